@@ -1,0 +1,4 @@
+package sinks
+
+// ormRules is the orm part of the knowledge base.
+var ormRules = []Rule{}

@@ -1,0 +1,4 @@
+package sinks
+
+// sqlRules is the sql part of the knowledge base.
+var sqlRules = []Rule{}
