@@ -1,9 +1,23 @@
 // Package analyzers lists batchlint's user-facing analyzers.
 package analyzers
 
-import "golang.org/x/tools/go/analysis"
+import (
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/batchlint/batchlint/analyzers/compression"
+	"github.com/batchlint/batchlint/analyzers/linger"
+	"github.com/batchlint/batchlint/analyzers/ormloop"
+	"github.com/batchlint/batchlint/analyzers/produceloop"
+	"github.com/batchlint/batchlint/analyzers/sqlloop"
+)
 
 // All returns every user-facing analyzer, in the order of the docs.
 func All() []*analysis.Analyzer {
-	return []*analysis.Analyzer{}
+	return []*analysis.Analyzer{
+		sqlloop.Analyzer,
+		ormloop.Analyzer,
+		linger.Analyzer,
+		compression.Analyzer,
+		produceloop.Analyzer,
+	}
 }

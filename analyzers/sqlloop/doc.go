@@ -1,0 +1,6 @@
+// Package sqlloop defines an Analyzer that ... (to be written).
+//
+// # Analyzer sqlloop
+//
+// sqlloop: to be written.
+package sqlloop
