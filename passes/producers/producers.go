@@ -1,0 +1,94 @@
+// Package producers resolves the configuration of every Kafka producer a
+// package constructs: franz-go clients, sarama producers, segmentio/kafka-go
+// writers and confluent-kafka-go producers. Each setting is resolved at the
+// construction site through option slices, config structs and config maps,
+// including those built by helper functions in other packages (carried by
+// facts). What a library does when a setting is absent is its default, taken
+// from the table in libs.go for the library version being compiled.
+package producers
+
+import (
+	"go/ast"
+	"go/token"
+	"reflect"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+
+	"github.com/batchlint/batchlint/passes/values"
+)
+
+// Canonical setting keys shared by all libraries.
+const (
+	Linger           = "linger"             // time a batch may wait for more records, ns
+	Compression      = "compression"        // codec name: "none", "gzip", "snappy", "lz4", "zstd"
+	BatchMaxBytes    = "batch.max.bytes"    // largest batch, bytes
+	BatchSize        = "batch.size"         // largest batch, records
+	FlushBytes       = "flush.bytes"        // sarama: send when this many bytes are buffered
+	FlushMessages    = "flush.messages"     // sarama: send when this many messages are buffered
+	FlushFrequency   = "flush.frequency"    // sarama: send at least this often, ns
+	Async            = "async"              // segmentio: WriteMessages does not wait (0/1)
+	BatchTimeout     = "batch.timeout"      // segmentio: time a partial batch waits, ns
+	BatchNumMessages = "batch.num.messages" // confluent: largest batch, records
+	MaxBuffered      = "max.buffered"       // franz-go: records buffered before Produce blocks
+)
+
+// Setting is one configuration value of a producer as resolved at its
+// construction site.
+type Setting struct {
+	Known bool      // the value is statically known
+	Int   int64     // numeric value: durations in nanoseconds, sizes in bytes, counts, bools as 0/1
+	Str   string    // string value (codec names, confluent string values)
+	Pos   token.Pos // where it is set; NoPos when it is the library default
+	Set   bool      // set explicitly (false: library default applies)
+	// Node is the expression that sets it (the option call, the assigned
+	// value, the ConfigMap value), for suggested fixes; nil for defaults
+	// and for values set in another package.
+	Node ast.Node
+}
+
+// Producer is one construction of a Kafka producer.
+type Producer struct {
+	Lib  string   // "franz-go", "sarama", "segmentio", "confluent"
+	Site ast.Node // the construction: kgo.NewClient call, sarama.New*Producer/NewClient call, &kafka.Writer{} literal or kafka.NewWriter call, kafka.NewProducer call
+	// Settings holds the settings set explicitly, and the library defaults
+	// (Set false) where the library version is known.
+	Settings map[string]Setting
+	// Producing reports that the client is used to produce (franz-go clients
+	// may be consumers only; the other libraries' producers always produce).
+	Producing bool
+	// Version is the library's module version as compiled ("v1.19.5"), or ""
+	// when unknown.
+	Version string
+	// Config is the position where the configuration was built when it is
+	// not at Site (a sarama.NewConfig call, a helper's call), else NoPos.
+	Config token.Pos
+}
+
+// Get returns the setting for key, which is the zero Setting (not Known)
+// when it is neither set nor a known default.
+func (p *Producer) Get(key string) Setting { return p.Settings[key] }
+
+// Result lists the producers a package constructs.
+type Result struct {
+	Producers []*Producer // in source order
+	bySite    map[ast.Node]*Producer
+	byObj     map[any]*Producer
+	pass      *analysis.Pass
+}
+
+// Of returns the producer that expr (a client/writer/producer value: local
+// var, struct field, call of a helper) refers to, or nil.
+func (r *Result) Of(expr ast.Expr) *Producer { return r.of(expr) }
+
+// Analyzer resolves the producers of a package. It reports nothing; facts
+// carry helper functions' option slices and configs across packages, and the
+// compiled version of each client library.
+var Analyzer = &analysis.Analyzer{
+	Name:       "producers",
+	Doc:        "resolves the configuration of each Kafka producer (helper pass, reports nothing)",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, values.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	FactTypes:  []analysis.Fact{(*ConfigFact)(nil), (*VersionFact)(nil)},
+}
