@@ -3,42 +3,355 @@
 //
 //	//batchlint:ignore sqlloop,ormloop -- seeding a fixed list of 3 rows
 //
-// A directive suppresses findings of the named analyzers on its own line or
-// on the line below it. The reason after "--" is required.
+// A directive written as a trailing comment suppresses findings of the named
+// analyzers on its own line; a directive on a line of its own suppresses them
+// on the line below it. "all" names every analyzer. The reason after "--" is
+// required: a directive without one still suppresses, but is itself reported
+// by the first analyzer it names until a reason is written, so that every
+// suppression in a code base explains itself.
+//
+// A directive that suppresses nothing is reported by each analyzer it names
+// (a stale suppression hides the next real finding on that line). Directives
+// naming "all" are exempt from that check: no single analyzer can tell that
+// none of the others needed it. A name that is no batchlint analyzer is
+// reported by the first known analyzer the directive names, or by the first
+// analyzer of the suite (sqlloop) when it names none.
+//
+// For golangci-lint users the standalone and vet modes also honour
+// //nolint:batchlint, //nolint:<analyzer>, //nolint:all and a bare //nolint,
+// with the same placement rules. Under golangci-lint itself nolint is handled
+// by golangci-lint; batchlint never reports nolint comments.
+//
+// The Reporter also drops findings located in generated files (the
+// "Code generated ... DO NOT EDIT." header): a finding belongs at the user's
+// call site, never inside generated code. Findings in _test.go files are
+// dropped unless the analyzer has a bool flag named "tests" that is true.
 package directives
 
 import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
 	"reflect"
+	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
 
+// suite names batchlint's analyzers, in the order of the docs. A test checks
+// it against analyzers.All(); it lives here because analyzers imports this
+// package.
+var suite = []string{"sqlloop", "ormloop", "linger", "compression", "produceloop"}
+
+const (
+	ignorePrefix = "//batchlint:ignore"
+	nolintPrefix = "//nolint"
+	allNames     = "all"
+)
+
+// Directive is one //batchlint:ignore or //nolint comment.
+type Directive struct {
+	Pos token.Pos
+	// Names are the analyzers the directive names, as written.
+	Names []string
+	// Reason is the text after "--", trimmed.
+	Reason string
+	// Line is the line whose findings the directive suppresses.
+	Line int
+	// Nolint marks a golangci-lint style //nolint comment.
+	Nolint bool
+}
+
+func (d *Directive) names(analyzer string) bool {
+	for _, n := range d.Names {
+		if n == analyzer || n == allNames || (d.Nolint && n == "batchlint") {
+			return true
+		}
+	}
+	return false
+}
+
+type file struct {
+	generated bool
+	test      bool
+	byLine    map[int][]*Directive
+	list      []*Directive
+}
+
 // Index holds the directives of one package.
 type Index struct {
-	// TODO: filled by the directives work.
+	files map[string]*file // by file name as the FileSet knows it
+	order []string         // file names in pass.Files order, for determinism
 }
 
 // Analyzer parses the directives of a package. It reports nothing itself.
 var Analyzer = &analysis.Analyzer{
 	Name:       "directives",
 	Doc:        "parses //batchlint:ignore directives (helper pass, reports nothing)",
-	Run:        func(pass *analysis.Pass) (any, error) { return &Index{}, nil },
+	Run:        func(pass *analysis.Pass) (any, error) { return parse(pass), nil },
 	ResultType: reflect.TypeOf((*Index)(nil)),
+}
+
+func parse(pass *analysis.Pass) *Index {
+	idx := &Index{files: map[string]*file{}}
+	for _, f := range pass.Files {
+		if f == nil {
+			continue
+		}
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil {
+			continue
+		}
+		name := tf.Name()
+		if _, dup := idx.files[name]; dup {
+			continue
+		}
+		fi := &file{
+			generated: ast.IsGenerated(f),
+			test:      strings.HasSuffix(name, "_test.go"),
+			byLine:    map[int][]*Directive{},
+		}
+		var src []byte
+		if pass.ReadFile != nil {
+			src, _ = pass.ReadFile(name)
+		}
+		for _, cg := range f.Comments {
+			for _, c := range cg.List {
+				d := parseComment(c.Text)
+				if d == nil {
+					continue
+				}
+				d.Pos = c.Slash
+				line := tf.Line(c.Slash)
+				d.Line = line + 1
+				if trailing(tf, src, c.Slash) {
+					d.Line = line
+				}
+				fi.byLine[d.Line] = append(fi.byLine[d.Line], d)
+				fi.list = append(fi.list, d)
+			}
+		}
+		idx.files[name] = fi
+		idx.order = append(idx.order, name)
+	}
+	return idx
+}
+
+// parseComment returns the directive in one comment, or nil.
+func parseComment(text string) *Directive {
+	switch {
+	case strings.HasPrefix(text, ignorePrefix):
+		rest := text[len(ignorePrefix):]
+		if rest != "" && rest[0] != ' ' && rest[0] != '\t' {
+			return nil // e.g. //batchlint:ignored
+		}
+		rest = strings.TrimSpace(rest)
+		var reason string
+		if i := strings.Index(rest, "--"); i >= 0 {
+			reason = strings.TrimSpace(rest[i+2:])
+			rest = rest[:i]
+		} else if fields := strings.Fields(rest); len(fields) > 1 {
+			// Names, then prose without "--": keep the names, and the
+			// missing separator is reported as a missing reason.
+			rest = fields[0]
+		}
+		return &Directive{Names: splitNames(rest), Reason: reason}
+	case strings.HasPrefix(text, nolintPrefix):
+		rest := text[len(nolintPrefix):]
+		if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+			return &Directive{Names: []string{allNames}, Nolint: true}
+		}
+		if rest[0] != ':' {
+			return nil // e.g. //nolintfoo
+		}
+		rest = rest[1:]
+		if i := strings.IndexAny(rest, " \t"); i >= 0 {
+			rest = rest[:i]
+		}
+		return &Directive{Names: splitNames(rest), Nolint: true}
+	}
+	return nil
+}
+
+func splitNames(s string) []string {
+	var out []string
+	for n := range strings.SplitSeq(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// trailing reports whether the comment at pos follows code on its line.
+// Without the source, it says no: the directive then covers the next line.
+func trailing(tf *token.File, src []byte, pos token.Pos) bool {
+	off := tf.Offset(pos)
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	if src == nil || off > len(src) || start > off {
+		return false
+	}
+	return strings.TrimSpace(string(src[start:off])) != ""
 }
 
 // Reporter reports one analyzer's diagnostics, dropping those a directive
 // suppresses. Every user-facing analyzer Requires Analyzer and reports only
 // through a Reporter.
 type Reporter struct {
-	pass *analysis.Pass
+	pass  *analysis.Pass
+	idx   *Index
+	name  string
+	tests bool
+	used  map[*Directive]bool
 }
 
-// NewReporter returns the Reporter for pass's analyzer.
-func NewReporter(pass *analysis.Pass) *Reporter { return &Reporter{pass: pass} }
+// NewReporter returns the Reporter for pass's analyzer. An analyzer that
+// forgot to Require Analyzer still gets a working Reporter: the directives
+// are then parsed here.
+func NewReporter(pass *analysis.Pass) *Reporter {
+	idx, _ := pass.ResultOf[Analyzer].(*Index)
+	if idx == nil {
+		idx = parse(pass)
+	}
+	return &Reporter{
+		pass:  pass,
+		idx:   idx,
+		name:  pass.Analyzer.Name,
+		tests: boolFlag(pass.Analyzer, "tests"),
+		used:  map[*Directive]bool{},
+	}
+}
 
-// Report reports d unless a directive naming this analyzer covers d.Pos.
-func (r *Reporter) Report(d analysis.Diagnostic) { r.pass.Report(d) }
+func boolFlag(a *analysis.Analyzer, name string) bool {
+	f := a.Flags.Lookup(name)
+	if f == nil {
+		return false
+	}
+	if g, ok := f.Value.(flag.Getter); ok {
+		if b, ok := g.Get().(bool); ok {
+			return b
+		}
+	}
+	return f.Value.String() == "true"
+}
 
-// Finish reports the directives naming this analyzer that lack a reason or
-// suppressed nothing. Call it once, at the end of the analyzer's run.
-func (r *Reporter) Finish() {}
+// fileOf returns the file that holds pos, or nil when pos is in no file of
+// the package (an invalid position, or one in another package).
+func (r *Reporter) fileOf(pos token.Pos) *file {
+	if !pos.IsValid() {
+		return nil
+	}
+	tf := r.pass.Fset.File(pos)
+	if tf == nil {
+		return nil
+	}
+	return r.idx.files[tf.Name()]
+}
+
+// skipped reports whether the analyzer ignores the file altogether.
+func (r *Reporter) skipped(f *file) bool {
+	return f.generated || (f.test && !r.tests)
+}
+
+// Report reports d unless a directive naming this analyzer covers d.Pos, or
+// d.Pos lies in a generated file, or in a test file while the analyzer's
+// "tests" flag is off.
+func (r *Reporter) Report(d analysis.Diagnostic) {
+	f := r.fileOf(d.Pos)
+	if f == nil {
+		r.pass.Report(d)
+		return
+	}
+	if r.skipped(f) {
+		return
+	}
+	line := r.pass.Fset.Position(d.Pos).Line
+	suppressed := false
+	for _, dir := range f.byLine[line] {
+		if dir.names(r.name) {
+			r.used[dir] = true
+			suppressed = true
+		}
+	}
+	if !suppressed {
+		r.pass.Report(d)
+	}
+}
+
+// Finish reports the directives naming this analyzer that lack a reason,
+// name unknown analyzers, or suppressed nothing. Call it once, at the end of
+// the analyzer's run.
+func (r *Reporter) Finish() {
+	for _, name := range r.idx.order {
+		f := r.idx.files[name]
+		if r.skipped(f) {
+			continue
+		}
+		for _, dir := range f.list {
+			if dir.Nolint {
+				continue
+			}
+			r.check(dir)
+		}
+	}
+}
+
+func (r *Reporter) known(name string) bool {
+	return name == r.name || name == allNames || slices.Contains(suite, name)
+}
+
+// reporterOf returns the analyzer that reports the directive's own problems:
+// the first known analyzer it names, or the first of the suite.
+func (r *Reporter) reporterOf(dir *Directive) string {
+	for _, n := range dir.Names {
+		if n == allNames {
+			return suite[0]
+		}
+		if r.known(n) {
+			return n
+		}
+	}
+	return suite[0]
+}
+
+func (r *Reporter) check(dir *Directive) {
+	owner := r.reporterOf(dir) == r.name
+	written := strings.Join(dir.Names, ",")
+	if owner {
+		if len(dir.Names) == 0 {
+			r.pass.Report(analysis.Diagnostic{
+				Pos:     dir.Pos,
+				Message: "//batchlint:ignore names no analyzer: write //batchlint:ignore NAME -- why",
+			})
+			return
+		}
+		var unknown []string
+		for _, n := range dir.Names {
+			if !r.known(n) {
+				unknown = append(unknown, fmt.Sprintf("%q", n))
+			}
+		}
+		if len(unknown) > 0 {
+			r.pass.Report(analysis.Diagnostic{
+				Pos: dir.Pos,
+				Message: fmt.Sprintf("//batchlint:ignore names unknown analyzer %s (known: %s, all)",
+					strings.Join(unknown, ", "), strings.Join(suite, ", ")),
+			})
+		}
+		if dir.Reason == "" {
+			r.pass.Report(analysis.Diagnostic{
+				Pos: dir.Pos,
+				Message: fmt.Sprintf("directive for %s has no reason: write //batchlint:ignore %s -- why",
+					written, written),
+			})
+		}
+	}
+	if slices.Contains(dir.Names, r.name) && !r.used[dir] {
+		r.pass.Report(analysis.Diagnostic{
+			Pos:     dir.Pos,
+			Message: fmt.Sprintf("unused //batchlint:ignore %s directive: it suppresses no %s finding on line %d", r.name, r.name, dir.Line),
+		})
+	}
+}

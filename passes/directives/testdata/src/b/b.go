@@ -1,0 +1,7 @@
+package b
+
+func hit() {}
+
+func f() {
+	hit() // want "hit called"
+}
