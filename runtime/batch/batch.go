@@ -1,0 +1,486 @@
+// Package batch groups items into batches and writes each batch with one
+// call, so a write's fixed cost (a round trip, a commit, a produce request) is
+// paid once per batch instead of once per item.
+//
+// A batch is flushed when it holds MaxItems items, OR its items' sizes reach
+// MaxBytes, OR MaxWait has passed since its first item arrived. Buffering is
+// bounded: when MaxBuffered items are waiting, Add blocks (up to MaxBlock, or
+// until its context ends) instead of letting memory grow without limit.
+//
+// No accepted item is lost. Every item passed to Add is either
+//   - rejected by Add, whose *AddError says how many items it accepted,
+//   - written by a Flush call that returned nil, or
+//   - handed back in exactly one *FlushError, returned by Flush or Close
+//     (or passed to Config.OnError when that is set).
+package batch
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// Defaults applied by New to zero fields of Config.
+const (
+	DefaultMaxItems = 1000
+	DefaultMaxWait  = 100 * time.Millisecond
+	// DefaultMaxBlock matches Kafka's max.block.ms: long enough to ride out a
+	// slow sink, short enough that a dead one shows up as an error.
+	DefaultMaxBlock = 60 * time.Second
+)
+
+var (
+	// ErrClosed is returned by Add after Close.
+	ErrClosed = errors.New("batch: batcher closed")
+	// ErrBufferFull is returned by Add when MaxBuffered items stayed buffered
+	// for MaxBlock: the sink is slower than the producer of items.
+	ErrBufferFull = errors.New("batch: buffer full")
+)
+
+// Config configures a Batcher. Zero values mean the documented defaults.
+type Config[T any] struct {
+	// MaxItems flushes a batch when it holds this many items (default 1000).
+	MaxItems int
+	// MaxBytes flushes a batch when the sum of Size over its items reaches
+	// this (0: no byte limit). An item that would push a non-empty batch past
+	// MaxBytes starts the next batch; an item larger than MaxBytes is flushed
+	// in a batch of its own.
+	MaxBytes int
+	// Size returns the size of one item; required when MaxBytes > 0.
+	// Negative sizes count as 0.
+	Size func(T) int
+	// MaxWait flushes a batch this long after its first item arrived
+	// (default 100ms), so a trickle of items is still written promptly.
+	MaxWait time.Duration
+	// MaxBuffered bounds the items held in total: the open batch, batches
+	// waiting for or being flushed, and failed batches not yet handed back.
+	// Add blocks while it is reached (default 4*MaxItems; at least MaxItems).
+	MaxBuffered int
+	// MaxBlock is how long Add may block on a full buffer before it returns
+	// ErrBufferFull (default 60s; negative: fail at once).
+	MaxBlock time.Duration
+	// Concurrency is the number of flushes in flight at once (default 1,
+	// which writes batches in the order their items were added).
+	Concurrency int
+	// Flush writes one batch. It must not retain items after it returns and
+	// must return promptly once ctx is cancelled (Close cancels it when its
+	// own context ends). A non-nil error hands the batch back in a
+	// *FlushError; a panic is recovered and treated as an error.
+	Flush func(ctx context.Context, items []T) error
+	// OnError, when set, receives each failed batch as soon as its flush
+	// fails, and Flush and Close no longer return it: the callback takes
+	// ownership of the items. It runs on the flushing goroutine, so a slow
+	// callback holds back the next flush.
+	OnError func(*FlushError[T])
+}
+
+// FlushError hands back the items of a batch whose flush failed.
+type FlushError[T any] struct {
+	Items []T
+	Err   error
+}
+
+func (e *FlushError[T]) Error() string {
+	return fmt.Sprintf("batch: flush of %d items failed: %v", len(e.Items), e.Err)
+}
+
+func (e *FlushError[T]) Unwrap() error { return e.Err }
+
+// AddError reports that Add did not accept all of its items: items[:Accepted]
+// were accepted (they will be flushed), items[Accepted:] were not.
+type AddError struct {
+	Accepted, Rejected int
+	Err                error // ErrClosed, ErrBufferFull or the context's error
+}
+
+func (e *AddError) Error() string {
+	return fmt.Sprintf("batch: Add rejected %d of %d items: %v", e.Rejected, e.Accepted+e.Rejected, e.Err)
+}
+
+func (e *AddError) Unwrap() error { return e.Err }
+
+// Stats are cumulative counters since New.
+type Stats struct {
+	Batches         int64         // batches written successfully
+	Items           int64         // items written successfully
+	Failed          int64         // batches whose flush failed
+	FailedItems     int64         // items handed back in a *FlushError
+	LargestBatch    int           // most items passed to one Flush call
+	FlushLatency    time.Duration // total time spent in Flush calls
+	MaxFlushLatency time.Duration // longest Flush call
+	Blocked         time.Duration // total time Add spent waiting for buffer space
+	Buffered        int           // items held right now (see Config.MaxBuffered)
+}
+
+// Batcher collects items and flushes them in batches. Its methods are safe
+// for concurrent use. An idle Batcher runs no goroutine.
+type Batcher[T any] struct {
+	cfg    Config[T]
+	ctx    context.Context // passed to Config.Flush; cancelled by Close on timeout
+	cancel context.CancelCauseFunc
+
+	mu        sync.Mutex
+	open      []T
+	openBytes int
+	openGen   uint64 // identifies the open batch to its MaxWait timer
+	timer     *time.Timer
+	queue     []sealed[T]
+	running   int    // flushing goroutines
+	sealedSeq uint64 // sequence number of the last sealed batch
+	doneSeq   uint64 // every batch up to this one has finished
+	doneAhead map[uint64]bool
+	buffered  int
+	pending   []error // failed batches not yet handed back
+	closed    bool
+	changed   chan struct{} // closed and replaced whenever waiters may proceed
+	stats     Stats
+}
+
+type sealed[T any] struct {
+	seq   uint64
+	items []T
+}
+
+// New validates cfg, applies defaults and returns a Batcher.
+func New[T any](cfg Config[T]) (*Batcher[T], error) {
+	if cfg.Flush == nil {
+		return nil, errors.New("batch: Config.Flush is required")
+	}
+	if cfg.MaxItems < 0 || cfg.MaxBytes < 0 || cfg.MaxWait < 0 || cfg.MaxBuffered < 0 || cfg.Concurrency < 0 {
+		return nil, fmt.Errorf("batch: negative limit in Config (MaxItems %d, MaxBytes %d, MaxWait %v, MaxBuffered %d, Concurrency %d)",
+			cfg.MaxItems, cfg.MaxBytes, cfg.MaxWait, cfg.MaxBuffered, cfg.Concurrency)
+	}
+	if cfg.MaxBytes > 0 && cfg.Size == nil {
+		return nil, errors.New("batch: Config.Size is required when MaxBytes > 0")
+	}
+	if cfg.MaxItems == 0 {
+		cfg.MaxItems = DefaultMaxItems
+	}
+	if cfg.MaxWait == 0 {
+		cfg.MaxWait = DefaultMaxWait
+	}
+	if cfg.MaxBuffered == 0 {
+		cfg.MaxBuffered = cfg.MaxItems
+		if cfg.MaxItems <= int(^uint(0)>>3) {
+			cfg.MaxBuffered = 4 * cfg.MaxItems
+		}
+	}
+	if cfg.MaxBuffered < cfg.MaxItems {
+		return nil, fmt.Errorf("batch: Config.MaxBuffered (%d) is smaller than MaxItems (%d): a batch could never fill", cfg.MaxBuffered, cfg.MaxItems)
+	}
+	if cfg.MaxBlock == 0 {
+		cfg.MaxBlock = DefaultMaxBlock
+	}
+	if cfg.Concurrency == 0 {
+		cfg.Concurrency = 1
+	}
+	ctx, cancel := context.WithCancelCause(context.Background())
+	return &Batcher[T]{
+		cfg:       cfg,
+		ctx:       ctx,
+		cancel:    cancel,
+		doneAhead: make(map[uint64]bool),
+		changed:   make(chan struct{}),
+	}, nil
+}
+
+// Add adds items to the open batch, flushing batches as they fill. When the
+// buffer is full it blocks until a flush frees space, ctx ends, or MaxBlock
+// passes. On error it returns an *AddError that says how many items were
+// accepted (items[:Accepted], which will be flushed) and wraps ErrClosed,
+// ErrBufferFull or ctx's error. An accepted item's outcome is reported by
+// Flush or Close.
+func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
+	if err := ctx.Err(); err != nil {
+		return &AddError{Rejected: len(items), Err: err}
+	}
+	var sizes []int
+	if b.cfg.MaxBytes > 0 {
+		// Size is user code: call it before taking the lock.
+		sizes = make([]int, len(items))
+		for i, it := range items {
+			sizes[i] = max(b.cfg.Size(it), 0)
+		}
+	}
+	accepted := 0
+	var deadline <-chan time.Time
+	var blockedSince time.Time
+	for {
+		b.mu.Lock()
+		if b.closed {
+			b.mu.Unlock()
+			b.addBlocked(blockedSince)
+			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ErrClosed}
+		}
+		for accepted < len(items) && b.buffered < b.cfg.MaxBuffered {
+			size := 0
+			if sizes != nil {
+				size = sizes[accepted]
+			}
+			b.appendLocked(items[accepted], size)
+			accepted++
+		}
+		if accepted == len(items) {
+			b.mu.Unlock()
+			b.addBlocked(blockedSince)
+			return nil
+		}
+		changed := b.changed
+		b.mu.Unlock()
+
+		if b.cfg.MaxBlock < 0 {
+			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ErrBufferFull}
+		}
+		if deadline == nil {
+			blockedSince = time.Now()
+			t := time.NewTimer(b.cfg.MaxBlock)
+			defer t.Stop()
+			deadline = t.C
+		}
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			b.addBlocked(blockedSince)
+			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ctx.Err()}
+		case <-deadline:
+			b.addBlocked(blockedSince)
+			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ErrBufferFull}
+		}
+	}
+}
+
+func (b *Batcher[T]) addBlocked(since time.Time) {
+	if since.IsZero() {
+		return
+	}
+	d := time.Since(since)
+	b.mu.Lock()
+	b.stats.Blocked += d
+	b.mu.Unlock()
+}
+
+func (b *Batcher[T]) appendLocked(item T, size int) {
+	if b.cfg.MaxBytes > 0 && len(b.open) > 0 && b.openBytes+size > b.cfg.MaxBytes {
+		b.sealLocked()
+	}
+	if b.open == nil {
+		b.open = make([]T, 0, min(b.cfg.MaxItems, 1024))
+	}
+	b.open = append(b.open, item)
+	b.openBytes += size
+	b.buffered++
+	if len(b.open) == 1 {
+		gen := b.openGen
+		b.timer = time.AfterFunc(b.cfg.MaxWait, func() { b.onMaxWait(gen) })
+	}
+	if len(b.open) >= b.cfg.MaxItems || (b.cfg.MaxBytes > 0 && b.openBytes >= b.cfg.MaxBytes) {
+		b.sealLocked()
+	}
+}
+
+func (b *Batcher[T]) onMaxWait(gen uint64) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if gen == b.openGen {
+		b.sealLocked()
+	}
+}
+
+// sealLocked moves the open batch to the flush queue and makes sure a
+// goroutine is there to flush it.
+func (b *Batcher[T]) sealLocked() {
+	if len(b.open) == 0 {
+		return
+	}
+	if b.timer != nil {
+		b.timer.Stop()
+		b.timer = nil
+	}
+	b.openGen++
+	b.sealedSeq++
+	b.queue = append(b.queue, sealed[T]{seq: b.sealedSeq, items: b.open})
+	b.open, b.openBytes = nil, 0
+	if b.running < b.cfg.Concurrency {
+		b.running++
+		go b.run()
+	}
+}
+
+// run flushes queued batches until the queue is empty. With Concurrency 1
+// there is at most one run goroutine, which keeps batches in Add order.
+func (b *Batcher[T]) run() {
+	for {
+		b.mu.Lock()
+		if len(b.queue) == 0 {
+			b.running--
+			b.mu.Unlock()
+			return
+		}
+		s := b.queue[0]
+		b.queue[0] = sealed[T]{}
+		b.queue = b.queue[1:]
+		b.mu.Unlock()
+
+		start := time.Now()
+		err := b.flushOne(s.items)
+		took := time.Since(start)
+
+		var fe *FlushError[T]
+		if err != nil {
+			fe = &FlushError[T]{Items: s.items, Err: err}
+			if b.cfg.OnError != nil {
+				b.cfg.OnError(fe)
+			}
+		}
+
+		b.mu.Lock()
+		b.stats.FlushLatency += took
+		b.stats.MaxFlushLatency = max(b.stats.MaxFlushLatency, took)
+		b.stats.LargestBatch = max(b.stats.LargestBatch, len(s.items))
+		switch {
+		case fe == nil:
+			b.stats.Batches++
+			b.stats.Items += int64(len(s.items))
+			b.buffered -= len(s.items)
+		case b.cfg.OnError != nil:
+			b.stats.Failed++
+			b.stats.FailedItems += int64(len(s.items))
+			b.buffered -= len(s.items)
+		default:
+			// Held until Flush or Close hands it back; it keeps its place in
+			// the buffer so that a failing sink pushes back on Add.
+			b.stats.Failed++
+			b.stats.FailedItems += int64(len(s.items))
+			b.pending = append(b.pending, fe)
+		}
+		b.doneLocked(s.seq)
+		b.notifyLocked()
+		b.mu.Unlock()
+	}
+}
+
+func (b *Batcher[T]) flushOne(items []T) (err error) {
+	if err := b.ctx.Err(); err != nil {
+		return fmt.Errorf("not flushed: %w", context.Cause(b.ctx))
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("batch: Flush panicked: %v", r)
+		}
+	}()
+	return b.cfg.Flush(b.ctx, items)
+}
+
+func (b *Batcher[T]) doneLocked(seq uint64) {
+	b.doneAhead[seq] = true
+	for b.doneAhead[b.doneSeq+1] {
+		delete(b.doneAhead, b.doneSeq+1)
+		b.doneSeq++
+	}
+}
+
+func (b *Batcher[T]) notifyLocked() {
+	close(b.changed)
+	b.changed = make(chan struct{})
+}
+
+// takePendingLocked hands back the failed batches held so far, freeing their
+// buffer space.
+func (b *Batcher[T]) takePendingLocked() []error {
+	p := b.pending
+	if len(p) == 0 {
+		return nil
+	}
+	b.pending = nil
+	for _, err := range p {
+		b.buffered -= len(err.(*FlushError[T]).Items)
+	}
+	b.notifyLocked()
+	return p
+}
+
+// Flush flushes every item added before the call and waits for those
+// flushes to finish. It returns the failed batches not yet handed back, each
+// as a *FlushError (joined with errors.Join when there are several), also
+// those of earlier background flushes. If ctx ends first it returns ctx's
+// error, joined with the failed batches handed back so far; the flushes go on.
+func (b *Batcher[T]) Flush(ctx context.Context) error {
+	b.mu.Lock()
+	b.sealLocked()
+	target := b.sealedSeq
+	b.mu.Unlock()
+	return b.wait(ctx, target)
+}
+
+func (b *Batcher[T]) wait(ctx context.Context, target uint64) error {
+	for {
+		b.mu.Lock()
+		if b.doneSeq >= target {
+			errs := b.takePendingLocked()
+			b.mu.Unlock()
+			return join(nil, errs)
+		}
+		changed := b.changed
+		b.mu.Unlock()
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			b.mu.Lock()
+			errs := b.takePendingLocked()
+			b.mu.Unlock()
+			return join(ctx.Err(), errs)
+		}
+	}
+}
+
+// Close stops accepting items (Add returns ErrClosed), flushes everything
+// accepted and waits for it. If ctx ends first, Close cancels the context
+// of the flushes still running, fails the batches not yet started, and
+// waits for the running flushes to return, so that when Close returns every
+// accepted item has been written or handed back in the returned error.
+// Close may be called more than once.
+func (b *Batcher[T]) Close(ctx context.Context) error {
+	b.mu.Lock()
+	b.closed = true
+	b.sealLocked()
+	target := b.sealedSeq
+	b.notifyLocked() // wakes blocked Adds so they return ErrClosed
+	b.mu.Unlock()
+
+	err := b.wait(ctx, target)
+	if ctx.Err() == nil {
+		return err
+	}
+	b.cancel(fmt.Errorf("batch: Close: %w", ctx.Err()))
+	return join(err, []error{b.wait(context.Background(), target)})
+}
+
+// Stats returns the counters so far.
+func (b *Batcher[T]) Stats() Stats {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := b.stats
+	s.Buffered = b.buffered
+	return s
+}
+
+func join(first error, errs []error) error {
+	all := make([]error, 0, len(errs)+1)
+	if first != nil {
+		all = append(all, first)
+	}
+	for _, e := range errs {
+		if e != nil {
+			all = append(all, e)
+		}
+	}
+	switch len(all) {
+	case 0:
+		return nil
+	case 1:
+		return all[0]
+	}
+	return errors.Join(all...)
+}

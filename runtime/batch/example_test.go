@@ -1,0 +1,42 @@
+package batch_test
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/batchlint/batchlint/runtime/batch"
+)
+
+// Rows are written 100 at a time instead of one by one; Close flushes the
+// last, partial batch.
+func Example() {
+	ctx := context.Background()
+	b, err := batch.New(batch.Config[int]{
+		MaxItems: 100,
+		MaxWait:  50 * time.Millisecond,
+		Flush: func(ctx context.Context, rows []int) error {
+			// One multi-row INSERT, COPY or produce request per call.
+			fmt.Printf("writing %d rows starting at %d\n", len(rows), rows[0])
+			return nil
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for i := range 250 {
+		if err := b.Add(ctx, i); err != nil {
+			panic(err)
+		}
+	}
+	if err := b.Close(ctx); err != nil {
+		panic(err)
+	}
+	s := b.Stats()
+	fmt.Printf("%d rows in %d batches\n", s.Items, s.Batches)
+	// Output:
+	// writing 100 rows starting at 0
+	// writing 100 rows starting at 100
+	// writing 50 rows starting at 200
+	// 250 rows in 3 batches
+}
