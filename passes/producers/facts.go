@@ -11,6 +11,8 @@ type ConfigFact struct {
 	// Producing is set when the helper's result is a franz-go option that
 	// configures producing.
 	Producing bool
+	// Opaque: the helper's result may hold settings this pass cannot see.
+	Opaque bool
 }
 
 // FactSetting is one setting of a ConfigFact.

@@ -45,6 +45,9 @@ type Setting struct {
 	// value, the ConfigMap value), for suggested fixes; nil for defaults
 	// and for values set in another package.
 	Node ast.Node
+	// Where is file:line of the setting when a helper in another package
+	// sets it (Pos is then the helper's call).
+	Where string
 }
 
 // Producer is one construction of a Kafka producer.

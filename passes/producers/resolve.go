@@ -1,13 +1,798 @@
 package producers
 
 import (
+	"fmt"
 	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/batchlint/batchlint/passes/values"
 )
 
-func (r *Result) of(expr ast.Expr) *Producer { return nil }
+const maxDepth = 8
+
+// shape is what kind of configuration value an expression holds.
+type shape int
+
+const (
+	noShape      shape = iota
+	kgoOpt             // kgo.Opt or one of its option interfaces
+	kgoOpts            // []kgo.Opt
+	saramaCfg          // *sarama.Config
+	configMap          // confluent kafka.ConfigMap or *kafka.ConfigMap
+	writer             // segmentio kafka.Writer or *kafka.Writer
+	writerConfig       // segmentio kafka.WriterConfig
+)
+
+type resolver struct {
+	pass   *analysis.Pass
+	vals   *values.Result
+	funcs  map[*types.Func]*ast.FuncDecl
+	bodies []*ast.BlockStmt
+	memo   map[*types.Func]*state
+	busy   map[*types.Func]bool
+}
 
 func run(pass *analysis.Pass) (any, error) {
-	return &Result{pass: pass, bySite: map[ast.Node]*Producer{}, byObj: map[any]*Producer{}}, nil
+	res := &Result{pass: pass, bySite: map[ast.Node]*Producer{}, byObj: map[any]*Producer{}}
+	if mod := moduleVersion(pass); mod != "" && libraryOf(pass.Pkg.Path()) != nil {
+		pass.ExportPackageFact(&VersionFact{Version: mod})
+	}
+	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	vals, _ := pass.ResultOf[values.Analyzer].(*values.Result)
+	if ins == nil || vals == nil || pass.TypesInfo == nil {
+		return res, nil
+	}
+	r := &resolver{pass: pass, vals: vals, funcs: map[*types.Func]*ast.FuncDecl{}, memo: map[*types.Func]*state{}, busy: map[*types.Func]bool{}}
+	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if n.Body == nil {
+				return
+			}
+			r.bodies = append(r.bodies, n.Body)
+			if fn, ok := pass.TypesInfo.Defs[n.Name].(*types.Func); ok {
+				r.funcs[fn] = n
+			}
+		case *ast.FuncLit:
+			r.bodies = append(r.bodies, n.Body)
+		}
+	})
+	r.findProducers(ins, res)
+	res.bind(ins)
+	res.markProducing(ins)
+	r.exportFacts()
+	return res, nil
+}
+
+// moduleVersion is the version of the module pass's package comes from, as
+// the build reported it; "" when unknown or replaced by a directory.
+func moduleVersion(pass *analysis.Pass) string {
+	m := pass.Module
+	if m == nil {
+		return ""
+	}
+	if m.Replace != nil {
+		return m.Replace.Version
+	}
+	return m.Version
+}
+
+func (r *resolver) findProducers(ins *inspector.Inspector, res *Result) {
+	info := r.pass.TypesInfo
+	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.UnaryExpr)(nil)}, func(n ast.Node) {
+		var p *Producer
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			p = r.producerCall(n)
+		case *ast.UnaryExpr:
+			// &kafka.Writer{...}: the site is the address-of, so Of on a
+			// variable holding it finds the same node.
+			if lit, ok := n.X.(*ast.CompositeLit); ok && n.Op == token.AND && r.shapeOf(info.TypeOf(lit)) == writer {
+				p = r.writerProducer(n, lit)
+			}
+		case *ast.CompositeLit:
+			if r.shapeOf(info.TypeOf(n)) == writer && !isAddressed(ins, n) {
+				p = r.writerProducer(n, n)
+			}
+		}
+		if p != nil {
+			res.Producers = append(res.Producers, p)
+			res.bySite[p.Site] = p
+		}
+	})
+}
+
+// isAddressed reports whether lit is the operand of &, which findProducers
+// handles at the UnaryExpr.
+func isAddressed(ins *inspector.Inspector, lit *ast.CompositeLit) bool {
+	c, ok := ins.Root().FindNode(lit)
+	if !ok {
+		return false
+	}
+	u, ok := c.Parent().Node().(*ast.UnaryExpr)
+	return ok && u.Op == token.AND
+}
+
+func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
+	fn := callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	lib := libraryOf(fn.Pkg().Path())
+	if lib == nil {
+		return nil
+	}
+	if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Recv() != nil {
+		return nil
+	}
+	var s *state
+	var cfgPos token.Pos
+	switch {
+	case lib.name == FranzGo && fn.Name() == "NewClient":
+		s = newState()
+		for i, a := range call.Args {
+			if i == len(call.Args)-1 && call.Ellipsis.IsValid() {
+				s.add(r.opts(a, 0))
+			} else {
+				s.add(r.opt(a, 0))
+			}
+		}
+	case lib.name == Sarama && (fn.Name() == "NewSyncProducer" || fn.Name() == "NewAsyncProducer") && len(call.Args) == 2:
+		s = r.config(call.Args[1], saramaCfg, 0)
+		cfgPos = call.Args[1].Pos()
+	case lib.name == Sarama && (fn.Name() == "NewSyncProducerFromClient" || fn.Name() == "NewAsyncProducerFromClient") && len(call.Args) == 1:
+		nc := r.saramaClientCall(call.Args[0])
+		if nc == nil {
+			s = opaqueState()
+		} else {
+			s = r.config(nc.Args[1], saramaCfg, 0)
+			cfgPos = nc.Pos()
+		}
+	case lib.name == Segmentio && fn.Name() == "NewWriter" && len(call.Args) == 1:
+		s = r.config(call.Args[0], writerConfig, 0)
+	case lib.name == Confluent && fn.Name() == "NewProducer" && len(call.Args) == 1:
+		s = r.config(call.Args[0], configMap, 0)
+		cfgPos = call.Args[0].Pos()
+	default:
+		return nil
+	}
+	return r.producer(lib, call, s, fn.Pkg(), cfgPos)
+}
+
+func (r *resolver) writerProducer(site ast.Node, lit *ast.CompositeLit) *Producer {
+	t := r.pass.TypesInfo.TypeOf(lit)
+	named, _ := types.Unalias(t).(*types.Named)
+	if named == nil || named.Obj().Pkg() == nil {
+		return nil
+	}
+	lib := libraryOf(named.Obj().Pkg().Path())
+	if lib == nil {
+		return nil
+	}
+	s := r.literal(lit, lib, 0)
+	// Fields set after the literal, on the variable that holds it.
+	if v, body := r.holder(site); v != nil {
+		s = r.walkVar(v, body, body.End(), writer, 0)
+	}
+	return r.producer(lib, site, s, named.Obj().Pkg(), token.NoPos)
+}
+
+// holder returns the local variable initialised with site and the body
+// declaring it, or nil.
+func (r *resolver) holder(site ast.Node) (*types.Var, *ast.BlockStmt) {
+	body := r.bodyAt(site.Pos())
+	if body == nil {
+		return nil, nil
+	}
+	var found *types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found != nil {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, rhs := range n.Rhs {
+					if rhs == site {
+						if id, ok := n.Lhs[i].(*ast.Ident); ok {
+							found = r.localVar(id)
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, rhs := range n.Values {
+					if rhs == site {
+						found = r.localVar(n.Names[i])
+					}
+				}
+			}
+		}
+		return true
+	})
+	if found == nil || r.bodyAt(found.Pos()) != body {
+		return nil, nil
+	}
+	return found, body
+}
+
+func (r *resolver) producer(lib *library, site ast.Node, s *state, pkg *types.Package, cfgPos token.Pos) *Producer {
+	p := &Producer{Lib: lib.name, Site: site, Settings: map[string]Setting{}, Config: cfgPos}
+	var vf VersionFact
+	if r.pass.ImportPackageFact(pkg, &vf) {
+		p.Version = vf.Version
+	} else if pkg == r.pass.Pkg {
+		p.Version = moduleVersion(r.pass)
+	}
+	if !s.opaque && lib.defaults != nil {
+		for k, v := range lib.defaults(p.Version) {
+			p.Settings[k] = v
+		}
+	}
+	for k, v := range s.set {
+		p.Settings[k] = v
+	}
+	p.Producing = lib.name != FranzGo || s.producing
+	return p
+}
+
+// opts evaluates an expression of type []kgo.Opt.
+func (r *resolver) opts(e ast.Expr, depth int) *state {
+	if depth > maxDepth {
+		return opaqueState()
+	}
+	info := r.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CompositeLit:
+		s := newState()
+		for _, elt := range e.Elts {
+			if _, ok := elt.(*ast.KeyValueExpr); ok {
+				return opaqueState()
+			}
+			s.add(r.opt(elt, depth+1))
+		}
+		return s
+	case *ast.Ident:
+		if e.Name == "nil" {
+			if _, ok := info.Uses[e].(*types.Nil); ok {
+				return newState()
+			}
+		}
+		return r.varState(e, kgoOpts, depth)
+	case *ast.CallExpr:
+		if isBuiltin(info, e, "append") && len(e.Args) > 0 {
+			s := r.opts(e.Args[0], depth+1).clone()
+			r.appendArgs(s, e, depth)
+			return s
+		}
+		return r.helper(e, kgoOpts, depth)
+	}
+	return opaqueState()
+}
+
+func (r *resolver) appendArgs(s *state, call *ast.CallExpr, depth int) {
+	for i, a := range call.Args[1:] {
+		if i == len(call.Args)-2 && call.Ellipsis.IsValid() {
+			s.add(r.opts(a, depth+1))
+		} else {
+			s.add(r.opt(a, depth+1))
+		}
+	}
+}
+
+// opt evaluates one kgo option.
+func (r *resolver) opt(e ast.Expr, depth int) *state {
+	if depth > maxDepth {
+		return opaqueState()
+	}
+	info := r.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		fn := callee(info, e)
+		if fn == nil || fn.Pkg() == nil {
+			return opaqueState()
+		}
+		lib := libraryOf(fn.Pkg().Path())
+		if lib == nil || lib.name != FranzGo {
+			return r.helper(e, kgoOpt, depth)
+		}
+		s := newState()
+		if named, ok := types.Unalias(info.TypeOf(e)).(*types.Named); ok && named.Obj().Name() == lib.producerOptType {
+			s.producing = true
+		}
+		if rule, ok := lib.options[fn.Name()]; ok {
+			s.set[rule.key] = r.optionSetting(lib, rule, e)
+		}
+		return s
+	case *ast.Ident:
+		return r.varState(e, kgoOpt, depth)
+	}
+	return opaqueState()
+}
+
+func (r *resolver) optionSetting(lib *library, rule optionRule, call *ast.CallExpr) Setting {
+	st := Setting{Set: true, Pos: call.Pos()}
+	if call.Ellipsis.IsValid() || rule.kind == opaqueArg {
+		return st
+	}
+	if rule.kind == codecArg {
+		if len(call.Args) == 0 {
+			return st
+		}
+		if name := r.codecCall(lib, call.Args[0]); name != "" {
+			st.Known, st.Str, st.Node = true, name, call.Args[0]
+		}
+		return st
+	}
+	if len(call.Args) != 1 {
+		return st
+	}
+	return r.valueSetting(st, rule, call.Args[0])
+}
+
+// codecCall names the codec a franz-go codec expression selects:
+// kgo.ZstdCompression(), optionally .WithLevel(n).
+func (r *resolver) codecCall(lib *library, e ast.Expr) string {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	fn := callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || libraryOf(fn.Pkg().Path()) != lib {
+		return ""
+	}
+	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+		if fn.Name() != "WithLevel" {
+			return ""
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return r.codecCall(lib, sel.X)
+		}
+		return ""
+	}
+	return lib.codecFuncs[fn.Name()]
+}
+
+// valueSetting resolves the value expression of a setting.
+func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting {
+	v := r.vals.Of(e)
+	if !v.Known() {
+		return st
+	}
+	st.Node = e
+	switch rule.kind {
+	case plain:
+		if v.Kind == values.Int || v.Kind == values.Bool {
+			st.Known, st.Int = true, v.Int
+		}
+	case millis:
+		switch v.Kind {
+		case values.Int, values.Float:
+			st.Known, st.Int = true, int64(v.Float*1e6)
+		case values.String:
+			if f, err := strconv.ParseFloat(strings.TrimSpace(v.Str), 64); err == nil {
+				st.Known, st.Int = true, int64(f*1e6)
+			}
+		}
+	case text:
+		if v.Kind == values.String {
+			st.Known, st.Str = true, strings.ToLower(strings.TrimSpace(v.Str))
+		}
+	case codecArg:
+		if v.Kind == values.Int {
+			if lib := r.codecLib(e); lib != nil {
+				if name, ok := lib.codecValues[v.Int]; ok {
+					st.Known, st.Str = true, name
+				}
+			}
+		}
+	}
+	return st
+}
+
+// codecLib is the library whose codec numbering a codec value uses.
+func (r *resolver) codecLib(e ast.Expr) *library {
+	named, _ := types.Unalias(r.pass.TypesInfo.TypeOf(e)).(*types.Named)
+	if named == nil || named.Obj().Pkg() == nil {
+		return nil
+	}
+	path := named.Obj().Pkg().Path()
+	if path == "github.com/segmentio/kafka-go/compress" {
+		path = "github.com/segmentio/kafka-go"
+	}
+	return libraryOf(path)
+}
+
+// config evaluates a sarama config, confluent ConfigMap, segmentio Writer
+// or WriterConfig expression.
+func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
+	if depth > maxDepth {
+		return opaqueState()
+	}
+	info := r.pass.TypesInfo
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.Ident:
+		if x.Name == "nil" && sh == saramaCfg {
+			if _, ok := info.Uses[x].(*types.Nil); ok {
+				return newState() // sarama uses NewConfig() for a nil config
+			}
+		}
+		return r.varState(x, sh, depth)
+	case *ast.UnaryExpr:
+		if lit, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND {
+			return r.literal(lit, r.libOfType(info.TypeOf(lit)), depth)
+		}
+	case *ast.CompositeLit:
+		return r.literal(x, r.libOfType(info.TypeOf(x)), depth)
+	case *ast.CallExpr:
+		fn := callee(info, x)
+		if fn != nil && fn.Pkg() != nil && sh == saramaCfg && fn.Name() == "NewConfig" {
+			if l := libraryOf(fn.Pkg().Path()); l != nil && l.name == Sarama {
+				return newState()
+			}
+		}
+		return r.helper(x, sh, depth)
+	}
+	return opaqueState()
+}
+
+func (r *resolver) libOfType(t types.Type) *library {
+	named, _ := types.Unalias(t).(*types.Named)
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		named, _ = types.Unalias(p.Elem()).(*types.Named)
+	}
+	if named == nil || named.Obj().Pkg() == nil {
+		return nil
+	}
+	return libraryOf(named.Obj().Pkg().Path())
+}
+
+// literal evaluates a Writer/WriterConfig struct literal or a ConfigMap
+// literal.
+func (r *resolver) literal(lit *ast.CompositeLit, lib *library, depth int) *state {
+	if lib == nil {
+		return opaqueState()
+	}
+	s := newState()
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return opaqueState()
+		}
+		if lib.keys != nil {
+			k := r.vals.Of(kv.Key)
+			if k.Kind != values.String {
+				s.opaque = true
+				continue
+			}
+			if rule, ok := lib.keys[k.Str]; ok {
+				s.set[rule.key] = r.valueSetting(Setting{Set: true, Pos: kv.Pos()}, rule, kv.Value)
+			}
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if rule, ok := lib.fields[id.Name]; ok {
+				s.set[rule.key] = r.valueSetting(Setting{Set: true, Pos: kv.Pos()}, rule, kv.Value)
+			}
+		}
+	}
+	return s
+}
+
+// helper evaluates a call of a user function returning a configuration.
+func (r *resolver) helper(call *ast.CallExpr, sh shape, depth int) *state {
+	fn := callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return opaqueState()
+	}
+	if fn.Pkg() != r.pass.Pkg {
+		var f ConfigFact
+		if !r.pass.ImportObjectFact(fn, &f) {
+			return opaqueState()
+		}
+		s := newState()
+		s.opaque, s.producing = f.Opaque, f.Producing
+		for _, fs := range f.Settings {
+			s.set[fs.Key] = Setting{Known: fs.Known, Int: fs.Int, Str: fs.Str, Set: true, Pos: call.Pos(), Where: fs.Where}
+		}
+		return s
+	}
+	return r.funcState(fn, sh, depth).clone()
+}
+
+// funcState is the configuration every return of fn agrees on.
+func (r *resolver) funcState(fn *types.Func, sh shape, depth int) *state {
+	if s, ok := r.memo[fn]; ok {
+		return s
+	}
+	decl := r.funcs[fn]
+	if decl == nil || r.busy[fn] || depth > maxDepth {
+		return opaqueState()
+	}
+	r.busy[fn] = true
+	defer delete(r.busy, fn)
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Results().Len() == 0 || r.shapeOf(sig.Results().At(0).Type()) != sh {
+		return opaqueState()
+	}
+	var out *state
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != sig.Results().Len() {
+				out = opaqueState()
+				return false
+			}
+			res := n.Results[0]
+			if id, ok := ast.Unparen(res).(*ast.Ident); ok && id.Name == "nil" && sig.Results().Len() > 1 {
+				return false // the error path: the caller does not use the value
+			}
+			s := r.eval(res, sh, depth+1)
+			if out == nil {
+				out = s
+			} else {
+				out = merge(out, s)
+			}
+		}
+		return true
+	})
+	if out == nil {
+		out = opaqueState()
+	}
+	r.memo[fn] = out
+	return out
+}
+
+func (r *resolver) eval(e ast.Expr, sh shape, depth int) *state {
+	switch sh {
+	case kgoOpt:
+		return r.opt(e, depth)
+	case kgoOpts:
+		return r.opts(e, depth)
+	}
+	return r.config(e, sh, depth)
+}
+
+// shapeOf classifies a type by the configuration it carries.
+func (r *resolver) shapeOf(t types.Type) shape {
+	if t == nil {
+		return noShape
+	}
+	if sl, ok := types.Unalias(t).(*types.Slice); ok {
+		if r.shapeOf(sl.Elem()) == kgoOpt {
+			return kgoOpts
+		}
+		return noShape
+	}
+	ptr := false
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t, ptr = p.Elem(), true
+	}
+	named, _ := types.Unalias(t).(*types.Named)
+	if named == nil || named.Obj().Pkg() == nil {
+		return noShape
+	}
+	lib := libraryOf(named.Obj().Pkg().Path())
+	if lib == nil {
+		return noShape
+	}
+	name := named.Obj().Name()
+	switch lib.name {
+	case FranzGo:
+		if !ptr && (name == "Opt" || name == "ProducerOpt") {
+			return kgoOpt
+		}
+	case Sarama:
+		if ptr && name == "Config" {
+			return saramaCfg
+		}
+	case Confluent:
+		if name == "ConfigMap" {
+			return configMap
+		}
+	case Segmentio:
+		switch name {
+		case "Writer":
+			return writer
+		case "WriterConfig":
+			if !ptr {
+				return writerConfig
+			}
+		}
+	}
+	return noShape
+}
+
+// saramaClientCall finds the sarama.NewClient call a client expression was
+// made by, in this function.
+func (r *resolver) saramaClientCall(e ast.Expr) *ast.CallExpr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v := r.localVar(id)
+	if v == nil {
+		return nil
+	}
+	body := r.bodyAt(v.Pos())
+	if body == nil {
+		return nil
+	}
+	var found *ast.CallExpr
+	n := 0
+	ast.Inspect(body, func(x ast.Node) bool {
+		as, ok := x.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, l := range as.Lhs {
+			lid, ok := l.(*ast.Ident)
+			if !ok || r.pass.TypesInfo.ObjectOf(lid) != v {
+				continue
+			}
+			n++
+			if len(as.Rhs) == 1 && i == 0 {
+				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+					if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Name() == "NewClient" && fn.Pkg() != nil &&
+						libraryOf(fn.Pkg().Path()) != nil && libraryOf(fn.Pkg().Path()).name == Sarama && len(call.Args) == 2 {
+						found = call
+					}
+				}
+			}
+		}
+		return true
+	})
+	if n != 1 {
+		return nil
+	}
+	return found
+}
+
+func (r *resolver) localVar(id *ast.Ident) *types.Var {
+	v, _ := r.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if v == nil || v.IsField() || v.Pkg() != r.pass.Pkg || v.Parent() == r.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// bodyAt returns the innermost function body containing pos.
+func (r *resolver) bodyAt(pos token.Pos) *ast.BlockStmt {
+	var best *ast.BlockStmt
+	for _, b := range r.bodies {
+		if b.Pos() <= pos && pos < b.End() && (best == nil || b.Pos() >= best.Pos()) {
+			best = b
+		}
+	}
+	return best
+}
+
+// varState evaluates a variable at the use id.
+func (r *resolver) varState(id *ast.Ident, sh shape, depth int) *state {
+	obj, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if obj == nil || obj.IsField() || obj.Pkg() != r.pass.Pkg {
+		return opaqueState()
+	}
+	if obj.Parent() == r.pass.Pkg.Scope() {
+		return r.packageVar(obj, sh, depth)
+	}
+	body := r.bodyAt(obj.Pos())
+	if body == nil || r.bodyAt(id.Pos()) != body {
+		// Parameters and variables captured by closures.
+		return opaqueState()
+	}
+	return r.walkVar(obj, body, id.Pos(), sh, depth)
+}
+
+// packageVar evaluates an unexported package-level variable that nothing
+// in the package assigns after its initialisation.
+func (r *resolver) packageVar(v *types.Var, sh shape, depth int) *state {
+	if v.Exported() {
+		return opaqueState()
+	}
+	var init ast.Expr
+	reassigned := false
+	for _, f := range r.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if r.pass.TypesInfo.Defs[name] == v && len(n.Values) == len(n.Names) {
+						init = n.Values[i]
+					}
+				}
+			case *ast.AssignStmt:
+				for _, l := range n.Lhs {
+					if rootVar(r.pass.TypesInfo, l) == v {
+						reassigned = true
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND && rootVar(r.pass.TypesInfo, n.X) == v {
+					reassigned = true
+				}
+			}
+			return true
+		})
+	}
+	if init == nil || reassigned {
+		return opaqueState()
+	}
+	return r.eval(init, sh, depth+1)
+}
+
+// rootVar returns the variable at the root of v, v.a.b, v[k], (*v)[k].
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+func callee(info *types.Info, call *ast.CallExpr) *types.Func {
+	var id *ast.Ident
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = f
+	case *ast.SelectorExpr:
+		id = f.Sel
+	case *ast.IndexExpr:
+		return nil
+	default:
+		return nil
+	}
+	fn, _ := info.Uses[id].(*types.Func)
+	return fn
+}
+
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+// where formats a position as file:line for facts and messages.
+func where(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	if !p.IsValid() {
+		return ""
+	}
+	return fmt.Sprintf("%s:%d", shortFile(p.Filename), p.Line)
+}
+
+func shortFile(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		return name[i+1:]
+	}
+	return name
 }
