@@ -2,10 +2,20 @@ package produceloop
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/loops"
+	"github.com/batchlint/batchlint/passes/producers"
+	"github.com/batchlint/batchlint/passes/sinks"
 )
 
 //go:embed doc.go
@@ -13,8 +23,219 @@ var doc string
 
 // Analyzer is the produceloop analyzer.
 var Analyzer = &analysis.Analyzer{
-	Name: "produceloop",
-	Doc:  analyzerdoc.Extract(doc, "produceloop"),
-	URL:  analyzerdoc.URL("produceloop"),
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:     "produceloop",
+	Doc:      analyzerdoc.Extract(doc, "produceloop"),
+	URL:      analyzerdoc.URL("produceloop"),
+	Requires: []*analysis.Analyzer{sinks.Analyzer, loops.Analyzer, producers.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+const (
+	kgoPkg              = "github.com/twmb/franz-go/pkg/kgo"
+	segmentioDefaultBT  = time.Second
+	segmentioAsyncKnown = 1
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)
+	lps, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
+	prods, _ := pass.ResultOf[producers.Analyzer].(*producers.Result)
+	rep := directives.NewReporter(pass)
+	defer rep.Finish()
+	if writes == nil || lps == nil {
+		return nil, nil
+	}
+	for _, w := range writes.Of(sinks.Produce) {
+		if w == nil || w.Call == nil {
+			continue
+		}
+		loop := lps.PerIteration(w.Call)
+		if loop == nil || loop.Node == nil || pollLoop(pass.TypesInfo, loop) {
+			continue
+		}
+		d, ok := diagnose(pass, prods, w, loop)
+		if !ok {
+			continue
+		}
+		if fix := suggestFix(pass, w, loop); fix != nil {
+			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+		}
+		rep.Report(d)
+	}
+	return nil, nil
+}
+
+// diagnose builds the finding for w in loop, or reports false when the write
+// does not wait per record after all (an Async segmentio writer, or one whose
+// configuration cannot be resolved).
+func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop *loops.Loop) (analysis.Diagnostic, bool) {
+	over := "the loop"
+	if loop.Over != "" {
+		over = loop.Over
+	}
+	d := analysis.Diagnostic{
+		Pos:     w.Call.Pos(),
+		End:     w.Call.End(),
+		URL:     pass.Analyzer.URL,
+		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
+	}
+	if w.Via != nil {
+		if w.Lib == "segmentio" {
+			// Whether the wrapper's writer waits depends on a writer this
+			// package cannot see.
+			return d, false
+		}
+		inner := w.Via.Inner
+		if inner == "" {
+			inner = w.Lib + " " + w.Op
+		}
+		d.Message = fmt.Sprintf("%s per element of %s does one synchronous produce per call (%s): %s; %s",
+			shortName(w.Via.Func), over, inner, sinks.ProduceCost(w.Lib), w.Batched)
+		if w.Via.Pos.IsValid() {
+			what := "the produce inside " + shortName(w.Via.Func)
+			if w.Via.Where != "" {
+				what += " at " + w.Via.Where
+			}
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: w.Via.Pos, Message: what})
+		}
+		return d, true
+	}
+	cost := w.Detail
+	if w.Lib == "segmentio" {
+		var ok bool
+		cost, ok = segmentioCost(prods, w.Call)
+		if !ok {
+			return d, false
+		}
+	}
+	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head(pass.TypesInfo, w), over, cost, w.Batched)
+	return d, true
+}
+
+// head names the call for the message.
+func head(info *types.Info, w *sinks.Write) string {
+	name := "produce"
+	if sel, ok := ast.Unparen(w.Call.Fun).(*ast.SelectorExpr); ok {
+		name = sel.Sel.Name
+	}
+	switch w.Lib {
+	case "franz-go":
+		if name == "ProduceSync" {
+			name += " of one record"
+		} else {
+			name += " and wait"
+		}
+	case "segmentio":
+		name += " of one message"
+	case "confluent":
+		name += " and wait"
+	}
+	if w.Target != "" {
+		name += fmt.Sprintf(" (topic %q)", w.Target)
+	}
+	return name
+}
+
+// segmentioCost states what a synchronous WriteMessages of one message waits
+// for. It reports false unless the writer is resolved and not Async.
+func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || prods == nil {
+		return "", false
+	}
+	p := prods.Of(sel.X)
+	if p == nil {
+		return "", false
+	}
+	async := p.Get(producers.Async)
+	if !async.Known || async.Int == segmentioAsyncKnown {
+		return "", false
+	}
+	wait := fmt.Sprintf("the default BatchTimeout of %s", segmentioDefaultBT)
+	if bt := p.Get(producers.BatchTimeout); bt.Set {
+		if !bt.Known {
+			wait = "its BatchTimeout"
+		} else if bt.Int > 0 {
+			wait = "its BatchTimeout of " + time.Duration(bt.Int).String()
+		}
+	}
+	return fmt.Sprintf("each call blocks until the writer's batch of one message is sent, which waits for %s (one request per message)", wait), true
+}
+
+// pollLoop reports loops that run once per franz-go poll: each iteration
+// handles a whole fetch (many records), so one produce per iteration is one
+// per batch, not one per record.
+func pollLoop(info *types.Info, loop *loops.Loop) bool {
+	if _, ok := loop.Node.(*ast.ForStmt); !ok || loop.Body == nil {
+		return false
+	}
+	for _, s := range loop.Body.List {
+		found := false
+		ast.Inspect(s, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.BlockStmt:
+				return false
+			case *ast.CallExpr:
+				if isMethodOf(info, n, kgoPkg, "Client", "PollFetches", "PollRecords") {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func isMethodOf(info *types.Info, call *ast.CallExpr, pkg, typ string, names ...string) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || info == nil {
+		return false
+	}
+	fn, ok := info.Uses[sel.Sel].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != pkg || named.Obj().Name() != typ {
+		return false
+	}
+	for _, n := range names {
+		if fn.Name() == n {
+			return true
+		}
+	}
+	return false
+}
+
+// loopHead is the end of the loop's header, so that Related marks the
+// "for ... {" line rather than the whole loop.
+func loopHead(loop *loops.Loop) token.Pos {
+	if loop.Body != nil && loop.Body.Lbrace.IsValid() && loop.Body.Lbrace > loop.Node.Pos() && loop.Body.Lbrace < loop.Node.End() {
+		return loop.Body.Lbrace + 1
+	}
+	return loop.Node.End()
+}
+
+// shortName turns types.Func.FullName ("(*example.com/x.Repo).Save") into
+// "Repo.Save".
+func shortName(full string) string {
+	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(full)
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		s = s[i+1:]
+	}
+	if i := strings.Index(s, "."); i >= 0 && strings.Count(s, ".") > 1 {
+		s = s[i+1:]
+	}
+	return s
 }
