@@ -88,6 +88,38 @@ func (e *FlushError[T]) Error() string {
 
 func (e *FlushError[T]) Unwrap() error { return e.Err }
 
+// FlushErrors returns every *FlushError[T] in err's tree, in order: Flush and
+// Close join several failed batches with errors.Join, and errors.As would
+// find only the first.
+func FlushErrors[T any](err error) []*FlushError[T] {
+	var out []*FlushError[T]
+	var walk func(error)
+	walk = func(err error) {
+		switch e := err.(type) {
+		case nil:
+		case *FlushError[T]:
+			out = append(out, e)
+		case interface{ Unwrap() []error }:
+			for _, inner := range e.Unwrap() {
+				walk(inner)
+			}
+		case interface{ Unwrap() error }:
+			walk(e.Unwrap())
+		}
+	}
+	walk(err)
+	return out
+}
+
+// FailedItems returns the items of every failed batch in err, in order.
+func FailedItems[T any](err error) []T {
+	var items []T
+	for _, fe := range FlushErrors[T](err) {
+		items = append(items, fe.Items...)
+	}
+	return items
+}
+
 // AddError reports that Add did not accept all of its items: items[:Accepted]
 // were accepted (they will be flushed), items[Accepted:] were not.
 type AddError struct {
@@ -231,7 +263,7 @@ func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 		b.mu.Unlock()
 
 		if b.cfg.MaxBlock < 0 {
-			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ErrBufferFull}
+			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: b.fullError()}
 		}
 		if deadline == nil {
 			blockedSince = time.Now()
@@ -246,9 +278,24 @@ func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ctx.Err()}
 		case <-deadline:
 			b.addBlocked(blockedSince)
-			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ErrBufferFull}
+			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: b.fullError()}
 		}
 	}
+}
+
+// fullError explains a full buffer; when failed batches fill it, the fix
+// is to collect them with Flush, not to wait longer.
+func (b *Batcher[T]) fullError() error {
+	b.mu.Lock()
+	held := 0
+	for _, err := range b.pending {
+		held += len(err.(*FlushError[T]).Items)
+	}
+	b.mu.Unlock()
+	if held == 0 {
+		return ErrBufferFull
+	}
+	return fmt.Errorf("%w: %d items of failed flushes wait to be handed back by Flush or Close", ErrBufferFull, held)
 }
 
 func (b *Batcher[T]) addBlocked(since time.Time) {
