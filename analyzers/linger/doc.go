@@ -1,6 +1,43 @@
-// Package linger defines an Analyzer that ... (to be written).
+// Package linger defines an Analyzer that reports Kafka producers that never
+// linger: every batch leaves as soon as one record is buffered.
 //
 // # Analyzer linger
 //
-// linger: to be written.
+// linger: report Kafka producers configured to send every batch immediately
+//
+// A producer that lingers waits a few milliseconds for more records before
+// it sends a batch. Without a linger each produce request carries only what
+// happened to be buffered at that instant: measured with franz-go on
+// loopback, ~280 records per request instead of ~3000, 2.0M instead of 2.5M
+// records/s, and a real network round trip widens the gap. A linger costs
+// nothing under load: batches fill and leave before it expires. It only
+// bounds how long a half-empty batch waits.
+//
+// The analyzer reports, at the setting:
+//
+//   - franz-go: kgo.ProducerLinger(0), also through constants, variables,
+//     helper functions and option slices built elsewhere. The suggested fix
+//     sets kgo.ProducerLinger(20 * time.Millisecond).
+//   - sarama (github.com/IBM/sarama and github.com/Shopify/sarama):
+//     Producer.Flush.Frequency = 0 while Flush.Bytes and Flush.Messages are
+//     also 0. The suggested fix sets Frequency to 20 * time.Millisecond;
+//     add a Flush.Bytes threshold too.
+//   - confluent-kafka-go: "linger.ms" or "queue.buffering.max.ms" set to 0
+//     (int, float or string). The suggested fix sets 20.
+//
+// and, at the producer's construction, the producers that linger 0 by
+// default in the library version being compiled:
+//
+//   - sarama producers whose config assigns no Producer.Flush field (sarama
+//     never lingers unless told to).
+//   - franz-go clients used for producing that set no ProducerLinger, when
+//     franz-go is older than v1.20.0 (the default became 10ms in v1.20.0).
+//     The version is the one the build resolves for the kgo package; when it
+//     is unknown nothing is reported.
+//
+// Values that come from flags, the environment, files or parameters are not
+// known statically and are never reported. A deliberate zero linger (a
+// latency-critical control-plane producer) is suppressed with
+//
+//	//batchlint:ignore linger -- control-plane producer, latency over throughput
 package linger

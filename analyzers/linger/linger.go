@@ -2,19 +2,205 @@ package linger
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/producers"
 )
 
 //go:embed doc.go
 var doc string
 
-// Analyzer is the linger analyzer.
+var url = analyzerdoc.URL("linger")
+
+// Analyzer reports Kafka producers that never linger.
 var Analyzer = &analysis.Analyzer{
-	Name: "linger",
-	Doc:  analyzerdoc.Extract(doc, "linger"),
-	URL:  analyzerdoc.URL("linger"),
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:     "linger",
+	Doc:      analyzerdoc.Extract(doc, "linger"),
+	URL:      url,
+	Requires: []*analysis.Analyzer{producers.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+// why is the cost and the reason a linger is free, shared by every message.
+const why = "each batch leaves with whatever is buffered at that instant (~280 records per produce request instead of ~3000; " +
+	"2.0M vs 2.5M records/s on loopback, a real network widens the gap); a linger costs nothing under load, " +
+	"because batches fill and leave before it expires, it only bounds the wait of a half-empty batch"
+
+func run(pass *analysis.Pass) (any, error) {
+	res, _ := pass.ResultOf[producers.Analyzer].(*producers.Result)
+	rep := directives.NewReporter(pass)
+	defer rep.Finish()
+	if res == nil {
+		return nil, nil
+	}
+	seen := map[token.Pos]bool{}
+	report := func(d analysis.Diagnostic) {
+		if seen[d.Pos] {
+			return
+		}
+		seen[d.Pos] = true
+		d.URL = url
+		rep.Report(d)
+	}
+	for _, p := range res.Producers {
+		switch p.Lib {
+		case producers.FranzGo:
+			franz(pass, p, report)
+		case producers.Sarama:
+			sarama(pass, p, report)
+		case producers.Confluent:
+			confluent(pass, p, report)
+		}
+	}
+	return nil, nil
+}
+
+func isZero(s producers.Setting) bool { return s.Known && s.Int == 0 && s.Str == "" }
+
+func franz(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diagnostic)) {
+	l := p.Get(producers.Linger)
+	switch {
+	case l.Set && isZero(l):
+		d := analysis.Diagnostic{
+			Pos:     l.Pos,
+			Message: "kgo.ProducerLinger(0)" + via(l) + ": " + why + "; use kgo.ProducerLinger(20*time.Millisecond) (5–100 ms)",
+			Related: related(p, l),
+		}
+		if l.Node != nil {
+			d.SuggestedFixes = durationFix(pass, l.Node, "set a 20ms linger")
+		}
+		report(d)
+	case !l.Set && isZero(l) && p.Producing:
+		report(analysis.Diagnostic{
+			Pos: p.Site.Pos(),
+			End: p.Site.End(),
+			Message: fmt.Sprintf("franz-go %s lingers 0 by default (10ms from v1.20.0) and this producing client sets no ProducerLinger: %s; "+
+				"add kgo.ProducerLinger(20*time.Millisecond) (5–100 ms) or upgrade franz-go", p.Version, why),
+		})
+	}
+}
+
+// noTrigger reports whether a sarama producer has no flush trigger: the
+// frequency, bytes and messages thresholds are all known to be zero.
+func noTrigger(p *producers.Producer) bool {
+	return isZero(p.Get(producers.FlushFrequency)) && isZero(p.Get(producers.FlushBytes)) && isZero(p.Get(producers.FlushMessages))
+}
+
+func sarama(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diagnostic)) {
+	if !noTrigger(p) {
+		return
+	}
+	f := p.Get(producers.FlushFrequency)
+	const advice = "set Producer.Flush.Frequency = 20*time.Millisecond (5–100 ms) plus Producer.Flush.Bytes (e.g. 64 KiB) so full batches leave early"
+	if f.Set {
+		d := analysis.Diagnostic{
+			Pos:     f.Pos,
+			Message: "sarama Producer.Flush.Frequency = 0" + via(f) + " with no Flush.Bytes or Flush.Messages trigger sends as fast as possible: " + why + "; " + advice,
+			Related: related(p, f),
+		}
+		if f.Node != nil {
+			d.SuggestedFixes = durationFix(pass, f.Node, "set Flush.Frequency to 20ms")
+		}
+		report(d)
+		return
+	}
+	for _, k := range []string{producers.FlushBytes, producers.FlushMessages, producers.BatchSize} {
+		if p.Get(k).Set {
+			return
+		}
+	}
+	d := analysis.Diagnostic{
+		Pos: p.Site.Pos(),
+		End: p.Site.End(),
+		Message: "sarama producer whose config sets no Producer.Flush field: the NewConfig default (Frequency, Bytes and Messages all 0) sends as fast as possible: " +
+			why + "; " + advice,
+	}
+	if p.Config.IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: p.Config, Message: "the config is built here"}}
+	}
+	report(d)
+}
+
+func confluent(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diagnostic)) {
+	l := p.Get(producers.Linger)
+	if !l.Set || !isZero(l) {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos: l.Pos,
+		Message: "confluent linger.ms 0" + via(l) + " (librdkafka defaults to 5): " + why +
+			"; set \"linger.ms\": 20 (5–100 ms)",
+		Related: related(p, l),
+	}
+	if l.Node != nil {
+		d.SuggestedFixes = millisFix(pass, l.Node)
+	}
+	report(d)
+}
+
+// via names the helper file:line when the setting comes from another package.
+func via(s producers.Setting) string {
+	if s.Where != "" {
+		return " (set at " + s.Where + ")"
+	}
+	return ""
+}
+
+func related(p *producers.Producer, s producers.Setting) []analysis.RelatedInformation {
+	if p.Site.Pos() == s.Pos {
+		return nil
+	}
+	return []analysis.RelatedInformation{{Pos: p.Site.Pos(), End: p.Site.End(), Message: "the producer is constructed here"}}
+}
+
+// durationFix replaces a zero duration expression with 20*time.Millisecond,
+// importing "time" when the file lacks it. It offers nothing when the name
+// "time" means something else at that point.
+func durationFix(pass *analysis.Pass, n ast.Node, msg string) []analysis.SuggestedFix {
+	file := fileOf(pass, n.Pos())
+	if file == nil {
+		return nil
+	}
+	name, edits, ok := timeImport(pass, file, n.Pos())
+	if !ok {
+		return nil
+	}
+	edits = append(edits, analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte("20 * " + name + ".Millisecond")})
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: edits}}
+}
+
+// millisFix replaces a confluent linger.ms value of 0 with 20 of the same
+// kind (int, float or string).
+func millisFix(pass *analysis.Pass, n ast.Node) []analysis.SuggestedFix {
+	lit, ok := n.(*ast.BasicLit)
+	if !ok {
+		return nil
+	}
+	var text string
+	switch lit.Kind {
+	case token.INT:
+		text = "20"
+	case token.FLOAT:
+		text = "20.0"
+	case token.STRING:
+		text = `"20"`
+	default:
+		return nil
+	}
+	return []analysis.SuggestedFix{{Message: "set linger.ms to 20", TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}}}}
+}
+
+func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
 }

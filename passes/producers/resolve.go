@@ -433,6 +433,9 @@ func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
 		if lit, ok := x.X.(*ast.CompositeLit); ok && x.Op == token.AND {
 			return r.literal(lit, r.libOfType(info.TypeOf(lit)), depth)
 		}
+		if id, ok := x.X.(*ast.Ident); ok && x.Op == token.AND && sh == configMap {
+			return r.varState(id, sh, depth)
+		}
 	case *ast.CompositeLit:
 		return r.literal(x, r.libOfType(info.TypeOf(x)), depth)
 	case *ast.CallExpr:

@@ -1,0 +1,154 @@
+package linger
+
+import (
+	"os"
+	"strconv"
+	"time"
+
+	"example.com/kafka/kafkaopts"
+	"github.com/IBM/sarama"
+	shopify "github.com/Shopify/sarama"
+)
+
+var addrs = []string{"localhost:9092"}
+
+func saramaExplicitZero() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0 with no Flush.Bytes`
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func saramaExplicitZeroConst() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = zeroLinger // want `sarama Producer.Flush.Frequency = 0`
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaNoFlush() {
+	c := sarama.NewConfig()
+	c.Producer.Return.Successes = true
+	sarama.NewSyncProducer(addrs, c) // want `sarama producer whose config sets no Producer.Flush field`
+}
+
+func saramaNilConfig() {
+	sarama.NewAsyncProducer(addrs, nil) // want `sarama producer whose config sets no Producer.Flush field`
+}
+
+func shopifyNoFlush() {
+	c := shopify.NewConfig()
+	shopify.NewSyncProducer(addrs, c) // want `sarama producer whose config sets no Producer.Flush field`
+}
+
+func shopifyExplicitZero() {
+	c := shopify.NewConfig()
+	c.Producer.Flush.Frequency = 0 * time.Millisecond // want `sarama Producer.Flush.Frequency = 0`
+	shopify.NewAsyncProducer(addrs, c)
+}
+
+func saramaFromClient() {
+	c := sarama.NewConfig()
+	client, _ := sarama.NewClient(addrs, c)
+	sarama.NewSyncProducerFromClient(client) // want `sarama producer whose config sets no Producer.Flush field`
+}
+
+func newSaramaConfig() *sarama.Config {
+	c := sarama.NewConfig()
+	c.Producer.Return.Successes = true
+	return c
+}
+
+func saramaSamePkgHelper() {
+	sarama.NewSyncProducer(addrs, newSaramaConfig()) // want `sarama producer whose config sets no Producer.Flush field`
+}
+
+func saramaOtherPkgHelper() {
+	sarama.NewSyncProducer(addrs, kafkaopts.SaramaFast()) // want `sarama producer whose config sets no Producer.Flush field`
+}
+
+func saramaOtherPkgHelperZero() {
+	sarama.NewAsyncProducer(addrs, kafkaopts.SaramaZeroFreq()) // want `sarama Producer.Flush.Frequency = 0 \(set at opts.go:\d+\)`
+}
+
+func saramaHelperThenAssign() {
+	c := kafkaopts.SaramaFast()
+	c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0`
+	sarama.NewSyncProducer(addrs, c)
+}
+
+// Look-alikes.
+
+func saramaLingers() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 20 * time.Millisecond
+	c.Producer.Flush.Bytes = 64 << 10
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaBytesTrigger() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 0
+	c.Producer.Flush.Bytes = 1 << 20
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaMessagesTrigger() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Messages = 500
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaFreqFromVar(freq time.Duration) {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = freq
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaFreqFromEnv() {
+	c := sarama.NewConfig()
+	ms, _ := strconv.Atoi(os.Getenv("FLUSH_MS"))
+	c.Producer.Flush.Frequency = time.Duration(ms) * time.Millisecond
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaConfigured(c *sarama.Config) {
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaPassedToConfigure() {
+	c := sarama.NewConfig()
+	configure(c)
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func configure(c *sarama.Config) { c.Producer.Flush.Frequency = time.Second }
+
+func saramaBatchedHelper() {
+	sarama.NewAsyncProducer(addrs, kafkaopts.SaramaBatched())
+}
+
+func saramaConditional(fast bool) {
+	c := sarama.NewConfig()
+	if fast {
+		c.Producer.Flush.Frequency = 0
+	} else {
+		c.Producer.Flush.Frequency = 50 * time.Millisecond
+	}
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaConsumer() {
+	c := sarama.NewConfig()
+	sarama.NewConsumer(addrs, c)
+}
+
+func saramaClientOnly() {
+	c := sarama.NewConfig()
+	client, _ := sarama.NewClient(addrs, c)
+	sarama.NewConsumerFromClient(client)
+}
+
+func saramaDeliberate() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 0 //batchlint:ignore linger -- audit log producer, latency over throughput
+	sarama.NewSyncProducer(addrs, c)
+}
