@@ -1,0 +1,199 @@
+// Package baseline records the findings a code base already has, so that CI
+// can fail on new ones only. A finding's key is its analyzer, its file, the
+// function that encloses it and its message: lines may shift above it
+// without making an old finding new.
+package baseline
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/batchlint/batchlint/internal/vetjson"
+)
+
+// Entry is one recorded finding. Count is how many findings share the key.
+type Entry struct {
+	Analyzer string `json:"analyzer"`
+	File     string `json:"file"`
+	Function string `json:"function,omitempty"`
+	Message  string `json:"message"`
+	Count    int    `json:"count,omitempty"`
+}
+
+type key struct{ analyzer, file, function, message string }
+
+func (e Entry) key() key { return key{e.Analyzer, e.File, e.Function, e.Message} }
+
+// File is the baseline file's content.
+type File struct {
+	Version  int     `json:"version"`
+	Findings []Entry `json:"findings"`
+}
+
+const version = 1
+
+// Keyer computes keys for findings, relative to the baseline file's
+// directory, parsing each source file once.
+type Keyer struct {
+	dir   string
+	fset  *token.FileSet
+	files map[string]*ast.File
+}
+
+// NewKeyer returns a Keyer for a baseline file at path.
+func NewKeyer(path string) (*Keyer, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	return &Keyer{dir: filepath.Dir(abs), fset: token.NewFileSet(), files: map[string]*ast.File{}}, nil
+}
+
+// positions in messages (another file's line) move with unrelated edits.
+var positionInMessage = regexp.MustCompile(`\.go:\d+(:\d+)?`)
+
+func (k *Keyer) entry(f vetjson.Finding) Entry {
+	p := vetjson.ParsePosn(f.Posn)
+	file := p.File
+	if rel, err := filepath.Rel(k.dir, file); err == nil && !strings.HasPrefix(rel, "..") {
+		file = rel
+	}
+	return Entry{
+		Analyzer: f.Analyzer,
+		File:     filepath.ToSlash(file),
+		Function: k.function(p),
+		Message:  positionInMessage.ReplaceAllString(f.Message, ".go"),
+	}
+}
+
+// function names the top-level function or method that encloses p:
+// "Import", "Store.InsertUser", or "" outside any function.
+func (k *Keyer) function(p vetjson.Posn) string {
+	f, ok := k.files[p.File]
+	if !ok {
+		f, _ = parser.ParseFile(k.fset, p.File, nil, parser.SkipObjectResolution)
+		k.files[p.File] = f
+	}
+	if f == nil || p.Line == 0 {
+		return ""
+	}
+	tf := k.fset.File(f.FileStart)
+	if tf == nil || p.Line > tf.LineCount() {
+		return ""
+	}
+	pos := tf.LineStart(p.Line) + token.Pos(max(p.Col-1, 0))
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || pos < fd.Pos() || pos > fd.End() {
+			continue
+		}
+		if fd.Recv != nil && len(fd.Recv.List) == 1 {
+			if name := recvName(fd.Recv.List[0].Type); name != "" {
+				return name + "." + fd.Name.Name
+			}
+		}
+		return fd.Name.Name
+	}
+	return ""
+}
+
+func recvName(t ast.Expr) string {
+	for {
+		switch x := t.(type) {
+		case *ast.StarExpr:
+			t = x.X
+		case *ast.IndexExpr:
+			t = x.X
+		case *ast.IndexListExpr:
+			t = x.X
+		case *ast.ParenExpr:
+			t = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// Write records findings in a new baseline file at path.
+func Write(path string, findings []vetjson.Finding) error {
+	k, err := NewKeyer(path)
+	if err != nil {
+		return err
+	}
+	counts := map[key]int{}
+	var entries []Entry
+	for _, f := range findings {
+		e := k.entry(f)
+		if counts[e.key()] == 0 {
+			entries = append(entries, e)
+		}
+		counts[e.key()]++
+	}
+	for i := range entries {
+		entries[i].Count = counts[entries[i].key()]
+	}
+	slices.SortFunc(entries, func(a, b Entry) int {
+		return strings.Compare(a.File+"\x00"+a.Function+"\x00"+a.Analyzer+"\x00"+a.Message,
+			b.File+"\x00"+b.Function+"\x00"+b.Analyzer+"\x00"+b.Message)
+	})
+	data, err := json.MarshalIndent(File{Version: version, Findings: entries}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(data, '\n'), 0o644)
+}
+
+// Filter returns the findings that the baseline at path does not hold. When
+// a key is recorded n times, its first n findings in position order are old.
+func Filter(path string, findings []vetjson.Finding) ([]vetjson.Finding, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var b File
+	if err := json.Unmarshal(data, &b); err != nil {
+		return nil, fmt.Errorf("baseline %s: %w", path, err)
+	}
+	if b.Version != version {
+		return nil, fmt.Errorf("baseline %s: version %d, want %d (delete it to record a new one)", path, b.Version, version)
+	}
+	left := map[key]int{}
+	for _, e := range b.Findings {
+		left[e.key()] += max(e.Count, 1)
+	}
+	k, err := NewKeyer(path)
+	if err != nil {
+		return nil, err
+	}
+	var fresh []vetjson.Finding
+	for _, f := range findings {
+		kk := k.entry(f).key()
+		if left[kk] > 0 {
+			left[kk]--
+			continue
+		}
+		fresh = append(fresh, f)
+	}
+	return fresh, nil
+}
+
+// Exists reports whether a baseline file exists at path.
+func Exists(path string) (bool, error) {
+	_, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	return err == nil, err
+}

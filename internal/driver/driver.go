@@ -1,0 +1,336 @@
+// Package driver is batchlint's command line. Invoked by the go command (go
+// vet -vettool, go fix -fixtool) it is the x/tools unitchecker. Invoked by a
+// person or CI it runs go vet with itself as the vet tool, so that every
+// package is analysed in its own process from export data, cached and in
+// parallel by the go command, and turns go vet's JSON into text, JSON or
+// SARIF, with a baseline, a config file and exit codes.
+package driver
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/batchlint/batchlint/internal/baseline"
+	"github.com/batchlint/batchlint/internal/config"
+	"github.com/batchlint/batchlint/internal/sarif"
+	"github.com/batchlint/batchlint/internal/vetjson"
+)
+
+// Exit codes of the standalone command.
+const (
+	ExitClean    = 0 // no findings
+	ExitError    = 1 // bad flags, a package that does not build, a failed analysis
+	ExitFindings = 3 // findings were reported (and nothing failed)
+)
+
+// Main runs the command and exits.
+func Main(analyzers []*analysis.Analyzer) {
+	if invokedByGoCommand(os.Args[1:]) {
+		multichecker.Main(analyzers...)
+		return
+	}
+	os.Exit(Run(analyzers, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// invokedByGoCommand reports whether args are those go vet and go fix pass
+// to a vet tool: -V=full to identify it, -flags to list its flags, and
+// finally the flags and one .cfg file per package.
+func invokedByGoCommand(args []string) bool {
+	for _, a := range args {
+		switch strings.TrimPrefix(a, "-") {
+		case "-V=full", "V=full", "-flags", "flags":
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+type options struct {
+	format, baseline, config, dir, tags string
+	json, fix, diff, tests, noConfig    bool
+	analyzerFlags                       []string // -NAME and -NAME.flag, as given
+	patterns                            []string
+}
+
+// passthrough records an analyzer flag for go vet instead of setting it here.
+type passthrough struct {
+	name   string
+	isBool bool
+	out    *[]string
+}
+
+func (p *passthrough) String() string   { return "" }
+func (p *passthrough) IsBoolFlag() bool { return p.isBool }
+func (p *passthrough) Set(v string) error {
+	*p.out = append(*p.out, "-"+p.name+"="+v)
+	return nil
+}
+
+func newFlagSet(analyzers []*analysis.Analyzer, o *options, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("batchlint", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.format, "format", "text", "output format: text, json (go vet -json's shape) or sarif")
+	fs.BoolVar(&o.json, "json", false, "same as -format=json")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this file; a missing file is created with the current findings")
+	fs.StringVar(&o.config, "config", "", "configuration file (default: .batchlint.yml, .batchlint.yaml or .batchlint.json in the module root)")
+	fs.BoolVar(&o.noConfig, "no-config", false, "do not read a configuration file")
+	fs.StringVar(&o.dir, "C", "", "run in this directory (like go -C); relative -baseline and -config paths start there")
+	fs.StringVar(&o.tags, "tags", "", "build tags, passed to the go command")
+	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes (runs go fix -fixtool with this binary)")
+	fs.BoolVar(&o.diff, "diff", false, "print suggested fixes as a diff instead of applying them")
+	fs.BoolVar(&o.tests, "tests", false, "also report findings in _test.go files")
+	for _, a := range analyzers {
+		fs.Var(&passthrough{name: a.Name, isBool: true, out: &o.analyzerFlags}, a.Name,
+			fmt.Sprintf("enable the %s analyzer (with -NAME=false: disable it)", a.Name))
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			b, _ := f.Value.(interface{ IsBoolFlag() bool })
+			fs.Var(&passthrough{name: a.Name + "." + f.Name, isBool: b != nil && b.IsBoolFlag(), out: &o.analyzerFlags},
+				a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.Usage = func() { usage(fs.Output(), analyzers, fs) }
+	return fs
+}
+
+// Run runs the standalone command with args and returns its exit code.
+func Run(analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := newFlagSet(analyzers, &o, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return ExitClean
+		}
+		return ExitError
+	}
+	o.patterns = fs.Args()
+	if len(o.patterns) > 0 && o.patterns[0] == "help" {
+		return help(stdout, stderr, analyzers, fs, o.patterns[1:])
+	}
+	if len(o.patterns) == 0 {
+		o.patterns = []string{"./..."}
+	}
+	if o.json {
+		o.format = "json"
+	}
+	switch o.format {
+	case "text", "json", "sarif":
+	default:
+		fmt.Fprintf(stderr, "batchlint: unknown -format %q (want text, json or sarif)\n", o.format)
+		return ExitError
+	}
+	r, err := newRunner(analyzers, &o)
+	if err != nil {
+		fmt.Fprintf(stderr, "batchlint: %v\n", err)
+		return ExitError
+	}
+	if o.fix || o.diff {
+		return r.fix(stdout, stderr)
+	}
+	return r.lint(stdout, stderr)
+}
+
+type runner struct {
+	analyzers []*analysis.Analyzer
+	o         *options
+	dir       string   // absolute working directory
+	self      string   // this executable, the vet tool
+	goTool    string   // the go command
+	flags     []string // analyzer flags for go vet: config first, then the command line
+}
+
+func newRunner(analyzers []*analysis.Analyzer, o *options) (*runner, error) {
+	r := &runner{analyzers: analyzers, o: o}
+	dir := o.dir
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if st, err := os.Stat(abs); err != nil {
+		return nil, fmt.Errorf("-C: %v", err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("-C %s: not a directory", dir)
+	}
+	r.dir = abs
+	if r.self, err = os.Executable(); err != nil {
+		return nil, fmt.Errorf("locating this executable for go vet -vettool: %v", err)
+	}
+	if r.goTool, err = exec.LookPath("go"); err != nil {
+		return nil, fmt.Errorf("batchlint runs the go command, which is not on PATH: %v", err)
+	}
+	cfgPath := r.path(o.config)
+	if cfgPath == "" && !o.noConfig {
+		if cfgPath, err = config.Find(r.dir); err != nil {
+			return nil, err
+		}
+	}
+	if cfgPath != "" && !o.noConfig {
+		c, err := config.Load(cfgPath)
+		if err != nil {
+			return nil, err
+		}
+		if r.flags, err = c.Flags(analyzers); err != nil {
+			return nil, fmt.Errorf("%s: %v", cfgPath, err)
+		}
+	}
+	if o.tests {
+		for _, a := range analyzers {
+			if a.Flags.Lookup("tests") != nil {
+				r.flags = append(r.flags, "-"+a.Name+".tests=true")
+			}
+		}
+	}
+	r.flags = append(r.flags, o.analyzerFlags...)
+	return r, nil
+}
+
+// path resolves a user-given path against the working directory.
+func (r *runner) path(p string) string {
+	if p == "" || filepath.IsAbs(p) {
+		return p
+	}
+	return filepath.Join(r.dir, p)
+}
+
+func (r *runner) goArgs(sub string, extra ...string) []string {
+	args := []string{sub}
+	if r.o.tags != "" {
+		args = append(args, "-tags="+r.o.tags)
+	}
+	args = append(args, extra...)
+	args = append(args, r.flags...)
+	return append(args, r.o.patterns...)
+}
+
+func (r *runner) fix(stdout, stderr io.Writer) int {
+	extra := []string{"-fixtool=" + r.self}
+	if r.o.diff {
+		extra = append(extra, "-diff")
+	}
+	cmd := exec.Command(r.goTool, r.goArgs("fix", extra...)...)
+	cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, stdout, stderr
+	if err := cmd.Run(); err != nil {
+		var exit *exec.ExitError
+		if errors.As(err, &exit) {
+			return ExitError
+		}
+		fmt.Fprintf(stderr, "batchlint: %v\n", err)
+		return ExitError
+	}
+	return ExitClean
+}
+
+func (r *runner) lint(stdout, stderr io.Writer) int {
+	var out, errOut bytes.Buffer
+	cmd := exec.Command(r.goTool, r.goArgs("vet", "-vettool="+r.self, "-json")...)
+	cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, &out, &errOut
+	runErr := cmd.Run()
+
+	failed := false
+	// go vet's stderr holds what kept packages from being analysed: build
+	// and type errors ("# pkg" then the compiler's lines), bad patterns.
+	if s := strings.TrimSpace(errOut.String()); s != "" {
+		fmt.Fprintln(stderr, s)
+		failed = true
+	}
+	if runErr != nil {
+		var exit *exec.ExitError
+		if !errors.As(runErr, &exit) {
+			fmt.Fprintf(stderr, "batchlint: running go vet: %v\n", runErr)
+			return ExitError
+		}
+		failed = true
+	}
+	findings, errs, err := vetjson.Decode(&out)
+	if err != nil {
+		fmt.Fprintf(stderr, "batchlint: %v\n", err)
+		return ExitError
+	}
+	for _, e := range errs {
+		fmt.Fprintf(stderr, "batchlint: %s\n", e.Error())
+		failed = true
+	}
+	if failed {
+		fmt.Fprintln(stderr, "batchlint: some packages were not analysed (see above); findings below cover the rest")
+	}
+
+	if r.o.baseline != "" {
+		path := r.path(r.o.baseline)
+		exists, err := baseline.Exists(path)
+		if err != nil {
+			fmt.Fprintf(stderr, "batchlint: baseline: %v\n", err)
+			return ExitError
+		}
+		if !exists {
+			if err := baseline.Write(path, findings); err != nil {
+				fmt.Fprintf(stderr, "batchlint: baseline: %v\n", err)
+				return ExitError
+			}
+			fmt.Fprintf(stderr, "batchlint: recorded %d finding(s) in %s\n", len(findings), r.o.baseline)
+			if failed {
+				return ExitError
+			}
+			return ExitClean
+		}
+		if findings, err = baseline.Filter(path, findings); err != nil {
+			fmt.Fprintf(stderr, "batchlint: %v\n", err)
+			return ExitError
+		}
+	}
+
+	if err := r.print(stdout, findings); err != nil {
+		fmt.Fprintf(stderr, "batchlint: %v\n", err)
+		return ExitError
+	}
+	switch {
+	case failed:
+		return ExitError
+	case len(findings) > 0:
+		return ExitFindings
+	}
+	return ExitClean
+}
+
+func (r *runner) print(w io.Writer, findings []vetjson.Finding) error {
+	switch r.o.format {
+	case "json":
+		return vetjson.Encode(w, findings)
+	case "sarif":
+		return sarif.Write(w, sarif.Options{
+			Tool:           "batchlint",
+			InformationURI: "https://github.com/batchlint/batchlint",
+			Dir:            r.dir,
+		}, r.analyzers, findings)
+	}
+	var b strings.Builder
+	for _, f := range findings {
+		fmt.Fprintf(&b, "%s: %s: %s\n", r.rel(f.Posn), f.Analyzer, f.Message)
+		for _, rel := range f.Related {
+			fmt.Fprintf(&b, "\t%s: %s\n", r.rel(rel.Posn), rel.Message)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// rel shortens an absolute position inside the working directory.
+func (r *runner) rel(posn string) string {
+	p := vetjson.ParsePosn(posn)
+	file, err := filepath.Rel(r.dir, p.File)
+	if err != nil || strings.HasPrefix(file, "..") || !filepath.IsAbs(p.File) {
+		return posn
+	}
+	return file + posn[len(p.File):]
+}
