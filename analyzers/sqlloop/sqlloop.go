@@ -2,19 +2,138 @@ package sqlloop
 
 import (
 	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/loops"
+	"github.com/batchlint/batchlint/passes/sinks"
 )
 
 //go:embed doc.go
 var doc string
 
-// Analyzer is the sqlloop analyzer.
+// Analyzer reports SQL statements that write one row per loop iteration.
 var Analyzer = &analysis.Analyzer{
-	Name: "sqlloop",
-	Doc:  analyzerdoc.Extract(doc, "sqlloop"),
-	URL:  analyzerdoc.URL("sqlloop"),
-	Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	Name:     "sqlloop",
+	Doc:      analyzerdoc.Extract(doc, "sqlloop"),
+	URL:      analyzerdoc.URL("sqlloop"),
+	Requires: []*analysis.Analyzer{sinks.Analyzer, loops.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+var (
+	unknownSQL bool
+	tests      bool
+)
+
+func init() {
+	Analyzer.Flags.BoolVar(&unknownSQL, "unknown-sql", false,
+		"also report Exec calls in loops whose SQL text cannot be resolved statically (lower confidence)")
+	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)
+	lr, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
+	rep := directives.NewReporter(pass)
+	if writes != nil && lr != nil {
+		for _, w := range writes.Of(sinks.SQL) {
+			if w.Op == "" && !unknownSQL {
+				continue
+			}
+			l := lr.PerIteration(w.Call)
+			if l == nil {
+				continue
+			}
+			rep.Report(diagnostic(w, l))
+		}
+	}
+	rep.Finish()
+	return nil, nil
+}
+
+func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
+	what := sinks.OpPhrase(w.Op, w.Target)
+	if w.Via != nil {
+		what = fmt.Sprintf("%s (%s)", shortName(w.Via.Func), what)
+	}
+	over := "once per iteration of the loop"
+	if l.Over != "" {
+		over = "once per element of " + l.Over
+	}
+	d := analysis.Diagnostic{
+		Pos:      w.Call.Pos(),
+		End:      w.Call.End(),
+		Category: "sqlloop",
+		Message:  fmt.Sprintf("%s executed %s (%s); use %s", what, over, cost(w), w.Batched),
+	}
+	if l.Node != nil {
+		loopMsg := "loop over " + l.Over
+		if l.Over == "" {
+			loopMsg = "the loop"
+		}
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Node.Pos(), End: loopHeadEnd(l.Node), Message: loopMsg})
+	}
+	if w.Via != nil && w.Via.Pos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{
+			Pos:     w.Via.Pos,
+			Message: fmt.Sprintf("%s writes one row per call: %s at %s", shortName(w.Via.Func), w.Via.Inner, w.Via.Where),
+		})
+	}
+	return d
+}
+
+// cost states the rung of the write on FACTS.md's ladder.
+func cost(w *sinks.Write) string {
+	op := w.Op
+	if op == "" {
+		op = "statement of unknown text"
+	}
+	var s string
+	switch {
+	case w.InTx:
+		s = fmt.Sprintf("per-row %s in a transaction: a round trip per row, ~11k rows/s, ~3× autocommit; a multi-row INSERT does ~200k, COPY ~900k", op)
+	default:
+		s = fmt.Sprintf("per-row %s with autocommit: a round trip and a commit per row, ~1k–5k rows/s; COPY does 50k–500k", op)
+	}
+	if w.Detail != "" {
+		s = w.Detail + "; " + s
+	}
+	return s
+}
+
+// loopHeadEnd ends the related range at the loop's body, so that editors
+// highlight the loop header rather than the whole loop.
+func loopHeadEnd(n ast.Node) token.Pos {
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		return n.Body.Lbrace
+	case *ast.RangeStmt:
+		return n.Body.Lbrace
+	}
+	return n.End()
+}
+
+// shortName turns types.Func.FullName's "(*example.com/app/repo.Store).Save"
+// into "(*repo.Store).Save".
+func shortName(full string) string {
+	out := make([]byte, 0, len(full))
+	start := 0
+	for i := 0; i < len(full); i++ {
+		switch full[i] {
+		case '/':
+			out = out[:len(out)-(i-start)]
+			start = i + 1
+			continue
+		case '(', ')', '*', ' ', '[', ']', ',':
+			start = i + 1
+		}
+		out = append(out, full[i])
+	}
+	return string(out)
 }

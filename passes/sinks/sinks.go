@@ -10,13 +10,19 @@
 package sinks
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
+	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/passes/loops"
 )
@@ -38,7 +44,9 @@ type Write struct {
 	// "sqlx", "lib/pq", "sqlc", "gorm", "ent", "bun", "go-pg", "sqlboiler",
 	// "franz-go", "sarama", "segmentio", "confluent".
 	Lib string
-	// Op is "INSERT", "UPDATE", "DELETE", "UPSERT" or "produce".
+	// Op is "INSERT", "UPDATE", "DELETE", "UPSERT", "MERGE" or "produce".
+	// An SQL write whose statement text could not be resolved has Op "":
+	// sqlloop reports those only with -unknown-sql.
 	Op string
 	// Target is the table or topic when known, else "".
 	Target string
@@ -70,6 +78,7 @@ type WriteFact struct {
 	Target  string
 	InTx    bool
 	Batched string
+	Detail  string
 	Inner   string
 	Where   string
 }
@@ -117,6 +126,11 @@ type Rule struct {
 type Context struct {
 	Pass  *analysis.Pass
 	Loops *loops.Result
+	// Cursor is the call being matched, for rules that look at its
+	// surroundings (the enclosing function, sibling statements).
+	Cursor inspector.Cursor
+
+	sql *sqlState // built on first use by the SQL rules
 }
 
 // Analyzer finds the one-record writes of a package and exports WriteFacts.
@@ -129,6 +143,7 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{(*WriteFact)(nil)},
 }
 
+
 // rules is every table, in the order they are consulted.
 func rules() []Rule {
 	var all []Rule
@@ -138,7 +153,436 @@ func rules() []Rule {
 	return all
 }
 
+type ruleKey struct{ pkg, typ, name string }
+
+// ruleIndex holds the tables keyed by callee, built once per process: a
+// package has thousands of calls and the tables hundreds of rules.
+type ruleIndex struct {
+	byName     map[ruleKey][]*Rule
+	structural []*Rule
+}
+
+var indexRules = sync.OnceValue(func() *ruleIndex {
+	idx := &ruleIndex{byName: map[ruleKey][]*Rule{}}
+	all := rules()
+	for i := range all {
+		r := &all[i]
+		if r.Match == nil {
+			continue
+		}
+		if r.Callee != nil {
+			idx.structural = append(idx.structural, r)
+			continue
+		}
+		k := ruleKey{r.Pkg, r.Type, r.Name}
+		idx.byName[k] = append(idx.byName[k], r)
+	}
+	return idx
+})
+
+// match returns the write a table rule finds at call, or nil. Name matches
+// come first, so a structural rule never shadows a library's own entry.
+// owned reports that some rule covers the callee: its verdict is final, even
+// when it is "not a one-record write", and no wrapper fact may override it
+// (the libraries' own packages are analysed too, and their methods look like
+// wrappers of writes whose text they receive as a parameter).
+func (idx *ruleIndex) match(c *Context, fn *types.Func, call *ast.CallExpr) (w *Write, owned bool) {
+	pkg, typ := funcKey(fn)
+	for _, r := range idx.byName[ruleKey{pkg, typ, fn.Name()}] {
+		owned = true
+		if w := r.apply(c, call); w != nil {
+			return w, true
+		}
+	}
+	for _, r := range idx.structural {
+		if r.Callee(fn) {
+			owned = true
+			if w := r.apply(c, call); w != nil {
+				return w, true
+			}
+		}
+	}
+	return nil, owned
+}
+
+func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
+	w := r.Match(c, call)
+	if w == nil {
+		return nil
+	}
+	w.Call = call
+	if w.Kind == 0 {
+		w.Kind = r.Kind
+	}
+	if w.Lib == "" {
+		w.Lib = r.Lib
+	}
+	return w
+}
+
+// funcKey names fn's package and receiver type as the tables do. A promoted
+// method keeps its own receiver: sqlx.DB's Exec is database/sql's (*DB).Exec.
+func funcKey(fn *types.Func) (pkg, typ string) {
+	if fn.Pkg() != nil {
+		pkg = trimVendor(fn.Pkg().Path())
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return pkg, ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t := types.Unalias(t).(type) {
+	case *types.Named:
+		return pkg, t.Origin().Obj().Name()
+	}
+	return pkg, ""
+}
+
+// trimVendor maps a vendored package path to its import path.
+func trimVendor(path string) string {
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		return path[i+len("/vendor/"):]
+	}
+	return strings.TrimPrefix(path, "vendor/")
+}
+
+// calleeFunc is the function or method a call runs: the static callee, or
+// the abstract method for a call through an interface; generic callees are
+// mapped to their origin. Nil for builtins, conversions and calls of
+// function values.
+func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn == nil {
+		return nil
+	}
+	return fn.Origin()
+}
+
 func run(pass *analysis.Pass) (any, error) {
-	_ = rules
-	return &Result{byCall: map[*ast.CallExpr]*Write{}}, nil // TODO
+	insp, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	lr, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
+	res := &Result{byCall: map[*ast.CallExpr]*Write{}}
+	if insp == nil || pass.TypesInfo == nil {
+		return res, nil
+	}
+	c := &Context{Pass: pass, Loops: lr}
+	idx := indexRules()
+
+	// Direct writes: calls the tables recognise.
+	type site struct {
+		call *ast.CallExpr
+		fn   *types.Func
+	}
+	var sites []site
+	direct := map[*ast.CallExpr]*Write{}
+	owned := map[*ast.CallExpr]bool{}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn := calleeFunc(pass.TypesInfo, call)
+		if fn == nil {
+			continue
+		}
+		sites = append(sites, site{call, fn})
+		c.Cursor = cur
+		w, isOwned := idx.match(c, fn, call)
+		if w != nil {
+			direct[call] = w
+		} else if isOwned {
+			owned[call] = true
+		}
+	}
+	c.Cursor = inspector.Cursor{}
+
+	// Wrappers: user functions each call of which performs a write. A
+	// wrapper of a wrapper is found on a later round, so iterate until no
+	// new wrapper appears; declaration order does not matter.
+	w := &wrappers{pass: pass, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
+	var decls []*ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls = append(decls, fd)
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range decls {
+			fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if w.local[fn] != nil {
+				continue
+			}
+			if f := w.summarise(fd); f != nil {
+				w.local[fn] = f
+				changed = true
+			}
+		}
+	}
+	for _, fd := range decls {
+		fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if f := w.local[fn]; f != nil && fn.Exported() {
+			pass.ExportObjectFact(fn, f)
+		}
+	}
+
+	for _, s := range sites {
+		wr := w.writeAt(s.call, s.fn)
+		if wr == nil {
+			continue
+		}
+		res.Writes = append(res.Writes, wr)
+		res.byCall[s.call] = wr
+	}
+	return res, nil
+}
+
+// wrappers finds the user functions each call of which performs a write.
+type wrappers struct {
+	pass   *analysis.Pass
+	loops  *loops.Result
+	direct map[*ast.CallExpr]*Write
+	owned  map[*ast.CallExpr]bool // calls a table rule judged not to write one record
+	// local summarises this package's wrappers, exported or not: facts on
+	// unexported functions would be dropped from export data.
+	local map[*types.Func]*WriteFact
+}
+
+// writeAt is the write call performs: a table match, or a call of a known
+// wrapper (this package's, or another's through its WriteFact). Calls
+// through an interface method are not followed: the method set says nothing
+// about what the dynamic callee does. (The structural SQL rule, which
+// recognises sqlc's DBTX and similar interfaces by their signatures, is a
+// table entry, not a wrapper.)
+func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
+	if d := w.direct[call]; d != nil {
+		return d
+	}
+	if fn == nil || w.owned[call] || isInterfaceMethod(fn) {
+		return nil
+	}
+	f := w.local[fn]
+	if f == nil && fn.Pkg() != nil && fn.Pkg() != w.pass.Pkg {
+		var imported WriteFact
+		if w.pass.ImportObjectFact(fn, &imported) {
+			f = &imported
+		}
+	}
+	if f == nil {
+		return nil
+	}
+	return &Write{
+		Call:    call,
+		Kind:    f.Kind,
+		Lib:     f.Lib,
+		Op:      f.Op,
+		Target:  f.Target,
+		InTx:    f.InTx,
+		Batched: f.Batched,
+		Detail:  f.Detail,
+		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
+	}
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	sig, ok := fn.Type().(*types.Signature)
+	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
+}
+
+// summarise returns the fact for fd when every call of it performs a write,
+// else nil. The first such write in source order describes it; a known
+// write beats one whose SQL text is unknown.
+func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
+	var found []*Write
+	w.onceWrites(fd, fd.Body.List, &found)
+	var best *Write
+	for _, wr := range found {
+		if best == nil || (best.Op == "" && wr.Op != "") {
+			best = wr
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	f := &WriteFact{
+		Kind:    best.Kind,
+		Lib:     best.Lib,
+		Op:      best.Op,
+		Target:  best.Target,
+		InTx:    best.InTx,
+		Batched: best.Batched,
+		Detail:  best.Detail,
+	}
+	if best.Via != nil {
+		f.Inner, f.Where = best.Via.Inner, best.Via.Where
+	} else {
+		f.Inner = describe(best, calleeFunc(w.pass.TypesInfo, best.Call))
+		pos := w.pass.Fset.Position(best.Call.Pos())
+		f.Where = fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
+	}
+	return f
+}
+
+// onceWrites appends the writes that run exactly once whenever the
+// statement list runs to its end: those at its top level (including an if's
+// init and condition) and those made on every branch of an if/else or a
+// switch with a default. It returns whether it found one.
+func (w *wrappers) onceWrites(fd *ast.FuncDecl, list []ast.Stmt, out *[]*Write) bool {
+	any := false
+	for _, s := range list {
+		if w.onceStmt(fd, s, out) {
+			any = true
+		}
+	}
+	return any
+}
+
+func (w *wrappers) onceStmt(fd *ast.FuncDecl, s ast.Stmt, out *[]*Write) bool {
+	switch s := s.(type) {
+	case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.SendStmt, *ast.IncDecStmt:
+		return w.exprWrites(fd, s, out)
+	case *ast.LabeledStmt:
+		return w.onceStmt(fd, s.Stmt, out)
+	case *ast.BlockStmt:
+		return w.onceWrites(fd, s.List, out)
+	case *ast.IfStmt:
+		found := false
+		if s.Init != nil && w.onceStmt(fd, s.Init, out) {
+			found = true
+		}
+		if w.exprWrites(fd, s.Cond, out) {
+			found = true
+		}
+		if s.Else == nil {
+			return found
+		}
+		var then, els []*Write
+		if w.onceWrites(fd, s.Body.List, &then) && w.onceStmt(fd, s.Else, &els) {
+			*out = append(*out, then...)
+			found = true
+		}
+		return found
+	case *ast.SwitchStmt:
+		found := false
+		if s.Init != nil && w.onceStmt(fd, s.Init, out) {
+			found = true
+		}
+		if s.Tag != nil && w.exprWrites(fd, s.Tag, out) {
+			found = true
+		}
+		if w.everyClause(fd, s.Body, out) {
+			found = true
+		}
+		return found
+	case *ast.TypeSwitchStmt:
+		found := false
+		if s.Init != nil && w.onceStmt(fd, s.Init, out) {
+			found = true
+		}
+		if w.everyClause(fd, s.Body, out) {
+			found = true
+		}
+		return found
+	}
+	// Loops, select, go and defer: not once per call.
+	return false
+}
+
+// everyClause reports a write on every clause of a switch that has a default.
+func (w *wrappers) everyClause(fd *ast.FuncDecl, body *ast.BlockStmt, out *[]*Write) bool {
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	hasDefault := false
+	var first []*Write
+	for i, cl := range body.List {
+		cc, ok := cl.(*ast.CaseClause)
+		if !ok {
+			return false
+		}
+		if cc.List == nil {
+			hasDefault = true
+		}
+		var got []*Write
+		if !w.onceWrites(fd, cc.Body, &got) {
+			return false
+		}
+		if i == 0 {
+			first = got
+		}
+	}
+	if !hasDefault {
+		return false
+	}
+	*out = append(*out, first...)
+	return true
+}
+
+// exprWrites appends the writes among the calls in n that are not inside a
+// function literal (a literal may be stored and never called) nor in a loop.
+func (w *wrappers) exprWrites(fd *ast.FuncDecl, n ast.Node, out *[]*Write) bool {
+	if n == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			wr := w.writeAt(n, calleeFunc(w.pass.TypesInfo, n))
+			if wr == nil {
+				return true
+			}
+			if w.loops == nil {
+				*out = append(*out, wr)
+				found = true
+				return true
+			}
+			if l := w.loops.Enclosing(n); l != nil && l.Node != nil && fd.Body.Pos() <= l.Node.Pos() && l.Node.End() <= fd.Body.End() {
+				return true
+			}
+			*out = append(*out, wr)
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// describe names a table write for messages: "pgx Exec of INSERT INTO users".
+func describe(w *Write, fn *types.Func) string {
+	name := "call"
+	if fn != nil {
+		name = fn.Name()
+	}
+	s := w.Lib + " " + name
+	if p := OpPhrase(w.Op, w.Target); p != "" {
+		s += " of " + p
+	}
+	return s
+}
+
+// OpPhrase is "INSERT INTO users", "UPDATE users", "DELETE FROM users",
+// "upsert into users", or the bare operation when the target is unknown.
+func OpPhrase(op, target string) string {
+	if op == "" {
+		return "a statement of unknown text"
+	}
+	if target == "" {
+		return op
+	}
+	switch op {
+	case "INSERT", "MERGE":
+		return op + " INTO " + target
+	case "DELETE":
+		return "DELETE FROM " + target
+	case "UPSERT":
+		return "UPSERT INTO " + target
+	}
+	return op + " " + target
 }

@@ -1,4 +1,616 @@
 package sinks
 
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
 // sqlRules is the sql part of the knowledge base.
-var sqlRules = []Rule{}
+var sqlRules = buildSQLRules()
+
+const (
+	pathSQL     = "database/sql"
+	pathPgx     = "github.com/jackc/pgx/v5"
+	pathPgxpool = "github.com/jackc/pgx/v5/pgxpool"
+	pathPgconn  = "github.com/jackc/pgx/v5/pgconn"
+	pathSqlx    = "github.com/jmoiron/sqlx"
+	pathPq      = "github.com/lib/pq"
+)
+
+// Library keys of the SQL writes.
+const (
+	libSQL  = "database/sql"
+	libPgx  = "pgx"
+	libSqlx = "sqlx"
+	libSqlc = "sqlc"
+)
+
+// callShape says where a call's SQL text and named argument are.
+type callShape struct {
+	sql   int  // index of the SQL text argument
+	named int  // index of sqlx's named argument (struct, map or slice), or -1
+	exec  bool // an Exec: a write even when its text is unknown
+}
+
+func buildSQLRules() []Rule {
+	var rs []Rule
+	add := func(pkg, typ, name, lib string, m func(c *Context, call *ast.CallExpr) *Write) {
+		rs = append(rs, Rule{Pkg: pkg, Type: typ, Name: name, Lib: lib, Kind: SQL, Match: m})
+	}
+	textMethods := map[string]callShape{
+		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
+		"Query": {0, -1, false}, "QueryContext": {1, -1, false},
+		"QueryRow": {0, -1, false}, "QueryRowContext": {1, -1, false},
+	}
+	stmtMethods := map[string]callShape{
+		"Exec": {-1, -1, true}, "ExecContext": {-1, -1, true},
+		"Query": {-1, -1, false}, "QueryContext": {-1, -1, false},
+		"QueryRow": {-1, -1, false}, "QueryRowContext": {-1, -1, false},
+	}
+
+	// database/sql, and through it lib/pq and every other driver. sqlx's
+	// DB, Tx and Conn embed these types, so their Exec lands here too.
+	for _, typ := range []string{"DB", "Tx", "Conn"} {
+		for name, sh := range textMethods {
+			add(pathSQL, typ, name, libSQL, textRule(sh))
+		}
+	}
+	for name, sh := range stmtMethods {
+		add(pathSQL, "Stmt", name, libSQL, stmtRule(sh))
+	}
+
+	// sqlx's own methods.
+	sqlxText := map[string]callShape{
+		"MustExec": {0, -1, true}, "MustExecContext": {1, -1, true},
+		"NamedExec": {0, 1, true}, "NamedExecContext": {1, 2, true},
+		"NamedQuery": {0, 1, false}, "NamedQueryContext": {1, 2, false},
+		"Queryx": {0, -1, false}, "QueryxContext": {1, -1, false},
+		"QueryRowx": {0, -1, false}, "QueryRowxContext": {1, -1, false},
+		// Get and Select are reads, unless the statement is a write with
+		// RETURNING: the classification decides, not the method name.
+		"Get": {1, -1, false}, "GetContext": {2, -1, false},
+		"Select": {1, -1, false}, "SelectContext": {2, -1, false},
+	}
+	for _, typ := range []string{"DB", "Tx", "Conn"} {
+		for name, sh := range sqlxText {
+			add(pathSqlx, typ, name, libSqlx, textRule(sh))
+		}
+	}
+	sqlxFuncs := map[string]callShape{
+		"MustExec": {1, -1, true}, "MustExecContext": {2, -1, true},
+		"NamedExec": {1, 2, true}, "NamedExecContext": {2, 3, true},
+		"Get": {2, -1, false}, "GetContext": {3, -1, false},
+	}
+	for name, sh := range sqlxFuncs {
+		add(pathSqlx, "", name, libSqlx, textRule(sh))
+	}
+	for name, sh := range map[string]callShape{
+		"MustExec": {-1, -1, true}, "MustExecContext": {-1, -1, true},
+		"Queryx": {-1, -1, false}, "QueryxContext": {-1, -1, false},
+		"QueryRowx": {-1, -1, false}, "QueryRowxContext": {-1, -1, false},
+		"Get": {-1, -1, false}, "GetContext": {-1, -1, false},
+	} {
+		add(pathSqlx, "Stmt", name, libSqlx, stmtRule(sh))
+	}
+	for name, sh := range map[string]callShape{
+		"Exec": {-1, 0, true}, "ExecContext": {-1, 1, true},
+		"MustExec": {-1, 0, true}, "MustExecContext": {-1, 1, true},
+		"QueryRow": {-1, 0, false}, "QueryRowContext": {-1, 1, false},
+		"QueryRowx": {-1, 0, false}, "QueryRowxContext": {-1, 1, false},
+		"Get": {-1, 1, false}, "GetContext": {-1, 2, false},
+	} {
+		add(pathSqlx, "NamedStmt", name, libSqlx, stmtRule(sh))
+	}
+
+	// pgx v5. CopyFrom is COPY; a Batch is judged at SendBatch.
+	for _, rt := range [][2]string{{pathPgx, "Conn"}, {pathPgx, "Tx"}, {pathPgxpool, "Pool"}, {pathPgxpool, "Conn"}, {pathPgxpool, "Tx"}} {
+		add(rt[0], rt[1], "Exec", libPgx, textRule(callShape{1, -1, true}))
+		add(rt[0], rt[1], "Query", libPgx, textRule(callShape{1, -1, false}))
+		add(rt[0], rt[1], "QueryRow", libPgx, textRule(callShape{1, -1, false}))
+		add(rt[0], rt[1], "SendBatch", libPgx, sendBatchRule)
+	}
+
+	// Any interface whose method looks like Exec/QueryRow by its types:
+	// sqlc's DBTX and the small DB interfaces projects declare.
+	rs = append(rs, Rule{Callee: func(fn *types.Func) bool { return dbInterfaceMethod(fn) != "" }, Lib: libSQL, Kind: SQL, Match: structuralRule})
+	return rs
+}
+
+// textRule matches a call whose SQL text is an argument.
+func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if sh.sql >= len(call.Args) {
+			return nil
+		}
+		st := c.sqlState()
+		if sh.named >= 0 && sh.named < len(call.Args) && namedArgIsMany(c, call.Args[sh.named]) {
+			return nil // sqlx expands a slice into one multi-row INSERT
+		}
+		text, ok := st.Text(call.Args[sh.sql])
+		lib := libOf(c, call)
+		return sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
+	}
+}
+
+// stmtRule matches a call on a prepared statement: the SQL is where the
+// statement was prepared.
+func stmtRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		if sh.named >= 0 && sh.named < len(call.Args) && namedArgIsMany(c, call.Args[sh.named]) {
+			return nil
+		}
+		p, ok := c.sqlState().prepared(sel.X, 0)
+		lib := libOf(c, call)
+		return sqlWrite(lib, p.text, ok && p.known, sh.exec, ok && p.inTx)
+	}
+}
+
+// sqlWrite builds the write for a statement, or nil when it is not a
+// one-row write (a read, DDL, COPY, a set-based statement).
+func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
+	if !known {
+		if !exec {
+			return nil
+		}
+		return &Write{Kind: SQL, Lib: lib, InTx: inTx, Batched: batchedForm(lib, "")}
+	}
+	cl := ClassifySQL(text)
+	if !cl.PerRow() {
+		return nil
+	}
+	if cl.Sqlc != "" {
+		switch cl.SqlcCmd {
+		case ":copyfrom", ":batchexec", ":batchone", ":batchmany":
+			return nil
+		}
+		lib = libSqlc
+	}
+	w := &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: batchedForm(lib, cl.Op)}
+	if cl.Sqlc != "" {
+		w.Detail = "sqlc query " + cl.Sqlc + " " + cl.SqlcCmd
+	}
+	return w
+}
+
+// batchedForm names the batched form for a library and operation.
+func batchedForm(lib, op string) string {
+	insert := op == "" || op == "INSERT" || op == "UPSERT"
+	switch lib {
+	case libPgx:
+		if insert {
+			return "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer"
+		}
+		return "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch"
+	case libSqlx:
+		if insert {
+			return "sqlx NamedExec with a slice (one multi-row INSERT)"
+		}
+		return "one set-based statement (... FROM unnest(...) or WHERE id = ANY($1))"
+	case libSqlc:
+		if insert {
+			return "an sqlc :copyfrom or :batchexec query"
+		}
+		return "an sqlc :batchexec query, or one set-based query (unnest or = ANY(sqlc.arg(ids)::bigint[]))"
+	}
+	if insert {
+		return "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
+	}
+	return "one set-based statement (... FROM unnest(...) or WHERE id = ANY($1))"
+}
+
+// libOf is the library the user called: sqlx when the receiver is one of
+// sqlx's types even though the method is database/sql's, promoted.
+func libOf(c *Context, call *ast.CallExpr) string {
+	fn := calleeFunc(c.Pass.TypesInfo, call)
+	if fn == nil {
+		return libSQL
+	}
+	pkg, _ := funcKey(fn)
+	switch pkg {
+	case pathPgx, pathPgxpool:
+		return libPgx
+	case pathSqlx:
+		return libSqlx
+	}
+	if x := receiver(call); x != nil {
+		if p, _ := namedOf(c.Pass.TypesInfo.TypeOf(x)); p == pathSqlx {
+			return libSqlx
+		}
+	}
+	return libSQL
+}
+
+func receiver(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+// namedOf returns the package path and name of t's named type, after
+// pointer indirection.
+func namedOf(t types.Type) (pkg, name string) {
+	if t == nil {
+		return "", ""
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj() == nil {
+		return "", ""
+	}
+	if n.Obj().Pkg() != nil {
+		pkg = trimVendor(n.Obj().Pkg().Path())
+	}
+	return pkg, n.Obj().Name()
+}
+
+// isTxType reports the transaction types of the SQL libraries.
+func isTxType(t types.Type) bool {
+	pkg, name := namedOf(t)
+	if name != "Tx" {
+		return false
+	}
+	switch pkg {
+	case pathSQL, pathPgx, pathPgxpool, pathSqlx:
+		return true
+	}
+	return false
+}
+
+// recvInTx reports a call on a transaction, or (for sqlx's package
+// functions) one whose Execer argument is a transaction.
+func recvInTx(c *Context, call *ast.CallExpr) bool {
+	if x := receiver(call); x != nil {
+		if tv, ok := c.Pass.TypesInfo.Types[x]; ok && tv.IsValue() && isTxType(tv.Type) {
+			return true
+		}
+	}
+	fn := calleeFunc(c.Pass.TypesInfo, call)
+	if pkg, typ := funcKey(fn); pkg == pathSqlx && typ == "" {
+		for _, a := range call.Args {
+			if isTxType(c.Pass.TypesInfo.TypeOf(a)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// namedArgIsMany reports an sqlx named argument that binds many rows: a
+// slice or array. An interface-typed argument may hold one, so it counts too.
+func namedArgIsMany(c *Context, arg ast.Expr) bool {
+	t := c.Pass.TypesInfo.TypeOf(arg)
+	if t == nil {
+		return true
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// prep is where a prepared statement came from.
+type prep struct {
+	text  string
+	known bool
+	inTx  bool
+}
+
+// prepared follows a statement value back to its Prepare: a local variable,
+// tx.Stmt(stmt), or a struct field set anywhere in the package.
+func (st *sqlState) prepared(x ast.Expr, depth int) (prep, bool) {
+	if depth > maxDepth {
+		return prep{}, false
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.CallExpr:
+		return st.prepareCall(x, depth)
+	case *ast.Ident:
+		v, ok := st.info.ObjectOf(x).(*types.Var)
+		if !ok {
+			return prep{}, false
+		}
+		src, ok := st.singleValue(v)
+		if !ok {
+			return prep{}, false
+		}
+		if call, ok := ast.Unparen(src.expr).(*ast.CallExpr); ok && src.idx <= 0 {
+			return st.prepareCall(call, depth)
+		}
+		if src.idx < 0 {
+			return st.prepared(src.expr, depth+1)
+		}
+	case *ast.SelectorExpr:
+		sel := st.info.Selections[x]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return prep{}, false
+		}
+		f, ok := sel.Obj().(*types.Var)
+		if !ok {
+			return prep{}, false
+		}
+		srcs := st.fields[f]
+		if len(srcs) == 0 {
+			return prep{}, false
+		}
+		var out prep
+		for i, src := range srcs {
+			var p prep
+			var ok bool
+			if call, isCall := ast.Unparen(src.expr).(*ast.CallExpr); isCall && src.idx <= 0 {
+				p, ok = st.prepareCall(call, depth+1)
+			} else if src.idx < 0 {
+				p, ok = st.prepared(src.expr, depth+1)
+			}
+			if !ok || (i > 0 && p.text != out.text) {
+				return prep{}, false
+			}
+			out.text, out.known = p.text, p.known
+			out.inTx = out.inTx || p.inTx
+		}
+		return out, true
+	}
+	return prep{}, false
+}
+
+// prepareCall resolves a call that returns a prepared statement.
+func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
+	fn := calleeFunc(st.info, call)
+	if fn == nil {
+		return prep{}, false
+	}
+	pkg, typ := funcKey(fn)
+	name := fn.Name()
+	inTx := false
+	if x := receiver(call); x != nil {
+		if tv, ok := st.info.Types[x]; ok && tv.IsValue() {
+			inTx = isTxType(tv.Type)
+		}
+	}
+	textAt := func(i int) (prep, bool) {
+		if i >= len(call.Args) {
+			return prep{}, false
+		}
+		text, ok := st.Text(call.Args[i])
+		return prep{text: text, known: ok, inTx: inTx}, true
+	}
+	stmtAt := func(i int) (prep, bool) {
+		if i >= len(call.Args) {
+			return prep{}, false
+		}
+		p, ok := st.prepared(call.Args[i], depth+1)
+		p.inTx = true
+		return p, ok
+	}
+	switch {
+	case pkg == pathSQL && (typ == "DB" || typ == "Tx" || typ == "Conn"):
+		switch name {
+		case "Prepare":
+			return textAt(0)
+		case "PrepareContext":
+			return textAt(1)
+		case "Stmt":
+			return stmtAt(0)
+		case "StmtContext":
+			return stmtAt(1)
+		}
+	case pkg == pathSqlx && (typ == "DB" || typ == "Tx" || typ == "Conn"):
+		switch name {
+		case "Preparex", "PrepareNamed", "MustPrepare":
+			return textAt(0)
+		case "PreparexContext", "PrepareNamedContext":
+			return textAt(1)
+		case "Stmtx", "NamedStmt":
+			return stmtAt(0)
+		case "StmtxContext", "NamedStmtContext":
+			return stmtAt(1)
+		}
+	case pkg == pathSqlx && typ == "":
+		switch name {
+		case "Preparex", "PrepareNamed":
+			return textAt(1)
+		case "PreparexContext", "PrepareNamedContext":
+			return textAt(2)
+		}
+	}
+	return prep{}, false
+}
+
+// dbInterfaceMethod classifies an interface method by its types alone:
+// (ctx?, string, ...any) returning (pgconn.CommandTag, error) or
+// (sql.Result, error) is "exec"; returning pgx.Row, *sql.Row, (pgx.Rows,
+// error) or (*sql.Rows, error) is "query". Else "".
+func dbInterfaceMethod(fn *types.Func) string {
+	if fn == nil || !isInterfaceMethod(fn) {
+		return ""
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || !sig.Variadic() {
+		return ""
+	}
+	params := sig.Params()
+	i := 0
+	if params.Len() == 3 {
+		if p, n := namedOf(params.At(0).Type()); p != "context" || n != "Context" {
+			return ""
+		}
+		i = 1
+	}
+	if params.Len() != i+2 {
+		return ""
+	}
+	if b, ok := params.At(i).Type().Underlying().(*types.Basic); !ok || b.Kind() != types.String {
+		return ""
+	}
+	if sl, ok := params.At(i + 1).Type().(*types.Slice); !ok || !types.IsInterface(sl.Elem()) {
+		return ""
+	} else if it, ok := sl.Elem().Underlying().(*types.Interface); !ok || it.NumMethods() != 0 {
+		return ""
+	}
+	res := sig.Results()
+	isErr := func(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
+	typeIs := func(t types.Type, pkg, name string) bool {
+		p, n := namedOf(t)
+		return p == pkg && n == name
+	}
+	switch res.Len() {
+	case 1:
+		t := res.At(0).Type()
+		if typeIs(t, pathPgx, "Row") || (typeIs(t, pathSQL, "Row") && isPointer(t)) {
+			return "query"
+		}
+	case 2:
+		t := res.At(0).Type()
+		if !isErr(res.At(1).Type()) {
+			return ""
+		}
+		if typeIs(t, pathPgconn, "CommandTag") || typeIs(t, pathSQL, "Result") {
+			return "exec"
+		}
+		if typeIs(t, pathPgx, "Rows") || (typeIs(t, pathSQL, "Rows") && isPointer(t)) {
+			return "query"
+		}
+	}
+	return ""
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := types.Unalias(t).(*types.Pointer)
+	return ok
+}
+
+// structuralRule matches a call of an interface method recognised by
+// dbInterfaceMethod. sqlc's queries are constants whose text starts with
+// "-- name: ", which marks the write as sqlc's.
+func structuralRule(c *Context, call *ast.CallExpr) *Write {
+	fn := calleeFunc(c.Pass.TypesInfo, call)
+	kind := dbInterfaceMethod(fn)
+	sig, _ := fn.Type().(*types.Signature)
+	if kind == "" || sig == nil {
+		return nil
+	}
+	i := sig.Params().Len() - 2
+	if i >= len(call.Args) {
+		return nil
+	}
+	lib := libSQL
+	if res := sig.Results(); res.Len() > 0 {
+		if p, _ := namedOf(res.At(0).Type()); p == pathPgconn || p == pathPgx {
+			lib = libPgx
+		}
+	}
+	text, ok := c.sqlState().Text(call.Args[i])
+	return sqlWrite(lib, text, ok, kind == "exec", false)
+}
+
+// sendBatchRule reports SendBatch of a batch that holds exactly one queued
+// write, made in the same iteration (or call) as the SendBatch: a pgx.Batch
+// of one is a round trip per row. A batch filled in a loop and sent after it
+// is the batched form.
+func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
+	if len(call.Args) != 2 || !c.Cursor.Valid() {
+		return nil
+	}
+	arg := ast.Unparen(call.Args[1])
+	if u, ok := arg.(*ast.UnaryExpr); ok {
+		arg = ast.Unparen(u.X)
+	}
+	id, ok := arg.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.Pass.TypesInfo.ObjectOf(id).(*types.Var)
+	if !ok || v == nil {
+		return nil
+	}
+	var body ast.Node
+	for cur := range c.Cursor.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = cur.Node()
+		break
+	}
+	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return nil
+	}
+	var queues []*ast.CallExpr
+	uses, queueUses := 0, 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.Ident:
+			if c.Pass.TypesInfo.Uses[n] == v {
+				uses++
+			}
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			recv, ok := ast.Unparen(sel.X).(*ast.Ident)
+			if !ok || c.Pass.TypesInfo.Uses[recv] != v {
+				return true
+			}
+			fn := calleeFunc(c.Pass.TypesInfo, n)
+			if pkg, typ := funcKey(fn); fn == nil || pkg != pathPgx || typ != "Batch" {
+				return true
+			}
+			queueUses++
+			if fn.Name() == "Queue" {
+				queues = append(queues, n)
+			} else if fn.Name() != "Len" {
+				uses += 1000 // unknown method on the batch: stay silent
+			}
+		}
+		return true
+	})
+	// Every use must be a Queue/Len on it or this SendBatch; a batch handed to
+	// a helper may get more queries there.
+	if len(queues) != 1 || uses != queueUses+1 {
+		return nil
+	}
+	q := queues[0]
+	scope := innermostScope(body, call.Pos())
+	if innermostScope(body, q.Pos()) != scope || innermostScope(body, v.Pos()) != scope {
+		return nil
+	}
+	if len(q.Args) == 0 {
+		return nil
+	}
+	text, ok := c.sqlState().Text(q.Args[0])
+	if !ok {
+		return nil
+	}
+	w := sqlWrite(libPgx, text, true, false, recvInTx(c, call))
+	if w != nil {
+		w.Detail = "a pgx.Batch holding one query"
+	}
+	return w
+}
+
+// innermostScope is the innermost loop or function literal of body that
+// contains pos, or body itself.
+func innermostScope(body ast.Node, pos token.Pos) ast.Node {
+	scope := body
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			if n != body {
+				scope = n
+			}
+		}
+		return true
+	})
+	return scope
+}

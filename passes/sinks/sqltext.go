@@ -1,0 +1,294 @@
+package sinks
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// sqlState is the per-package knowledge the SQL rules share: where each
+// variable and struct field gets its value. It is built on first use.
+type sqlState struct {
+	info *types.Info
+	// assigns counts the assignments of each variable: its declaration with
+	// a value, =, :=, op=, range; taking its address counts as many.
+	assigns map[*types.Var]int
+	// value is the expression a variable was given, when it was given one.
+	value map[*types.Var]valueSrc
+	// fields lists every value a struct field of this package is given, in
+	// assignments and composite literals.
+	fields map[*types.Var][]valueSrc
+}
+
+// valueSrc is an expression, or result idx of a multi-value call.
+type valueSrc struct {
+	expr ast.Expr
+	idx  int // -1 for a single value
+}
+
+func (c *Context) sqlState() *sqlState {
+	if c.sql == nil {
+		c.sql = newSQLState(c.Pass)
+	}
+	return c.sql
+}
+
+func newSQLState(pass *analysis.Pass) *sqlState {
+	st := &sqlState{
+		info:    pass.TypesInfo,
+		assigns: map[*types.Var]int{},
+		value:   map[*types.Var]valueSrc{},
+		fields:  map[*types.Var][]valueSrc{},
+	}
+	record := func(lhs ast.Expr, src valueSrc) {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.Ident:
+			v, ok := st.info.ObjectOf(l).(*types.Var)
+			if !ok || v == nil {
+				return
+			}
+			st.assigns[v]++
+			st.value[v] = src
+		case *ast.SelectorExpr:
+			if sel := st.info.Selections[l]; sel != nil && sel.Kind() == types.FieldVal {
+				if f, ok := sel.Obj().(*types.Var); ok {
+					st.fields[f] = append(st.fields[f], src)
+				}
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					switch {
+					case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
+						record(lhs, valueSrc{}) // op=: the value is no longer the declared one
+						if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+							if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
+								st.assigns[v]++
+							}
+						}
+					case len(n.Lhs) == len(n.Rhs):
+						record(lhs, valueSrc{n.Rhs[i], -1})
+					case len(n.Rhs) == 1:
+						record(lhs, valueSrc{n.Rhs[0], i})
+					}
+				}
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					switch {
+					case len(n.Values) == len(n.Names):
+						record(name, valueSrc{n.Values[i], -1})
+					case len(n.Values) == 1:
+						record(name, valueSrc{n.Values[0], i})
+					}
+				}
+			case *ast.RangeStmt:
+				// A range variable takes a new value per iteration: count it
+				// twice so that it never reads as assigned once.
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						record(e, valueSrc{})
+						record(e, valueSrc{})
+					}
+				}
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+						if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
+							st.assigns[v] += 2
+						}
+					}
+				}
+			case *ast.CompositeLit:
+				st.recordLiteral(n)
+			}
+			return true
+		})
+	}
+	return st
+}
+
+// recordLiteral records the field values of a struct composite literal.
+func (st *sqlState) recordLiteral(lit *ast.CompositeLit) {
+	tv, ok := st.info.Types[lit]
+	if !ok || tv.Type == nil {
+		return
+	}
+	t := tv.Type
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	s, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	for i, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				if f, ok := st.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
+					st.fields[f] = append(st.fields[f], valueSrc{kv.Value, -1})
+				}
+			}
+			continue
+		}
+		if i < s.NumFields() {
+			st.fields[s.Field(i)] = append(st.fields[s.Field(i)], valueSrc{elt, -1})
+		}
+	}
+}
+
+// singleValue is the one value v is ever given, if v is assigned exactly
+// once (its declaration or one assignment) and never has its address taken.
+func (st *sqlState) singleValue(v *types.Var) (valueSrc, bool) {
+	if v == nil || st.assigns[v] != 1 {
+		return valueSrc{}, false
+	}
+	src := st.value[v]
+	return src, src.expr != nil
+}
+
+// maxDepth bounds the resolution of values defined through other values.
+const maxDepth = 8
+
+// Text resolves the SQL text of e: constants, variables given one value,
+// + concatenation, fmt.Sprintf/Sprint and strings.Join of a literal. Parts
+// whose value is unknown become holes. ok is false when nothing is known.
+func (st *sqlState) Text(e ast.Expr) (string, bool) {
+	s, ok := st.text(e, 0)
+	if !ok || strings.Trim(s, hole+" \t\n") == "" {
+		return "", false
+	}
+	return s, true
+}
+
+func (st *sqlState) text(e ast.Expr, depth int) (string, bool) {
+	if e == nil || depth > maxDepth {
+		return "", false
+	}
+	if tv, ok := st.info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() == constant.String {
+			return constant.StringVal(tv.Value), true
+		}
+		return "", false
+	}
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return st.text(e.X, depth+1)
+	case *ast.Ident:
+		v, ok := st.info.ObjectOf(e).(*types.Var)
+		if !ok {
+			return "", false
+		}
+		src, ok := st.singleValue(v)
+		if !ok || src.idx >= 0 {
+			return "", false
+		}
+		return st.text(src.expr, depth+1)
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return "", false
+		}
+		l, lok := st.text(e.X, depth+1)
+		r, rok := st.text(e.Y, depth+1)
+		if !lok && !rok {
+			return "", false
+		}
+		return orHole(l, lok) + orHole(r, rok), true
+	case *ast.CallExpr:
+		return st.callText(e, depth)
+	}
+	return "", false
+}
+
+func orHole(s string, ok bool) string {
+	if ok {
+		return s
+	}
+	return hole
+}
+
+func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
+	fn := calleeFunc(st.info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return "", false
+	}
+	switch trimVendor(fn.Pkg().Path()) + "." + fn.Name() {
+	case "fmt.Sprintf":
+		if len(call.Args) == 0 {
+			return "", false
+		}
+		format, ok := st.text(call.Args[0], depth+1)
+		if !ok {
+			return "", false
+		}
+		return formatHoles(format), true
+	case "fmt.Sprint":
+		var b strings.Builder
+		known := false
+		for _, a := range call.Args {
+			s, ok := st.text(a, depth+1)
+			known = known || ok
+			b.WriteString(orHole(s, ok))
+		}
+		return b.String(), known
+	case "strings.Join":
+		if len(call.Args) != 2 {
+			return "", false
+		}
+		sep, ok := st.text(call.Args[1], depth+1)
+		if !ok {
+			return "", false
+		}
+		lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+		if !ok {
+			// A list built at run time, typically placeholders or tuples.
+			return hole, true
+		}
+		parts := make([]string, 0, len(lit.Elts))
+		for _, el := range lit.Elts {
+			s, ok := st.text(el, depth+1)
+			parts = append(parts, orHole(s, ok))
+		}
+		return strings.Join(parts, sep), true
+	case pathPq + ".CopyIn", pathPq + ".CopyInSchema":
+		// lib/pq's builder of a COPY ... FROM STDIN statement.
+		return "COPY " + hole + " FROM STDIN", true
+	case "strings.TrimSpace":
+		if len(call.Args) == 1 {
+			s, ok := st.text(call.Args[0], depth+1)
+			return strings.TrimSpace(s), ok
+		}
+	}
+	return "", false
+}
+
+// formatHoles replaces the verbs of a printf format with holes.
+func formatHoles(format string) string {
+	var b strings.Builder
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			b.WriteByte(format[i])
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		// Skip flags, width, precision and argument indexes up to the verb.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			j++
+		}
+		b.WriteString(hole)
+		i = j
+	}
+	return b.String()
+}
