@@ -1,5 +1,18 @@
 // Package loops finds every loop in a package, what each iterates over, and
 // its intent, and answers "which loop runs this code once per iteration?".
+//
+// A loop is a for or range statement, or a call of a known callback iterator
+// (kgo's fetches.EachRecord(func(r) {...}), sync.Map's Range). Function
+// literals are followed to where they run: called in place, deferred,
+// launched with go or errgroup's Go, or assigned to a local variable that is
+// never reassigned and called. A literal that is only stored runs whenever
+// somebody calls it, which this pass cannot know, so code in it belongs to no
+// loop.
+//
+// The answers come from an interval tree over the package's source built
+// once per package: loop bodies, function literals, threshold guards and
+// branches that leave a loop are intervals, and a query walks up from the
+// innermost interval that holds the node. Queries cost O(log n + depth).
 package loops
 
 import (
@@ -8,6 +21,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Intent says what one iteration of a loop stands for.
@@ -24,6 +38,11 @@ const (
 	Chunked
 	// Once: the loop always exits during its first iteration.
 	Once
+	// Periodic: each iteration is a tick of a timer (for range ticker.C,
+	// a for-select whose only wake-ups are timers and cancellation, a
+	// polling loop that sleeps), so one iteration flushes whatever has
+	// accumulated rather than one record.
+	Periodic
 )
 
 func (i Intent) String() string {
@@ -38,8 +57,17 @@ func (i Intent) String() string {
 		return "chunked"
 	case Once:
 		return "once"
+	case Periodic:
+		return "periodic"
 	}
 	return "unknown"
+}
+
+// transparent reports whether code in such a loop runs per element exactly
+// when the loop itself does: a retry, a walk over a few fixed items, or a
+// loop that runs once multiplies nothing by the number of records.
+func (i Intent) transparent() bool {
+	return i == Retry || i == Bounded || i == Once
 }
 
 // Loop is one loop of the package.
@@ -65,19 +93,36 @@ type Result struct {
 	// enclosing maps a node that starts code run per iteration (a loop body,
 	// a function literal called in one) to its loop; filled by run.
 	enclosing map[ast.Node]*Loop
+	// spans is the interval tree, sorted by start then by descending end.
+	spans []*span
 }
 
 // Analyzer computes the loops of a package. It carries no facts.
 var Analyzer = &analysis.Analyzer{
-	Name:       "loops",
-	Doc:        "finds loops, what they iterate over and their intent (helper pass, reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
-	Run:        run,
-	ResultType: reflect.TypeOf((*Result)(nil)),
+	Name:             "loops",
+	Doc:              "finds loops, what they iterate over and their intent (helper pass, reports nothing)",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeOf((*Result)(nil)),
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	return &Result{enclosing: map[ast.Node]*Loop{}}, nil // TODO: implemented by the loops pass work
+	res := &Result{enclosing: map[ast.Node]*Loop{}}
+	in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if in == nil || pass.TypesInfo == nil {
+		return res, nil
+	}
+	newBuilder(pass, in, res).build()
+	return res, nil
+}
+
+// Body returns the loop whose per-iteration code is exactly body, or nil.
+func (r *Result) Body(body *ast.BlockStmt) *Loop {
+	if r == nil || body == nil {
+		return nil
+	}
+	return r.enclosing[body]
 }
 
 // Enclosing returns the innermost loop that runs the code at n once per
@@ -86,7 +131,10 @@ func run(pass *analysis.Pass) (any, error) {
 // to a local variable and called in the body); a function literal that is
 // only stored in the loop does not run per iteration.
 func (r *Result) Enclosing(n ast.Node) *Loop {
-	return nil // TODO
+	if r == nil || isNil(n) {
+		return nil
+	}
+	return r.enclosingFrom(r.innermost(n), 0)
 }
 
 // PerIteration returns the loop a per-record finding at n belongs to: the
@@ -94,6 +142,26 @@ func (r *Result) Enclosing(n ast.Node) *Loop {
 // Once loops nested inside it. It returns nil when n is not run per element:
 // no such loop, the innermost non-transparent loop is Chunked, or n runs only
 // under a threshold guard (if len(buf) >= n { flush }) inside the loop.
+//
+// It also returns nil when n sits in a branch that always leaves the loop
+// (if err != nil { log(err); return err }): such code runs at most once per
+// execution of the loop, not once per record.
+//
+// A defer needs no special case. A function literal deferred in a loop body
+// runs at function exit, but once per iteration that deferred it, so its
+// writes still happen once per element; a defer inside a literal that is
+// called per iteration runs when that call returns, again once per iteration.
 func (r *Result) PerIteration(n ast.Node) *Loop {
-	return nil // TODO
+	if r == nil || isNil(n) {
+		return nil
+	}
+	return r.perIteration(r.innermost(n), leaving{}, 0)
+}
+
+func isNil(n ast.Node) bool {
+	if n == nil {
+		return true
+	}
+	v := reflect.ValueOf(n)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }

@@ -1,0 +1,706 @@
+package loops
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// The intent heuristics look for positive evidence that an iteration is not
+// one record; without it a loop over data is PerElement. They run in order:
+// a loop that always leaves in its first iteration is Once whatever it
+// ranges over; a loop that leaves on success is a Retry even when it counts
+// attempts with constants; a timer loop is Periodic; only then do the shape
+// of the bounds (Bounded) and of the elements (Chunked) decide.
+
+func (b *builder) forIntent(f *ast.ForStmt) Intent {
+	switch {
+	case b.once(f, f.Body):
+		return Once
+	case b.retry(f, f.Body) || f.Cond != nil && (b.errTest(f.Cond) || b.retryCall(f.Cond)):
+		return Retry
+	case b.periodicFor(f):
+		return Periodic
+	case b.constBounds(f):
+		return Bounded
+	case b.strided(f) || b.reslices(f):
+		return Chunked
+	}
+	return PerElement
+}
+
+func (b *builder) rangeIntent(r *ast.RangeStmt) Intent {
+	switch {
+	case b.once(r, r.Body):
+		return Once
+	case b.retry(r, r.Body) || b.retryCall(r.X):
+		return Retry
+	case b.timerChan(r.X):
+		return Periodic
+	case b.fewItems(r.X):
+		return Bounded
+	case b.chunkedRange(r):
+		return Chunked
+	}
+	return PerElement
+}
+
+// once: the body always leaves this loop (return, break, panic) and no
+// continue reaches the next iteration, so the loop body runs at most once.
+func (b *builder) once(loop ast.Stmt, body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	e, ok := b.terminates(body.List, loop)
+	return ok && e.leaves(loop) && !b.continuesTo(loop, body)
+}
+
+// continuesTo reports whether a continue in body starts loop's next iteration.
+func (b *builder) continuesTo(loop ast.Stmt, body *ast.BlockStmt) bool {
+	if !b.jumpy[body] {
+		return false
+	}
+	found := false
+	var walk func(n ast.Node, inner bool)
+	walk = func(n ast.Node, inner bool) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found {
+				return false
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				walk(m.Body, true)
+				return false
+			case *ast.RangeStmt:
+				walk(m.Body, true)
+				return false
+			case *ast.BranchStmt:
+				switch {
+				case m.Tok == token.GOTO:
+					found = true
+				case m.Tok != token.CONTINUE:
+				case m.Label == nil:
+					found = !inner
+				default:
+					found = b.labeled(m.Label) == loop
+				}
+			}
+			return true
+		})
+	}
+	walk(body, false)
+	return found
+}
+
+// retry: the loop leaves when an attempt succeeds. The evidence is an exit
+// guarded by err == nil, an exit in the else of err != nil, or a failure
+// that continues followed by an unconditional exit. A loop over data that
+// only returns on failure (if err != nil { return err }) shows none of these.
+func (b *builder) retry(loop ast.Stmt, body *ast.BlockStmt) bool {
+	if body == nil {
+		return false
+	}
+	bodyLeaves := false
+	if e, ok := b.terminates(body.List, loop); ok && e.leaves(loop) {
+		bodyLeaves = true
+	}
+	found := false
+	var walk func(n ast.Node, brk, cont ast.Stmt)
+	walk = func(n ast.Node, brk, cont ast.Stmt) {
+		ast.Inspect(n, func(m ast.Node) bool {
+			if found {
+				return false
+			}
+			switch m := m.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ForStmt:
+				walk(m.Body, m, m)
+				return false
+			case *ast.RangeStmt:
+				walk(m.Body, m, m)
+				return false
+			case *ast.SwitchStmt:
+				walk(m.Body, m, cont)
+				return false
+			case *ast.TypeSwitchStmt:
+				walk(m.Body, m, cont)
+				return false
+			case *ast.SelectStmt:
+				walk(m.Body, m, cont)
+				return false
+			case *ast.IfStmt:
+				if b.success(m.Cond) {
+					if e, ok := b.terminates(m.Body.List, brk); ok && e.leaves(loop) {
+						found = true
+					}
+				}
+				if b.failure(m.Cond, token.LOR) && m.Else != nil {
+					if e, ok := b.termStmt(m.Else, brk); ok && e.leaves(loop) {
+						found = true
+					}
+				}
+				if bodyLeaves && cont == loop && b.failure(m.Cond, token.LAND) && endsInContinue(m.Body, b, loop) {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	walk(body, loop, loop)
+	return found
+}
+
+func endsInContinue(body *ast.BlockStmt, b *builder, loop ast.Stmt) bool {
+	if body == nil || len(body.List) == 0 {
+		return false
+	}
+	br, ok := body.List[len(body.List)-1].(*ast.BranchStmt)
+	if !ok || br.Tok != token.CONTINUE {
+		return false
+	}
+	return br.Label == nil || b.labeled(br.Label) == loop
+}
+
+// success reports whether cond holds only when an error is nil: err == nil,
+// possibly and-ed with more conditions.
+func (b *builder) success(cond ast.Expr) bool {
+	e, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if e.Op == token.LAND {
+		return b.success(e.X) || b.success(e.Y)
+	}
+	return e.Op == token.EQL && b.errNilCmp(e)
+}
+
+// failure reports whether cond is err != nil joined by op: with ||, its
+// negation implies success; with &&, it holds only on failure.
+func (b *builder) failure(cond ast.Expr, op token.Token) bool {
+	e, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if e.Op == op {
+		return b.failure(e.X, op) || b.failure(e.Y, op)
+	}
+	return e.Op == token.NEQ && b.errNilCmp(e)
+}
+
+// errTest reports whether cond compares an error with nil anywhere: a loop
+// driven by an error (for err != nil) repeats until an attempt succeeds.
+func (b *builder) errTest(cond ast.Expr) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BinaryExpr:
+			if (n.Op == token.EQL || n.Op == token.NEQ) && b.errNilCmp(n) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func (b *builder) errNilCmp(e *ast.BinaryExpr) bool {
+	isNil := func(x ast.Expr) bool {
+		tv, ok := b.info.Types[x]
+		return ok && tv.IsNil()
+	}
+	isErr := func(x ast.Expr) bool {
+		t := b.typeOf(x)
+		if t == nil || isNil(x) {
+			return false
+		}
+		if _, ok := t.Underlying().(*types.Interface); !ok {
+			return false
+		}
+		return types.Implements(t, errorIface)
+	}
+	return isNil(e.Y) && isErr(e.X) || isNil(e.X) && isErr(e.Y)
+}
+
+// retryCall reports whether e calls into a retry or backoff package
+// (for r.Next() on a retrier, range over a backoff schedule): import paths
+// such as github.com/cenkalti/backoff/v4 or github.com/avast/retry-go.
+func (b *builder) retryCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if fn := calleeFunc(b.info, n); fn != nil && fn.Pkg() != nil && retryPath(fn.Pkg().Path()) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func retryPath(path string) bool {
+	for _, seg := range strings.Split(path, "/") {
+		seg = strings.ToLower(seg)
+		if strings.Contains(seg, "retry") || strings.Contains(seg, "backoff") {
+			return true
+		}
+	}
+	return false
+}
+
+// periodicFor: a loop with no condition whose body waits on a timer first
+// (<-ticker.C; time.Sleep(d)) or whose select wakes up only on timers and
+// cancellation. Each iteration is a tick, not a record.
+func (b *builder) periodicFor(f *ast.ForStmt) bool {
+	if f.Cond != nil || f.Body == nil {
+		return false
+	}
+	for _, st := range f.Body.List {
+		switch st := st.(type) {
+		case *ast.ExprStmt:
+			if u, ok := ast.Unparen(st.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && b.timerChan(u.X) {
+				return true
+			}
+			if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok && isPkgFunc(calleeFunc(b.info, call), "time", "Sleep") {
+				return true
+			}
+		case *ast.SelectStmt:
+			timers, others := 0, 0
+			for _, cl := range st.Body.List {
+				cc, ok := cl.(*ast.CommClause)
+				if !ok || cc.Comm == nil {
+					continue
+				}
+				switch {
+				case b.timerComm(cc.Comm):
+					timers++
+				case b.doneComm(cc.Comm):
+				default:
+					others++
+				}
+			}
+			if timers > 0 && others == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// doneComm reports whether a select case waits for cancellation
+// (<-ctx.Done()): it ends the loop rather than delivering a record.
+func (b *builder) doneComm(comm ast.Stmt) bool {
+	es, ok := comm.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	u, ok := ast.Unparen(es.X).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := calleeFunc(b.info, call)
+	return fn != nil && fn.Name() == "Done" && fn.Pkg() != nil && fn.Pkg().Path() == "context"
+}
+
+// maxBounded is the most items a Bounded loop walks: a handful of DDL
+// statements or fixed keys, not data.
+const maxBounded = 8
+
+// constBounds: for i := c0; i < c1; i++ with constants at most maxBounded apart.
+func (b *builder) constBounds(f *ast.ForStmt) bool {
+	init, ok := f.Init.(*ast.AssignStmt)
+	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return false
+	}
+	v := b.obj(init.Lhs[0])
+	start, ok := b.constInt(init.Rhs[0])
+	if v == nil || !ok {
+		return false
+	}
+	post, ok := f.Post.(*ast.IncDecStmt)
+	if !ok || b.obj(post.X) != v {
+		return false
+	}
+	cond, ok := ast.Unparen(f.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	x, y, op := cond.X, cond.Y, cond.Op
+	if b.obj(y) == v { // 3 > i
+		x, y = y, x
+		switch op {
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		}
+	}
+	end, ok := b.constInt(y)
+	if b.obj(x) != v || !ok {
+		return false
+	}
+	var n int64
+	switch {
+	case op == token.LSS && post.Tok == token.INC:
+		n = end - start
+	case op == token.LEQ && post.Tok == token.INC:
+		n = end - start + 1
+	case op == token.GTR && post.Tok == token.DEC:
+		n = start - end
+	case op == token.GEQ && post.Tok == token.DEC:
+		n = start - end + 1
+	case op == token.NEQ && post.Tok == token.INC:
+		n = end - start
+	default:
+		return false
+	}
+	return n <= maxBounded
+}
+
+// fewItems: a range over a literal of at most maxBounded distinct static
+// items, a small integer or string constant, or a package-level variable
+// initialized with such a literal and never reassigned in the package.
+func (b *builder) fewItems(x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		x = ast.Unparen(u.X)
+	}
+	if tv, ok := b.info.Types[x]; ok && tv.Value != nil {
+		switch tv.Value.Kind() {
+		case constant.Int:
+			n, ok := constant.Int64Val(tv.Value)
+			return ok && n <= maxBounded
+		case constant.String:
+			return len([]rune(constant.StringVal(tv.Value))) <= maxBounded
+		}
+		return false
+	}
+	if id, ok := x.(*ast.Ident); ok {
+		o := b.info.Uses[id]
+		if o == nil || b.assigned[o] || b.pass.Pkg == nil || o.Parent() != b.pass.Pkg.Scope() {
+			return false
+		}
+		val, ok := b.pkgVals[o]
+		if !ok {
+			return false
+		}
+		x = ast.Unparen(val)
+	}
+	lit, ok := x.(*ast.CompositeLit)
+	if !ok || len(lit.Elts) > maxBounded {
+		return false
+	}
+	seen := map[string]bool{}
+	for _, e := range lit.Elts {
+		if !b.static(e) {
+			return false
+		}
+		s := types.ExprString(e)
+		if seen[s] {
+			return false
+		}
+		seen[s] = true
+	}
+	return true
+}
+
+// static reports whether e names a fixed item: a constant, a variable or
+// field, a function literal, or a literal built from those.
+func (b *builder) static(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.BasicLit, *ast.Ident, *ast.FuncLit:
+		return true
+	case *ast.SelectorExpr:
+		return b.static(e.X)
+	case *ast.KeyValueExpr:
+		return b.static(e.Key) && b.static(e.Value)
+	case *ast.UnaryExpr:
+		return (e.Op == token.AND || e.Op == token.SUB) && b.static(e.X)
+	case *ast.CompositeLit:
+		for _, el := range e.Elts {
+			if !b.static(el) {
+				return false
+			}
+		}
+		return true
+	}
+	if tv, ok := b.info.Types[e]; ok && tv.Value != nil {
+		return true
+	}
+	return false
+}
+
+// strided: for start := 0; start < n; start += size (a step that is not
+// the constant 1) with the body slicing xs[start:end]: each iteration takes
+// one chunk.
+func (b *builder) strided(f *ast.ForStmt) bool {
+	post, ok := f.Post.(*ast.AssignStmt)
+	if !ok || len(post.Lhs) != 1 || len(post.Rhs) != 1 {
+		return false
+	}
+	v := b.obj(post.Lhs[0])
+	if v == nil {
+		return false
+	}
+	var step ast.Expr
+	switch post.Tok {
+	case token.ADD_ASSIGN:
+		step = post.Rhs[0]
+	case token.ASSIGN:
+		be, ok := ast.Unparen(post.Rhs[0]).(*ast.BinaryExpr)
+		if !ok || be.Op != token.ADD || b.obj(be.X) != v {
+			return false
+		}
+		step = be.Y
+	default:
+		return false
+	}
+	if n, ok := b.constInt(step); ok && n == 1 {
+		return false
+	}
+	return b.slicesBy(f.Body, v)
+}
+
+// slicesBy reports whether body slices something with a bound that
+// mentions v.
+func (b *builder) slicesBy(body *ast.BlockStmt, v types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if se, ok := n.(*ast.SliceExpr); ok {
+			for _, bound := range []ast.Expr{se.Low, se.High} {
+				if bound != nil && b.mentions(bound, v) {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (b *builder) mentions(e ast.Expr, v types.Object) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && b.info.Uses[id] == v {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// reslices: for len(xs) > 0 { ...; xs = xs[n:] } with n not the constant
+// 1: each iteration consumes a chunk from the front.
+func (b *builder) reslices(f *ast.ForStmt) bool {
+	if f.Cond == nil || f.Body == nil {
+		return false
+	}
+	var subjects []types.Object
+	ast.Inspect(f.Cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && b.isBuiltin(call.Fun, "len") {
+			if o := b.obj(call.Args[0]); o != nil {
+				subjects = append(subjects, o)
+			}
+		}
+		return true
+	})
+	if len(subjects) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return !found
+		}
+		se, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr)
+		if !ok || se.Low == nil || se.High != nil {
+			return !found
+		}
+		o := b.obj(as.Lhs[0])
+		if o == nil || b.obj(se.X) != o {
+			return !found
+		}
+		if n, ok := b.constInt(se.Low); ok && n == 1 {
+			return !found
+		}
+		for _, s := range subjects {
+			if s == o {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// chunkedRange: a range over slices.Chunk, or over a collection whose
+// elements are themselves slices or arrays that the body hands on whole
+// (for _, batch := range batches { write(batch) }). Byte and rune slices
+// are single records (payloads, keys, UUIDs) and slices of interfaces are
+// rows of column values, so neither counts as a batch.
+func (b *builder) chunkedRange(r *ast.RangeStmt) bool {
+	if call, ok := ast.Unparen(r.X).(*ast.CallExpr); ok && isPkgFunc(calleeFunc(b.info, call), "slices", "Chunk") {
+		return true
+	}
+	elem := r.Value
+	xt := b.typeOf(r.X)
+	if xt != nil {
+		switch t := xt.Underlying().(type) {
+		case *types.Chan:
+			elem = r.Key
+		case *types.Signature:
+			if t.Params().Len() == 1 {
+				if y, ok := t.Params().At(0).Type().Underlying().(*types.Signature); ok && y.Params().Len() == 1 {
+					elem = r.Key
+				}
+			}
+		}
+	}
+	id, ok := elem.(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return false
+	}
+	v := b.info.Defs[id]
+	if v == nil {
+		v = b.info.Uses[id]
+	}
+	if v == nil || !batchType(v.Type()) {
+		return false
+	}
+	return b.usedWhole(r.Body, v)
+}
+
+func batchType(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	var el types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		el = u.Elem()
+	case *types.Array:
+		el = u.Elem()
+	default:
+		return false
+	}
+	switch u := el.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() != types.Byte && u.Kind() != types.Rune
+	case *types.Interface:
+		return false
+	}
+	return true
+}
+
+// usedWhole reports whether body uses v other than by indexing, slicing,
+// ranging over it, taking its length or spreading it into a variadic call.
+func (b *builder) usedWhole(body *ast.BlockStmt, v types.Object) bool {
+	part := map[*ast.Ident]bool{}
+	mark := func(e ast.Expr) {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			part[id] = true
+		}
+	}
+	whole := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			mark(n.X)
+		case *ast.SliceExpr:
+			mark(n.X)
+		case *ast.RangeStmt:
+			mark(n.X)
+		case *ast.CallExpr:
+			if len(n.Args) == 1 && (b.isBuiltin(n.Fun, "len") || b.isBuiltin(n.Fun, "cap")) {
+				mark(n.Args[0])
+			}
+			if n.Ellipsis.IsValid() && len(n.Args) > 0 {
+				mark(n.Args[len(n.Args)-1])
+			}
+		case *ast.Ident:
+			if !part[n] && b.info.Uses[n] == v {
+				whole = true
+			}
+		}
+		return !whole
+	})
+	return whole
+}
+
+// forOver names what a for statement iterates over: the slice of
+// i < len(xs), the condition, or the channels of a for-select.
+func (b *builder) forOver(f *ast.ForStmt) string {
+	if f.Cond == nil {
+		if f.Body != nil {
+			for _, st := range f.Body.List {
+				sel, ok := st.(*ast.SelectStmt)
+				if !ok {
+					continue
+				}
+				for _, cl := range sel.Body.List {
+					cc, ok := cl.(*ast.CommClause)
+					if !ok || cc.Comm == nil || b.timerComm(cc.Comm) || b.doneComm(cc.Comm) {
+						continue
+					}
+					if ch := recvChan(cc.Comm); ch != nil {
+						return shorten(types.ExprString(ch))
+					}
+				}
+			}
+		}
+		return "for {}"
+	}
+	if be, ok := ast.Unparen(f.Cond).(*ast.BinaryExpr); ok && (be.Op == token.LSS || be.Op == token.LEQ) {
+		if call, ok := ast.Unparen(be.Y).(*ast.CallExpr); ok && len(call.Args) == 1 && b.isBuiltin(call.Fun, "len") {
+			return shorten(types.ExprString(call.Args[0]))
+		}
+	}
+	return shorten(types.ExprString(f.Cond))
+}
+
+func recvChan(comm ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch c := comm.(type) {
+	case *ast.ExprStmt:
+		x = c.X
+	case *ast.AssignStmt:
+		if len(c.Rhs) == 1 {
+			x = c.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// maxOver is the longest Over text; messages quote it.
+const maxOver = 40
+
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= maxOver {
+		return s
+	}
+	return string(r[:maxOver-3]) + "..."
+}

@@ -1,0 +1,333 @@
+// Package intents covers each intent and the look-alikes of each.
+package intents
+
+import (
+	"context"
+	"errors"
+	"log"
+	"slices"
+	"time"
+)
+
+type user struct{ Name string }
+
+func write(args ...any) error { return nil }
+
+var errTransient = errors.New("transient")
+
+// Once: the body always leaves.
+
+func firstOnly(users []user) {
+	for _, u := range users {
+		write(u) // want `not per-iteration`
+		return
+	}
+}
+
+func firstThenBreak(ch chan user) {
+	for u := range ch {
+		write(u) // want `not per-iteration`
+		break
+	}
+}
+
+func onceBothBranches(users []user) error {
+	for _, u := range users {
+		if u.Name == "" {
+			return errors.New("empty")
+		}
+		write(u) // want `not per-iteration`
+		return nil
+	}
+	return nil
+}
+
+func onceLookAlikeContinue(users []user) {
+	for _, u := range users {
+		if u.Name == "" {
+			continue
+		}
+		write(u) // want `per-iteration of users \(per-element\)`
+		return
+	}
+}
+
+func onceLookAlikeSwitchBreak(users []user) {
+	for _, u := range users {
+		switch u.Name {
+		case "":
+		}
+		write(u) // want `per-iteration of users \(per-element\)`
+		switch {
+		default:
+			break // leaves the switch, not the loop
+		}
+	}
+}
+
+// Retry: the loop leaves when an attempt succeeds.
+
+func retryBreak(u user) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		err = write(u) // want `not per-iteration`
+		if err == nil {
+			break
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
+func retryReturn(u user, maxRetries int) error {
+	for {
+		if err := write(u); err == nil { // want `not per-iteration`
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+func retryRangeInt(u user, maxRetries int) error {
+	var err error
+	for i := range maxRetries {
+		_ = i
+		err = write(u) // want `not per-iteration`
+		if err == nil {
+			break
+		}
+	}
+	return err
+}
+
+func retryCond(u user) {
+	err := write(u) // want `not per-iteration`
+	for err != nil {
+		err = write(u) // want `not per-iteration`
+	}
+}
+
+func retryCondCounter(u user, n int) {
+	var err error = errTransient
+	for i := 0; err != nil && i < n; i++ {
+		err = write(u) // want `not per-iteration`
+	}
+}
+
+func retryContinue(u user, n int) error {
+	for i := 0; i < n; i++ {
+		if err := write(u); err != nil { // want `not per-iteration`
+			time.Sleep(time.Second)
+			continue
+		}
+		return nil
+	}
+	return errTransient
+}
+
+func retryElse(u user, n int) {
+	for i := 0; i < n; i++ {
+		if err := write(u); err != nil { // want `not per-iteration`
+			log.Print(err)
+		} else {
+			break
+		}
+	}
+}
+
+func retryInsidePerElement(users []user) {
+	for _, u := range users {
+		for attempt := 0; attempt < 3; attempt++ {
+			if err := write(u); err == nil { // want `per-iteration of users \(per-element\)`
+				break
+			}
+		}
+	}
+}
+
+func retryLookAlikeReturnOnError(users []user) error {
+	for _, u := range users {
+		if err := write(u); err != nil { // want `per-iteration of users \(per-element\)`
+			return err
+		}
+	}
+	return nil
+}
+
+func retryLookAlikeBoolNil(users []*user) {
+	for _, u := range users {
+		if u == nil {
+			break
+		}
+		write(u) // want `per-iteration of users \(per-element\)`
+	}
+}
+
+// Bounded: a few fixed items.
+
+func ddl() {
+	for _, stmt := range []string{"CREATE TABLE a (x int)", "ALTER TABLE a ADD y int"} {
+		write(stmt) // want `not per-iteration`
+	}
+}
+
+var migrations = []string{"CREATE TABLE b (x int)", "CREATE INDEX ON b (x)"}
+
+func ddlVar() {
+	for _, stmt := range migrations {
+		write(stmt) // want `not per-iteration`
+	}
+}
+
+var grown = []string{"a"}
+
+func grow(s string) { grown = append(grown, s) }
+
+func boundedLookAlikeReassigned() {
+	for _, s := range grown {
+		write(s) // want `per-iteration of grown \(per-element\)`
+	}
+}
+
+func rangeThree() {
+	for i := range 3 {
+		write(i) // want `not per-iteration`
+	}
+}
+
+func constThreeClause() {
+	for i := 0; i < 4; i++ {
+		write(i) // want `not per-iteration`
+	}
+}
+
+func boundedLookAlikeBig() {
+	for i := 0; i < 1000; i++ {
+		write(i) // want `per-iteration of i < 1000 \(per-element\)`
+	}
+}
+
+func boundedLookAlikeLongLiteral() {
+	for _, v := range []int{1, 2, 3, 4, 5, 6, 7, 8, 9} {
+		write(v) // want `per-iteration of \[\]int{…} \(per-element\)`
+	}
+}
+
+func boundedTargets(primary, replica *user) {
+	for _, db := range []*user{primary, replica} {
+		write(db) // want `not per-iteration`
+	}
+}
+
+func boundedThenPerElement(users []user) {
+	for _, table := range []string{"a", "b"} {
+		for _, u := range users {
+			write(table, u) // want `per-iteration of users \(per-element\)`
+		}
+	}
+}
+
+// Chunked: each iteration is a batch.
+
+func chunk(users []user) {
+	for batch := range slices.Chunk(users, 500) {
+		write(batch) // want `not per-iteration`
+	}
+}
+
+func chunkThenEach(users []user) {
+	for batch := range slices.Chunk(users, 500) {
+		for _, u := range batch {
+			write(u) // want `per-iteration of batch \(per-element\)`
+		}
+	}
+}
+
+func strided(users []user, size int) {
+	for start := 0; start < len(users); start += size {
+		end := min(start+size, len(users))
+		write(users[start:end]) // want `not per-iteration`
+	}
+}
+
+func stridedLookAlikeStepOne(users []user) {
+	for i := 0; i < len(users); i += 1 {
+		write(users[i:]) // want `per-iteration of users \(per-element\)`
+	}
+}
+
+func stridedLookAlikeNoSlice(users []user) {
+	for i := 0; i < len(users); i += 2 {
+		write(users[i]) // want `per-iteration of users \(per-element\)`
+	}
+}
+
+func resliced(users []user, size int) {
+	for len(users) > 0 {
+		n := min(size, len(users))
+		write(users[:n]) // want `not per-iteration`
+		users = users[n:]
+	}
+}
+
+func sliceOfSlices(batches [][]user) {
+	for _, b := range batches {
+		write(b) // want `not per-iteration`
+	}
+}
+
+func mapOfSlices(byTable map[string][]user) {
+	for table, rows := range byTable {
+		write(table, rows) // want `not per-iteration`
+	}
+}
+
+func chanOfSlices(ch chan []user) {
+	for batch := range ch {
+		write(batch) // want `not per-iteration`
+	}
+}
+
+func chunkLookAlikeBytes(msgs [][]byte) {
+	for _, m := range msgs {
+		write(m) // want `per-iteration of msgs \(per-element\)`
+	}
+}
+
+func chunkLookAlikeRows(rows [][]any) {
+	for _, r := range rows {
+		write(r...) // want `per-iteration of rows \(per-element\)`
+	}
+}
+
+func chunkLookAlikeIndexed(pairs [][2]string) {
+	for _, p := range pairs {
+		write(p[0], p[1]) // want `per-iteration of pairs \(per-element\)`
+	}
+}
+
+// Periodic: each iteration is a tick.
+
+func ticker(t *time.Ticker) {
+	for range t.C {
+		write("flush") // want `not per-iteration`
+	}
+}
+
+func tickerSelect(ctx context.Context, t *time.Ticker) {
+	for {
+		select {
+		case <-t.C:
+			write("flush") // want `not per-iteration`
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func polling() {
+	for {
+		time.Sleep(time.Minute)
+		write("expire") // want `not per-iteration`
+	}
+}
