@@ -143,7 +143,6 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes:  []analysis.Fact{(*WriteFact)(nil)},
 }
 
-
 // rules is every table, in the order they are consulted.
 func rules() []Rule {
 	var all []Rule

@@ -170,16 +170,12 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 		}
 		lib = libSqlc
 	}
-	w := &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: batchedForm(lib, cl.Op)}
-	if cl.Sqlc != "" {
-		w.Detail = "sqlc query " + cl.Sqlc + " " + cl.SqlcCmd
-	}
-	return w
+	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: batchedForm(lib, cl.Op)}
 }
 
 // batchedForm names the batched form for a library and operation.
 func batchedForm(lib, op string) string {
-	insert := op == "" || op == "INSERT" || op == "UPSERT"
+	insert := op == "" || op == "INSERT" || op == "UPSERT" || op == "MERGE"
 	switch lib {
 	case libPgx:
 		if insert {

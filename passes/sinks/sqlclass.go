@@ -474,4 +474,6 @@ func lexSQL(s string) []sqlTok {
 
 func isIdentStart(r rune) bool { return r == '_' || unicode.IsLetter(r) }
 
-func isIdentPart(r rune) bool { return r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isIdentPart(r rune) bool {
+	return r == '_' || r == '$' || unicode.IsLetter(r) || unicode.IsDigit(r)
+}

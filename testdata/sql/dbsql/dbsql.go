@@ -169,10 +169,14 @@ func sprintfSchema(db *sql.DB, schema string, orders []Order) {
 	}
 }
 
+const mergeTotal = `MERGE INTO order_totals t
+USING (VALUES ($1::bigint, $2::bigint)) AS s(id, total) ON t.id = s.id
+WHEN MATCHED THEN UPDATE SET total = s.total
+WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.total)`
+
 func merge(ctx context.Context, db *sql.DB, orders []Order) {
 	for _, o := range orders {
-		db.ExecContext(ctx, `MERGE INTO order_totals t USING (VALUES ($1::bigint, $2::bigint)) AS s(id, total) ON t.id = s.id
-			WHEN MATCHED THEN UPDATE SET total = s.total WHEN NOT MATCHED THEN INSERT VALUES (s.id, s.total)`, o.ID, o.Total) // want `MERGE INTO order_totals executed once per element of orders`
+		db.ExecContext(ctx, mergeTotal, o.ID, o.Total) // want `MERGE INTO order_totals executed once per element of orders`
 	}
 }
 

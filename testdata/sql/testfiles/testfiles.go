@@ -1,0 +1,3 @@
+// Package testfiles has a per-row write in a _test.go file, reported only
+// with -tests.
+package testfiles
