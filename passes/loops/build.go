@@ -305,8 +305,14 @@ func (b *builder) collectLoops() {
 	for c := range b.in.Root().Preorder(kinds...) {
 		switch n := c.Node().(type) {
 		case *ast.ForStmt:
+			if n.Body == nil {
+				break
+			}
 			b.addLoop(n, n.Body, b.forIntent(n), b.forOver(n))
 		case *ast.RangeStmt:
+			if n.Body == nil || n.X == nil {
+				break
+			}
 			b.addLoop(n, n.Body, b.rangeIntent(n), shorten(types.ExprString(n.X)))
 		case *ast.CallExpr:
 			cb, ok := lookup(callbackIters, calleeFunc(b.info, n))
@@ -372,6 +378,9 @@ func (b *builder) collectBranches() {
 	for c := range b.in.Root().Preorder(kinds...) {
 		switch n := c.Node().(type) {
 		case *ast.IfStmt:
+			if n.Body == nil || n.Cond == nil {
+				break
+			}
 			brk := breakTarget(c)
 			if b.threshold(n.Cond, n.Init) {
 				b.res.add(&span{pos: n.Body.Pos(), end: n.Body.End(), kind: guardSpan})
@@ -425,7 +434,7 @@ func (b *builder) exitSpan(n ast.Node, list []ast.Stmt, brk ast.Stmt) {
 func (b *builder) earlyExitGuard(list []ast.Stmt) {
 	for i, st := range list {
 		ifs, ok := st.(*ast.IfStmt)
-		if !ok || ifs.Else != nil || i+1 >= len(list) || len(ifs.Body.List) == 0 {
+		if !ok || ifs.Else != nil || ifs.Body == nil || i+1 >= len(list) || len(ifs.Body.List) == 0 {
 			continue
 		}
 		switch ifs.Body.List[len(ifs.Body.List)-1].(type) {

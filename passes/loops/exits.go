@@ -59,7 +59,7 @@ func (b *builder) termCompound(s ast.Stmt, brk ast.Stmt) (exit, bool) {
 	case *ast.LabeledStmt:
 		return b.termStmt(s.Stmt, brk)
 	case *ast.IfStmt:
-		if s.Else == nil {
+		if s.Else == nil || s.Body == nil {
 			return exit{}, false
 		}
 		e1, ok1 := b.terminates(s.Body.List, brk)

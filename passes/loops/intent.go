@@ -65,6 +65,9 @@ func (b *builder) continuesTo(loop ast.Stmt, body *ast.BlockStmt) bool {
 	found := false
 	var walk func(n ast.Node, inner bool)
 	walk = func(n ast.Node, inner bool) {
+		if isNil(n) {
+			return
+		}
 		ast.Inspect(n, func(m ast.Node) bool {
 			if found {
 				return false
@@ -111,6 +114,9 @@ func (b *builder) retry(loop ast.Stmt, body *ast.BlockStmt) bool {
 	found := false
 	var walk func(n ast.Node, brk, cont ast.Stmt)
 	walk = func(n ast.Node, brk, cont ast.Stmt) {
+		if isNil(n) {
+			return
+		}
 		ast.Inspect(n, func(m ast.Node) bool {
 			if found {
 				return false
@@ -134,6 +140,9 @@ func (b *builder) retry(loop ast.Stmt, body *ast.BlockStmt) bool {
 				walk(m.Body, m, cont)
 				return false
 			case *ast.IfStmt:
+				if m.Body == nil {
+					return true
+				}
 				if b.success(m.Cond) {
 					if e, ok := b.terminates(m.Body.List, brk); ok && e.leaves(loop) {
 						found = true
@@ -276,6 +285,9 @@ func (b *builder) periodicFor(f *ast.ForStmt) bool {
 				return true
 			}
 		case *ast.SelectStmt:
+			if st.Body == nil {
+				continue
+			}
 			timers, others := 0, 0
 			for _, cl := range st.Body.List {
 				cc, ok := cl.(*ast.CommClause)
@@ -654,7 +666,7 @@ func (b *builder) forOver(f *ast.ForStmt) string {
 		if f.Body != nil {
 			for _, st := range f.Body.List {
 				sel, ok := st.(*ast.SelectStmt)
-				if !ok {
+				if !ok || sel.Body == nil {
 					continue
 				}
 				for _, cl := range sel.Body.List {

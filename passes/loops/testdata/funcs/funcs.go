@@ -203,7 +203,7 @@ func nestedThroughLiteral(groups [][]user) {
 func parentOfInner(groups map[string][]user) {
 	for _, g := range groups {
 		for i := 0; i < 3; i++ {
-			where() // want `enclosing i < 3 \(bounded\), parent groups`
+			where()  // want `enclosing i < 3 \(bounded\), parent groups`
 			write(g) // want `not per-iteration`
 		}
 	}
