@@ -1,0 +1,99 @@
+// Package plugin registers batchlint as a golangci-lint v2 module plugin.
+// It lives apart from the analyzers so that importing them never pulls in
+// golangci-lint's registry.
+//
+//	# .custom-gcl.yml
+//	version: v2.15.0
+//	plugins:
+//	  - module: github.com/batchlint/batchlint
+//	    import: github.com/batchlint/batchlint/plugin
+//	    version: latest
+//
+//	# .golangci.yml
+//	version: "2"
+//	linters:
+//	  enable: [batchlint]
+//	  settings:
+//	    custom:
+//	      batchlint:
+//	        type: module
+//	        settings:          # the same keys as .batchlint.yml
+//	          analyzers:
+//	            linger: {enabled: false}
+//	            sqlloop: {options: {unknown-sql: true}}
+package plugin
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/batchlint/batchlint/analyzers"
+	"github.com/batchlint/batchlint/internal/config"
+)
+
+func init() { register.Plugin("batchlint", New) }
+
+type batchlint struct{ analyzers []*analysis.Analyzer }
+
+// New builds the plugin from the settings block of .golangci.yml, which has
+// the shape of batchlint's own configuration file.
+func New(settings any) (register.LinterPlugin, error) {
+	var conf config.Config
+	if settings != nil {
+		var err error
+		conf, err = register.DecodeSettings[config.Config](settings)
+		if err != nil {
+			return nil, fmt.Errorf("batchlint settings: %w", err)
+		}
+	}
+	all := analyzers.All()
+	flags, err := conf.Flags(all)
+	if err != nil {
+		return nil, fmt.Errorf("batchlint settings: %w", err)
+	}
+	enabled, err := apply(all, flags)
+	if err != nil {
+		return nil, fmt.Errorf("batchlint settings: %w", err)
+	}
+	return &batchlint{analyzers: enabled}, nil
+}
+
+// apply sets the flags that config.Flags produced ("-NAME=false" disables an
+// analyzer, "-NAME.OPT=V" sets an option) and returns the analyzers left on.
+func apply(all []*analysis.Analyzer, flags []string) ([]*analysis.Analyzer, error) {
+	byName := map[string]*analysis.Analyzer{}
+	for _, a := range all {
+		byName[a.Name] = a
+	}
+	off := map[string]bool{}
+	for _, f := range flags {
+		name, value, _ := strings.Cut(strings.TrimPrefix(f, "-"), "=")
+		analyzer, opt, hasOpt := strings.Cut(name, ".")
+		a := byName[analyzer]
+		if a == nil {
+			return nil, fmt.Errorf("unknown analyzer in %q", f)
+		}
+		if !hasOpt {
+			off[analyzer] = value == "false"
+			continue
+		}
+		if err := a.Flags.Set(opt, value); err != nil {
+			return nil, fmt.Errorf("%s: %v", f, err)
+		}
+	}
+	var enabled []*analysis.Analyzer
+	for _, a := range all {
+		if !off[a.Name] {
+			enabled = append(enabled, a)
+		}
+	}
+	return enabled, nil
+}
+
+func (p *batchlint) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }
+
+// GetLoadMode asks for type information: every rule matches by types.
+func (p *batchlint) GetLoadMode() string { return register.LoadModeTypesInfo }

@@ -1,0 +1,49 @@
+package plugin
+
+import (
+	"testing"
+
+	"github.com/batchlint/batchlint/analyzers"
+)
+
+func TestSettingsMapOntoAnalyzers(t *testing.T) {
+	p, err := New(map[string]any{
+		"analyzers": map[string]any{
+			"linger":  map[string]any{"enabled": false},
+			"sqlloop": map[string]any{"options": map[string]any{"unknown-sql": true}},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := len(analyzers.All()) - 1; len(got) != want {
+		t.Fatalf("got %d analyzers, want %d", len(got), want)
+	}
+	for _, a := range got {
+		if a.Name == "linger" {
+			t.Errorf("linger is enabled, want disabled")
+		}
+		if a.Name == "sqlloop" {
+			if v := a.Flags.Lookup("unknown-sql").Value.String(); v != "true" {
+				t.Errorf("sqlloop unknown-sql = %s, want true", v)
+			}
+			a.Flags.Set("unknown-sql", "false") // analyzers are shared: restore
+		}
+	}
+}
+
+func TestBadSettingsAreErrors(t *testing.T) {
+	for _, settings := range []any{
+		map[string]any{"analyzers": map[string]any{"nosuch": map[string]any{}}},
+		map[string]any{"analyzers": map[string]any{"sqlloop": map[string]any{"options": map[string]any{"nosuch": 1}}}},
+		map[string]any{"unknown-key": true},
+	} {
+		if _, err := New(settings); err == nil {
+			t.Errorf("New(%v): no error", settings)
+		}
+	}
+}
