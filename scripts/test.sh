@@ -24,6 +24,13 @@ if [ -z "$(pgbin)" ]; then
   apt-get install -y -qq postgresql >/dev/null
 fi
 PGBIN=$(pgbin)
+# pre-commit: Debian's package, for the hook end-to-end test.
+if ! command -v pre-commit >/dev/null 2>&1; then
+  echo "installing pre-commit (apt-get)..."
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq pre-commit >/dev/null
+fi
 # initdb refuses to run as root; run the cluster as an unprivileged user.
 runas=()
 if [ "$(id -u)" = 0 ]; then
@@ -33,8 +40,10 @@ if [ "$(id -u)" = 0 ]; then
 fi
 "${runas[@]}" "$PGBIN/initdb" -D "$tmp/pgdata" -U postgres -A trust --no-sync >"$tmp/initdb.log" 2>&1 \
   || { cat "$tmp/initdb.log"; exit 1; }
+# fsync is off: tests need no durability. Benchmarks that must pay the real
+# commit cost set BATCHLINT_PG_FSYNC=on.
 "${runas[@]}" "$PGBIN/pg_ctl" -D "$tmp/pgdata" -l "$tmp/pg.log" -w \
-  -o "-k $tmp -c listen_addresses='' -p 54329 -c fsync=off -c max_connections=100" start >/dev/null \
+  -o "-k $tmp -c listen_addresses='' -p 54329 -c fsync=${BATCHLINT_PG_FSYNC:-off} -c max_connections=100" start >/dev/null \
   || { cat "$tmp/pg.log"; exit 1; }
 export BATCHLINT_PG_DSN="host=$tmp port=54329 user=postgres dbname=postgres sslmode=disable"
 export BATCHLINT_PG_BIN="$PGBIN" BATCHLINT_PG_DATA="$tmp/pgdata" BATCHLINT_PG_LOG="$tmp/pg.log"
