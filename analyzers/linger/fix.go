@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -38,7 +39,12 @@ func timeImport(pass *analysis.Pass, file *ast.File, pos token.Pos) (name string
 			continue
 		}
 		if gd.Lparen.IsValid() {
-			return "time", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte("\n\t\"time\"")}}, true
+			// Standard library imports come first, in a group of their own.
+			text := "\n\t\"time\""
+			if len(gd.Specs) > 0 && !isStd(gd.Specs[0]) {
+				text += "\n"
+			}
+			return "time", []analysis.TextEdit{{Pos: gd.Lparen + 1, End: gd.Lparen + 1, NewText: []byte(text)}}, true
 		}
 		return "time", []analysis.TextEdit{{Pos: gd.End(), End: gd.End(), NewText: []byte("\nimport \"time\"")}}, true
 	}
@@ -61,4 +67,17 @@ func innermost(pass *analysis.Pass, pos token.Pos) *types.Scope {
 		return nil
 	}
 	return pass.Pkg.Scope().Innermost(pos)
+}
+
+func isStd(spec ast.Spec) bool {
+	is, ok := spec.(*ast.ImportSpec)
+	if !ok {
+		return false
+	}
+	path, err := strconv.Unquote(is.Path.Value)
+	if err != nil {
+		return false
+	}
+	first, _, _ := strings.Cut(path, "/")
+	return !strings.Contains(first, ".")
 }
