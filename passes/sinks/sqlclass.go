@@ -23,6 +23,10 @@ type SQLClass struct {
 	// VALUES, INSERT ... SELECT ... FROM, unnest(...), = ANY($n), a VALUES
 	// list that is filled in at run time.
 	Many bool
+	// Args reports bind parameters ($1, ?, :name, @name) or parts filled in
+	// at run time. A statement without them does the same thing on every
+	// execution: a set-based statement, not a row per call.
+	Args bool
 	// Sqlc is the query name of an sqlc "-- name: X :cmd" header, and
 	// SqlcCmd its command (":exec", ":copyfrom", ...).
 	Sqlc, SqlcCmd string
@@ -31,6 +35,9 @@ type SQLClass struct {
 // PerRow reports that each execution of the statement writes one row (or a
 // few, keyed by parameters): the shape that costs a round trip per record.
 func (c SQLClass) PerRow() bool {
+	if !c.Args {
+		return false
+	}
 	switch c.Op {
 	case "INSERT", "UPDATE", "DELETE", "UPSERT", "MERGE":
 		return !c.Many
@@ -76,6 +83,11 @@ func ClassifySQL(text string) SQLClass {
 	}
 	if len(toks) == 0 || toks[0].kind != tWord {
 		return c
+	}
+	for _, t := range toks {
+		if t.kind == tParam || t.kind == tHole {
+			c.Args = true
+		}
 	}
 	switch toks[0].text {
 	case "INSERT":
