@@ -35,6 +35,9 @@ type Config struct {
 	// added). Above 1 the Beginner must be safe for concurrent use, as a
 	// *pgxpool.Pool is.
 	Concurrency int
+	// BatchTimeout bounds the transaction of one batch (default: none). A
+	// batch that takes longer is rolled back and handed back.
+	BatchTimeout time.Duration
 	// OnError, when set, receives each failed batch as soon as it fails, and
 	// Flush and Close no longer return it.
 	OnError func(*BatchError)
@@ -66,6 +69,9 @@ func NewWriter(db Beginner, cfg Config) (*Writer, error) {
 	if cfg.MaxWait == 0 {
 		cfg.MaxWait = DefaultMaxWait
 	}
+	if cfg.BatchTimeout < 0 {
+		return nil, errors.New("pgbatch: negative BatchTimeout")
+	}
 	// The batcher keeps its own reference to the rows; the Target is copied
 	// so that later edits to the caller's slices cannot reach a running flush.
 	t := cfg.Target
@@ -85,6 +91,11 @@ func NewWriter(db Beginner, cfg Config) (*Writer, error) {
 		MaxBlock:    cfg.MaxBlock,
 		Concurrency: cfg.Concurrency,
 		Flush: func(ctx context.Context, rows [][]any) error {
+			if cfg.BatchTimeout > 0 {
+				var cancel context.CancelFunc
+				ctx, cancel = context.WithTimeout(ctx, cfg.BatchTimeout)
+				defer cancel()
+			}
 			_, err := copyRows(ctx, db, t, rows)
 			return err
 		},
@@ -104,6 +115,9 @@ func NewWriter(db Beginner, cfg Config) (*Writer, error) {
 // Otherwise it may block on a full buffer and then fail with a
 // *batch.AddError, which says how many rows were accepted. The outcome of an
 // accepted row is reported by Flush or Close.
+//
+// Add keeps the row slices, and the values in them, until their batch is
+// written or handed back: build a new slice per row rather than refilling one.
 func (w *Writer) Add(ctx context.Context, rows ...[]any) error {
 	for i, row := range rows {
 		if err := w.target.checkRow(row); err != nil {
