@@ -1,0 +1,21 @@
+package compression_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/batchlint/batchlint/analyzers/compression"
+)
+
+var kafkaModule = filepath.Join("..", "..", "testdata", "kafka")
+
+func TestCompression(t *testing.T) {
+	analysistest.Run(t, kafkaModule, compression.Analyzer, "example.com/kafka/compression")
+}
+
+// TestOldFranzGo compiles against franz-go v1.19.5, whose default linger is 0.
+func TestOldFranzGo(t *testing.T) {
+	analysistest.Run(t, filepath.Join("..", "..", "testdata", "kafka-old"), compression.Analyzer, "example.com/kafkaold/compressionold")
+}
