@@ -219,17 +219,24 @@ func (r *runner) fix(stdout, stderr io.Writer) int {
 	if r.o.diff {
 		extra = append(extra, "-diff")
 	}
+	var out, errOut bytes.Buffer
 	cmd := exec.Command(r.goTool, r.goArgs("fix", extra...)...)
-	cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, stdout, stderr
-	if err := cmd.Run(); err != nil {
-		var exit *exec.ExitError
-		if errors.As(err, &exit) {
-			return ExitError
-		}
-		fmt.Fprintf(stderr, "batchlint: %v\n", err)
+	cmd.Dir = r.dir
+	cmd.Stdout = io.MultiWriter(stdout, &out)
+	cmd.Stderr = io.MultiWriter(stderr, &errOut)
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return ExitClean
+	case !errors.As(err, &exit):
+		fmt.Fprintf(stderr, "batchlint: running go fix: %v\n", err)
 		return ExitError
+	case r.o.diff && errOut.Len() == 0 && out.Len() > 0:
+		// go fix -diff fails when the diff is not empty: that is a finding.
+		return ExitFindings
 	}
-	return ExitClean
+	return ExitError
 }
 
 func (r *runner) lint(stdout, stderr io.Writer) int {

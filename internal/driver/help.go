@@ -24,7 +24,7 @@ build is reported and the others are still analysed).
 Analyzers:
 `)
 	for _, a := range analyzers {
-		fmt.Fprintf(w, "  %-12s %s\n", a.Name, title(a.Doc))
+		fmt.Fprintf(w, "  %-12s %s\n", a.Name, Title(a))
 	}
 	fmt.Fprint(w, "\nFlags:\n")
 	fs.PrintDefaults()
@@ -65,8 +65,9 @@ func help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer, fs *flag.Fla
 	return status
 }
 
-// title is the first line of an analyzer's doc.
-func title(doc string) string {
-	line, _, _ := strings.Cut(strings.TrimSpace(doc), "\n")
-	return line
+// Title is the first line of an analyzer's doc, without the "NAME: "
+// prefix the x/tools convention puts there.
+func Title(a *analysis.Analyzer) string {
+	line, _, _ := strings.Cut(strings.TrimSpace(a.Doc), "\n")
+	return strings.TrimSpace(strings.TrimPrefix(line, a.Name+":"))
 }

@@ -130,7 +130,7 @@ func Write(w io.Writer, opts Options, analyzers []*analysis.Analyzer, findings [
 		d.Rules = append(d.Rules, rule{
 			ID:               a.Name,
 			Name:             a.Name,
-			ShortDescription: message{firstSentence(a.Doc)},
+			ShortDescription: message{title(a)},
 			FullDescription:  message{a.Doc},
 			Help:             message{a.Doc},
 			HelpURI:          a.URL,
@@ -223,12 +223,14 @@ func artifact(dir, file string) artifactLocation {
 	return artifactLocation{URI: (&url.URL{Path: filepath.ToSlash(file)}).String(), URIBaseID: srcRoot}
 }
 
-// firstSentence returns the doc's first paragraph, flattened to one line.
-func firstSentence(doc string) string {
-	para, _, _ := strings.Cut(strings.TrimSpace(doc), "\n\n")
+// title returns the doc's first paragraph on one line, without the
+// "NAME: " prefix of the x/tools convention.
+func title(a *analysis.Analyzer) string {
+	para, _, _ := strings.Cut(strings.TrimSpace(a.Doc), "\n\n")
+	para = strings.TrimSpace(strings.TrimPrefix(para, a.Name+":"))
 	para = strings.Join(strings.Fields(para), " ")
 	if para == "" {
-		return "batchlint analyzer"
+		return a.Name
 	}
 	return para
 }
