@@ -201,22 +201,12 @@ func (b *builder) failure(cond ast.Expr, op token.Token) bool {
 	return e.Op == token.NEQ && b.errNilCmp(e)
 }
 
-// errTest reports whether cond compares an error with nil anywhere: a loop
-// driven by an error (for err != nil) repeats until an attempt succeeds.
+// errTest reports whether a loop condition holds only while an error is
+// non-nil (for err != nil, for i := 0; err != nil && i < n; i++): the loop
+// repeats an attempt until it succeeds. A condition on err == nil is the
+// opposite, a loop over data that stops at the first failure.
 func (b *builder) errTest(cond ast.Expr) bool {
-	found := false
-	ast.Inspect(cond, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.BinaryExpr:
-			if (n.Op == token.EQL || n.Op == token.NEQ) && b.errNilCmp(n) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
+	return b.failure(cond, token.LAND)
 }
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
@@ -270,14 +260,19 @@ func retryPath(path string) bool {
 
 // periodicFor: a loop with no condition whose body waits on a timer first
 // (<-ticker.C; time.Sleep(d)) or whose select wakes up only on timers and
-// cancellation. Each iteration is a tick, not a record.
+// cancellation. Each iteration is a tick, not a record. Only a wait that
+// opens the body counts: a retry loop sleeps after its attempt, and a retry
+// must stay transparent.
 func (b *builder) periodicFor(f *ast.ForStmt) bool {
 	if f.Cond != nil || f.Body == nil {
 		return false
 	}
-	for _, st := range f.Body.List {
+	for i, st := range f.Body.List {
 		switch st := st.(type) {
 		case *ast.ExprStmt:
+			if i > 0 {
+				break
+			}
 			if u, ok := ast.Unparen(st.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && b.timerChan(u.X) {
 				return true
 			}
@@ -492,17 +487,14 @@ func (b *builder) strided(f *ast.ForStmt) bool {
 	return b.slicesBy(f.Body, v)
 }
 
-// slicesBy reports whether body slices something with a bound that
-// mentions v.
+// slicesBy reports whether body takes a bounded slice xs[lo:hi] whose low
+// bound mentions v: a chunk, where xs[i:] is only a way to read the next
+// variable-width item.
 func (b *builder) slicesBy(body *ast.BlockStmt, v types.Object) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		if se, ok := n.(*ast.SliceExpr); ok {
-			for _, bound := range []ast.Expr{se.Low, se.High} {
-				if bound != nil && b.mentions(bound, v) {
-					found = true
-				}
-			}
+		if se, ok := n.(*ast.SliceExpr); ok && se.Low != nil && se.High != nil && b.mentions(se.Low, v) {
+			found = true
 		}
 		return !found
 	})
@@ -520,17 +512,18 @@ func (b *builder) mentions(e ast.Expr, v types.Object) bool {
 	return found
 }
 
-// reslices: for len(xs) > 0 { ...; xs = xs[n:] } with n not the constant
-// 1: each iteration consumes a chunk from the front.
+// reslices: for len(xs) > 0 { batch := xs[:n]; ...; xs = xs[n:] }: each
+// iteration takes a prefix and drops the same prefix. Dropping without
+// taking (s = s[size:] after decoding one rune) consumes one item.
 func (b *builder) reslices(f *ast.ForStmt) bool {
 	if f.Cond == nil || f.Body == nil {
 		return false
 	}
-	var subjects []types.Object
+	subjects := map[types.Object]bool{}
 	ast.Inspect(f.Cond, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 && b.isBuiltin(call.Fun, "len") {
 			if o := b.obj(call.Args[0]); o != nil {
-				subjects = append(subjects, o)
+				subjects[o] = true
 			}
 		}
 		return true
@@ -538,31 +531,37 @@ func (b *builder) reslices(f *ast.ForStmt) bool {
 	if len(subjects) == 0 {
 		return false
 	}
-	found := false
+	taken := map[string]bool{}   // xs[:n]: the n
+	dropped := map[string]bool{} // xs = xs[n:]: the n
 	ast.Inspect(f.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
-			return !found
-		}
-		se, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr)
-		if !ok || se.Low == nil || se.High != nil {
-			return !found
-		}
-		o := b.obj(as.Lhs[0])
-		if o == nil || b.obj(se.X) != o {
-			return !found
-		}
-		if n, ok := b.constInt(se.Low); ok && n == 1 {
-			return !found
-		}
-		for _, s := range subjects {
-			if s == o {
-				found = true
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != 1 || len(n.Rhs) != 1 {
+				break
+			}
+			se, ok := ast.Unparen(n.Rhs[0]).(*ast.SliceExpr)
+			if !ok || se.Low == nil || se.High != nil {
+				break
+			}
+			if o := b.obj(n.Lhs[0]); o != nil && subjects[o] && b.obj(se.X) == o {
+				dropped[types.ExprString(se.Low)] = true
+			}
+		case *ast.SliceExpr:
+			if n.High == nil || !subjects[b.obj(n.X)] {
+				break
+			}
+			if lo, ok := b.constInt(n.Low); n.Low == nil || ok && lo == 0 {
+				taken[types.ExprString(n.High)] = true
 			}
 		}
-		return !found
+		return true
 	})
-	return found
+	for k := range dropped {
+		if taken[k] {
+			return true
+		}
+	}
+	return false
 }
 
 // chunkedRange: a range over slices.Chunk, or over a collection whose

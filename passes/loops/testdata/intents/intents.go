@@ -4,9 +4,13 @@ package intents
 import (
 	"context"
 	"errors"
+	"io"
 	"log"
 	"slices"
 	"time"
+	"unicode/utf8"
+
+	"loopstest/retry"
 )
 
 type user struct{ Name string }
@@ -329,5 +333,106 @@ func polling() {
 	for {
 		time.Sleep(time.Minute)
 		write("expire") // want `not per-iteration`
+	}
+}
+
+func retryHelperRange(u user) {
+	for range retry.Attempts(5) {
+		write(u) // want `not per-iteration`
+	}
+}
+
+func retryHelperNext(u user, r *retry.Retrier) {
+	for r.Next() {
+		write(u) // want `not per-iteration`
+	}
+}
+
+func retryLookAlikeWhileOK(r io.Reader, buf []byte) {
+	var err error
+	for n := 0; err == nil; {
+		n, err = r.Read(buf)
+		write(buf[:n]) // want `per-iteration of err == nil \(per-element\)`
+	}
+}
+
+func retrySleepsAfterIsNotPeriodic(users []user, temporary func(error) bool) {
+	for _, u := range users {
+		for {
+			err := write(u) // want `per-iteration of for {} \(per-element\)`
+			if !temporary(err) {
+				break
+			}
+			time.Sleep(time.Second)
+		}
+	}
+}
+
+func tick() {
+	for now := range time.Tick(time.Second) {
+		write(now) // want `not per-iteration`
+	}
+}
+
+func consumerWithCancel(ctx context.Context, in <-chan user, t *time.Ticker) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case u := <-in:
+			write(u) // want `per-iteration of in \(per-element\)`
+		}
+	}
+}
+
+func onceLookAlikeLabeledContinue(groups [][]user) {
+outer:
+	for _, g := range groups {
+		for _, u := range g {
+			if u.Name == "" {
+				continue outer
+			}
+			write(u) // want `per-iteration of g \(per-element\)`
+		}
+		write(g) // want `not per-iteration`
+	}
+}
+
+func onceTypeSwitch(items []any) {
+	for _, it := range items {
+		write(it) // want `not per-iteration`
+		switch it.(type) {
+		case string:
+			return
+		default:
+			panic("unexpected")
+		}
+	}
+}
+
+func onceLookAlikeGoto(users []user) {
+	i := 0
+again:
+	for _, u := range users[i:] {
+		write(u) // want `per-iteration of users\[i:\] \(per-element\)`
+		i++
+		goto again
+	}
+}
+
+func decodeRunes(s string) {
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		write(r) // want `per-iteration of len\(s\) > 0 \(per-element\)`
+		s = s[size:]
+	}
+}
+
+func variableStride(s []byte) {
+	var width int
+	for i := 0; i < len(s); i += width {
+		r, w := utf8.DecodeRune(s[i:])
+		width = w
+		write(r) // want `per-iteration of s \(per-element\)`
 	}
 }
