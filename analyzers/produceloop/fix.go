@@ -86,11 +86,20 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 	if elem == "" || !importsAll(pass, file, sh.elem) {
 		return nil
 	}
-	name := freshName(file, sh.base)
+	name := freshName(enclosingFunc(file, rng), sh.base)
 	first, last := moved[0], moved[len(moved)-1]
 	recText := text(src, tf, sh.recs[0].Pos(), sh.recs[len(sh.recs)-1].End())
 	if sh.spread {
 		recText = text(src, tf, sh.recs[0].Pos(), sh.recs[0].End())
+		if lit, ok := ast.Unparen(sh.recs[0]).(*ast.CompositeLit); ok && lit.Type == nil {
+			// []*kgo.Record{{...}}...: the element's type is implied.
+			q := qualifier(pass, file)
+			if p, ok := sh.elem.(*types.Pointer); ok {
+				recText = "&" + types.TypeString(p.Elem(), q) + recText
+			} else {
+				recText = types.TypeString(sh.elem, q) + recText
+			}
+		}
 	}
 
 	decl := fmt.Sprintf("var %s []%s", name, elem)
@@ -413,11 +422,11 @@ func simpleRef(e ast.Expr) bool {
 }
 
 // freshName returns base, or base2, base3, ... : the first that no
-// identifier of the file uses, so the new slice neither shadows nor is
-// shadowed.
-func freshName(file *ast.File, base string) string {
+// identifier of the function uses, so the new slice neither shadows a name
+// the function refers to nor is shadowed by one of its declarations.
+func freshName(fn ast.Node, base string) string {
 	used := map[string]bool{}
-	ast.Inspect(file, func(n ast.Node) bool {
+	ast.Inspect(fn, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			used[id.Name] = true
 		}
@@ -471,6 +480,16 @@ func importsAll(pass *analysis.Pass, file *ast.File, t types.Type) bool {
 		return p.Name()
 	})
 	return ok
+}
+
+// enclosingFunc is the top-level declaration around n.
+func enclosingFunc(file *ast.File, n ast.Node) ast.Node {
+	for _, d := range file.Decls {
+		if d.Pos() <= n.Pos() && n.End() <= d.End() {
+			return d
+		}
+	}
+	return file
 }
 
 func typeUnder(info *types.Info, e ast.Expr) types.Type {

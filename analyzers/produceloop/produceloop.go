@@ -89,8 +89,12 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		if inner == "" {
 			inner = w.Lib + " " + w.Op
 		}
+		cost := w.Detail
+		if cost == "" {
+			cost = sinks.ProduceCost(w.Lib)
+		}
 		d.Message = fmt.Sprintf("%s per element of %s does one synchronous produce per call (%s): %s; %s",
-			shortName(w.Via.Func), over, inner, sinks.ProduceCost(w.Lib), w.Batched)
+			shortName(w.Via.Func), over, inner, cost, w.Batched)
 		if w.Via.Pos.IsValid() {
 			what := "the produce inside " + shortName(w.Via.Func)
 			if w.Via.Where != "" {

@@ -87,6 +87,17 @@ func kafkaStmtWaits(s ast.Stmt, waits []kafkaWait) string {
 		if s.Tag != nil {
 			exprs = append(exprs, s.Tag)
 		}
+	case *ast.ForStmt:
+		// Init and the first test of Cond run whenever the loop is reached
+		// ("for p.Flush(ms) > 0 {}").
+		if s.Init != nil {
+			if how := kafkaStmtWaits(s.Init, waits); how != "" {
+				return how
+			}
+		}
+		if s.Cond != nil {
+			exprs = append(exprs, s.Cond)
+		}
 	case *ast.LabeledStmt:
 		return kafkaStmtWaits(s.Stmt, waits)
 	case *ast.BlockStmt:

@@ -1,0 +1,112 @@
+package produceloop_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/batchlint/batchlint/analyzers/produceloop"
+)
+
+var testdata = filepath.Join("..", "..", "testdata", "produce")
+
+func TestAnalyzer(t *testing.T) {
+	t.Setenv("CGO_ENABLED", "1") // confluent-kafka-go's types exist only in its cgo files
+	results := analysistest.Run(t, testdata, produceloop.Analyzer,
+		"./franz", "./saramap", "./segio", "./conf", "./wrapuse")
+	n := 0
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			n++
+			if d.URL != produceloop.Analyzer.URL {
+				t.Errorf("%v: URL %q, want %q", r.Pass.Fset.Position(d.Pos), d.URL, produceloop.Analyzer.URL)
+			}
+			if len(d.Related) == 0 {
+				t.Errorf("%v: no related position for the loop", r.Pass.Fset.Position(d.Pos))
+				continue
+			}
+			loop := r.Pass.Fset.Position(d.Related[0].Pos)
+			if loop.Line > r.Pass.Fset.Position(d.Pos).Line {
+				t.Errorf("%v: related loop at %v is after the call", r.Pass.Fset.Position(d.Pos), loop)
+			}
+			if line := sourceLine(t, loop.Filename, loop.Line); !strings.Contains(line, "for ") && !strings.Contains(line, "EachRecord") {
+				t.Errorf("%v: related position %v is not a loop: %q", r.Pass.Fset.Position(d.Pos), loop, line)
+			}
+		}
+	}
+	if n < 30 {
+		t.Errorf("%d findings in the testdata, want at least 30", n)
+	}
+}
+
+func TestSuggestedFixes(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata, produceloop.Analyzer, "./fix")
+}
+
+func sourceLine(t *testing.T, file string, line int) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(b), "\n")
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}
+
+// TestFixedCodeBuilds type-checks the fixed code: the golden file, in a copy
+// of the testdata module that uses its vendored libraries.
+func TestFixedCodeBuilds(t *testing.T) {
+	root, err := filepath.Abs(testdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"go.mod", "go.sum"} {
+		copyFile(t, filepath.Join(root, f), filepath.Join(dir, f))
+	}
+	if err := os.Symlink(filepath.Join(root, "vendor"), filepath.Join(dir, "vendor")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "fix"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, filepath.Join(root, "fix", "fix.go.golden"), filepath.Join(dir, "fix", "fix.go"))
+	// Type-checking from source needs no compiled archives, so it is quick
+	// wherever the copy lives.
+	cfg := &packages.Config{
+		Mode:       packages.LoadAllSyntax,
+		Dir:        dir,
+		Env:        append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=vendor", "CGO_ENABLED=0"),
+		BuildFlags: []string{"-mod=vendor"},
+	}
+	pkgs, err := packages.Load(cfg, "./fix")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != 1 || pkgs[0].Types == nil {
+		t.Fatalf("loaded %d packages, want the fix package", len(pkgs))
+	}
+	packages.Visit(pkgs, nil, func(p *packages.Package) {
+		for _, e := range p.Errors {
+			t.Errorf("fixed code does not type-check: %v", e)
+		}
+	})
+}
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,130 @@
+// Package fix holds the shapes produceloop rewrites into one batched call,
+// and findings whose rewrite would change behaviour (no fix offered).
+package fix
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/IBM/sarama"
+	"github.com/segmentio/kafka-go"
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+type Event struct {
+	ID   string
+	Body []byte
+	Skip bool
+}
+
+func kgoIfInit(ctx context.Context, cl *kgo.Client, events []Event) error {
+	for _, e := range events {
+		if e.Skip {
+			continue
+		}
+		rec := &kgo.Record{Topic: "events", Key: []byte(e.ID), Value: e.Body}
+		if err := cl.ProduceSync(ctx, rec).FirstErr(); err != nil { // want `ProduceSync of one record per element of events`
+			return fmt.Errorf("produce events: %w", err)
+		}
+	}
+	return nil
+}
+
+func kgoIgnored(ctx context.Context, cl *kgo.Client, events []Event) {
+	for _, e := range events {
+		cl.ProduceSync(ctx, &kgo.Record{Topic: "events", Value: e.Body}) // want `ProduceSync of one record \(topic "events"\) per element of events`
+	}
+}
+
+func kgoSpread(ctx context.Context, cl *kgo.Client, s struct{ events []Event }) error {
+	for _, e := range s.events {
+		if err := cl.ProduceSync(ctx, []*kgo.Record{{Value: e.Body}}...).FirstErr(); err != nil { // want `ProduceSync of one record per element`
+			return err
+		}
+	}
+	return nil
+}
+
+func saramaTwoStatements(p sarama.SyncProducer, events []Event) error {
+	for _, e := range events {
+		msg := &sarama.ProducerMessage{Topic: "events", Value: sarama.ByteEncoder(e.Body)}
+		_, _, err := p.SendMessage(msg) // want `SendMessage per element of events`
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func saramaIfInit(p sarama.SyncProducer, events []Event) (err error) {
+	for _, e := range events {
+		if _, _, err := p.SendMessage(&sarama.ProducerMessage{Topic: "events", Value: sarama.ByteEncoder(e.Body)}); err != nil { // want `SendMessage \(topic "events"\) per element`
+			return err
+		}
+	}
+	return nil
+}
+
+func segmentioAssign(ctx context.Context, events []Event) error {
+	w := &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Topic: "events"}
+	var err error
+	for _, e := range events {
+		err = w.WriteMessages(ctx, kafka.Message{Key: []byte(e.ID), Value: e.Body}) // want `WriteMessages of one message per element of events`
+		if err != nil {
+			return err
+		}
+	}
+	return err
+}
+
+func segmentioIfInit(ctx context.Context, events []Event, msgs int) error {
+	w := &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Topic: "events"}
+	for _, e := range events {
+		if err := w.WriteMessages(ctx, kafka.Message{Value: e.Body}); err != nil { // want `WriteMessages of one message per element of events`
+			return err
+		}
+	}
+	return nil
+}
+
+// ---- findings without a fix ----
+
+// The error names the failing event: after the loop there is no one event.
+func errorUsesElement(ctx context.Context, cl *kgo.Client, events []Event) error {
+	for _, e := range events {
+		if err := cl.ProduceSync(ctx, &kgo.Record{Value: e.Body}).FirstErr(); err != nil { // want `ProduceSync of one record per element`
+			return fmt.Errorf("event %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// The log line would no longer follow the send it reports.
+func bodyLogs(ctx context.Context, cl *kgo.Client, events []Event) {
+	for _, e := range events {
+		cl.ProduceSync(ctx, &kgo.Record{Value: e.Body}) // want `ProduceSync of one record per element`
+		log.Printf("sent %s", e.ID)
+	}
+}
+
+// A failed send skips to the next event instead of stopping.
+func continueOnError(p sarama.SyncProducer, events []Event) {
+	for _, e := range events {
+		if _, _, err := p.SendMessage(&sarama.ProducerMessage{Topic: "events", Value: sarama.ByteEncoder(e.Body)}); err != nil { // want `SendMessage \(topic "events"\) per element`
+			continue
+		}
+	}
+}
+
+// The partition and offset of each message are used.
+func usesOffset(p sarama.SyncProducer, events []Event) error {
+	for _, e := range events {
+		_, off, err := p.SendMessage(&sarama.ProducerMessage{Topic: "events", Value: sarama.ByteEncoder(e.Body)}) // want `SendMessage \(topic "events"\) per element`
+		if err != nil {
+			return err
+		}
+		log.Print(off)
+	}
+	return nil
+}

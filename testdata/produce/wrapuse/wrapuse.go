@@ -1,0 +1,41 @@
+// Package wrapuse calls the wrappers of package wrap in loops.
+package wrapuse
+
+import (
+	"context"
+
+	"github.com/IBM/sarama"
+
+	"produce/wrap"
+)
+
+func publishEach(ctx context.Context, p *wrap.Publisher, values [][]byte) error {
+	for _, v := range values {
+		if err := p.Publish(ctx, "events", v); err != nil { // want `Publisher.Publish per element of values does one synchronous produce per call`
+			return err
+		}
+	}
+	return nil
+}
+
+func notifyEach(p sarama.SyncProducer, bodies [][]byte) {
+	for _, b := range bodies {
+		wrap.Notify(p, "alerts", b) // want `Notify per element of bodies does one synchronous produce per call`
+	}
+}
+
+// ---- look-alikes ----
+
+func publishAll(ctx context.Context, p *wrap.Publisher, values [][]byte) error {
+	return p.PublishAll(ctx, "events", values)
+}
+
+func enqueueEach(ctx context.Context, p *wrap.Publisher, values [][]byte) {
+	for _, v := range values {
+		p.Enqueue(ctx, "events", v)
+	}
+}
+
+func publishOne(ctx context.Context, p *wrap.Publisher, v []byte) error {
+	return p.Publish(ctx, "events", v)
+}
