@@ -111,10 +111,9 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		if len(st.Lhs) != len(st.Rhs) {
 			for _, l := range st.Lhs {
 				if rootVar(info, l) == w.v {
-					if id, ok := l.(*ast.Ident); ok && len(st.Rhs) == 1 {
+					if _, ok := l.(*ast.Ident); ok && len(st.Rhs) == 1 && l == st.Lhs[0] {
 						// cfg, err := helper(): the configuration is the first result.
-						if call, ok := ast.Unparen(st.Rhs[0]).(*ast.CallExpr); ok && l == st.Lhs[0] {
-							_ = id
+						if call, ok := ast.Unparen(st.Rhs[0]).(*ast.CallExpr); ok {
 							s = w.r.eval(call, w.sh, w.depth+1)
 							continue
 						}
@@ -126,6 +125,11 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		}
 		for i, l := range st.Lhs {
 			if rootVar(info, l) != w.v {
+				if s2, ok := w.setKey(st.Rhs[i], s); ok {
+					// err := cm.SetKey(k, v)
+					s = s2
+					continue
+				}
 				if w.mentionsExpr(st.Rhs[i]) {
 					s = w.escape(st.Rhs[i], s)
 				}
@@ -160,14 +164,8 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		}
 		return s
 	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok && w.sh == configMap {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "SetKey" && rootVar(info, sel.X) == w.v && len(call.Args) == 2 {
-				if fn := callee(info, call); fn != nil && fn.Pkg() != nil && libraryOf(fn.Pkg().Path()) != nil {
-					s = s.clone()
-					w.mapStore(s, call.Args[0], call.Args[1], call.Pos())
-					return s
-				}
-			}
+		if s2, ok := w.setKey(st.X, s); ok {
+			return s2
 		}
 	case *ast.BlockStmt:
 		return w.block(st.List, s)
@@ -427,4 +425,24 @@ func terminatesStmt(st ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// setKey applies a confluent cm.SetKey(key, value) call on v.
+func (w *walker) setKey(e ast.Expr, s *state) (*state, bool) {
+	info := w.r.pass.TypesInfo
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || w.sh != configMap || len(call.Args) != 2 {
+		return s, false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "SetKey" || rootVar(info, sel.X) != w.v {
+		return s, false
+	}
+	fn := callee(info, call)
+	if fn == nil || fn.Pkg() == nil || libraryOf(fn.Pkg().Path()) == nil {
+		return s, false
+	}
+	s = s.clone()
+	w.mapStore(s, call.Args[0], call.Args[1], call.Pos())
+	return s, true
 }
