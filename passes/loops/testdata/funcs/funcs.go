@@ -4,6 +4,7 @@ package funcs
 
 import (
 	"context"
+	"slices"
 	"sync"
 
 	"golang.org/x/sync/errgroup"
@@ -238,4 +239,69 @@ func deepNest(a [][][]int) {
 			}
 		}
 	}
+}
+
+func closureLaunchedWaitGroup(users []user) {
+	var wg sync.WaitGroup
+	for _, u := range users {
+		job := func() { write(u) } // want `per-iteration of users \(per-element\)`
+		wg.Go(job)
+	}
+	wg.Wait()
+}
+
+func closureInTwoLoops(users []user, ids []int) {
+	save := func(v any) {
+		write(v) // want `per-iteration of users \(per-element\)`
+	}
+	for _, id := range []int{1, 2} {
+		save(id)
+	}
+	for _, u := range users {
+		save(u)
+	}
+}
+
+func closureOnlyInChunkLoop(users []user) {
+	save := func(v []user) {
+		write(v) // want `not per-iteration`
+	}
+	for batch := range slices.Chunk(users, 100) {
+		save(batch)
+	}
+}
+
+func closureDefinedOutsideCalledInGoroutine(users []user) {
+	save := func(u user) {
+		write(u) // want `per-iteration of users \(per-element\)`
+	}
+	for _, u := range users {
+		go save(u)
+	}
+}
+
+func closureAddressTaken(users []user) {
+	save := func(u user) {
+		write(u) // want `not per-iteration`
+	}
+	p := &save
+	for _, u := range users {
+		(*p)(u)
+	}
+}
+
+func parenthesizedCall(users []user) {
+	for _, u := range users {
+		(func() {
+			write(u) // want `per-iteration of users \(per-element\)`
+		})()
+	}
+}
+
+func whereInCallback(users []user) {
+	for _, u := range users {
+		_ = u
+		where() // want `enclosing users \(per-element\), parent none`
+	}
+	where() // want `enclosing none`
 }
