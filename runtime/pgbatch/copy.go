@@ -245,11 +245,11 @@ func copyRows(ctx context.Context, db Beginner, t Target, rows [][]any) (n int64
 	return n, nil
 }
 
-// beginAttempts bounds the tries at BEGIN. A pool may hand out a connection
-// the server has dropped (after a restart or failover) and only find out when
-// BEGIN fails on it; BEGIN writes nothing, so trying again on the next
-// connection cannot duplicate a row.
-const beginAttempts = 3
+// beginAttempts bounds the tries at BEGIN. A pool hands out a connection
+// idle for under a second without checking it, so after a restart or a
+// failover BEGIN may find several dead ones in a row. Only failures that sent
+// nothing are tried again, which can never duplicate a row.
+const beginAttempts = 10
 
 func begin(ctx context.Context, db Beginner) (pgx.Tx, error) {
 	var err error
@@ -258,8 +258,7 @@ func begin(ctx context.Context, db Beginner) (pgx.Tx, error) {
 		if tx, err = db.Begin(ctx); err == nil {
 			return tx, nil
 		}
-		var pgErr *pgconn.PgError
-		if ctx.Err() != nil || errors.As(err, &pgErr) {
+		if ctx.Err() != nil || !pgconn.SafeToRetry(err) {
 			return nil, err
 		}
 	}

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/batchlint/batchlint/internal/pgtest"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgtype"
 )
@@ -72,21 +73,21 @@ func TestBackendKilledMidCopy(t *testing.T) {
 	db := newTestDB(t)
 	tbl := db.eventsTable(t)
 	ctx := context.Background()
-	w, err := NewWriter(db.pool, Config{Target: Target{Table: tbl, Columns: eventColumns}, MaxRows: 50000, MaxWait: time.Hour})
+	w, err := NewWriter(db.pool, Config{Target: Target{Table: tbl, Columns: eventColumns}, MaxRows: 20000, MaxWait: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Add(ctx, eventRows(0, 50000)...); err != nil {
+	if err := w.Add(ctx, eventRows(0, 20000)...); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(ctx); err != nil {
 		t.Fatal(err)
 	}
 
-	// The second batch stalls at its row 40000, megabytes into the COPY.
+	// The second batch stalls at its row 15000, a megabyte into the COPY.
 	g := newGate()
-	doomed := eventRows(50000, 100000)
-	doomed[40000][1] = g
+	doomed := eventRows(20000, 40000)
+	doomed[15000][1] = g
 	if err := w.Add(ctx, doomed...); err != nil {
 		t.Fatal(err)
 	}
@@ -99,17 +100,17 @@ func TestBackendKilledMidCopy(t *testing.T) {
 	}
 	close(g.release)
 
-	if err := w.Add(ctx, eventRows(100000, 101000)...); err != nil {
+	if err := w.Add(ctx, eventRows(40000, 41000)...); err != nil {
 		t.Fatal(err)
 	}
 	err = w.Close(ctx)
 	bes := BatchErrors(err)
-	if len(bes) != 1 || bes[0].MaybeWritten || !slices.Equal(rowIDs(bes[0].Rows), seq(50000, 100000)) {
-		t.Fatalf("Close: %v; want exactly the killed batch (ids 50000..99999) back", err)
+	if len(bes) != 1 || bes[0].MaybeWritten || !slices.Equal(rowIDs(bes[0].Rows), seq(20000, 40000)) {
+		t.Fatalf("Close: %v; want exactly the killed batch (ids 20000..39999) back", err)
 	}
 	t.Logf("killed batch: %v", errors.Unwrap(bes[0]))
-	db.checkEvents(t, tbl, append(seq(0, 50000), seq(100000, 101000)...))
-	checkAccounting(t, db, tbl, seq(0, 101000), FailedRows(err))
+	db.checkEvents(t, tbl, append(seq(0, 20000), seq(40000, 41000)...))
+	checkAccounting(t, db, tbl, seq(0, 41000), FailedRows(err))
 }
 
 // cluster is a private Postgres for a test that restarts it, so that other
@@ -176,11 +177,11 @@ func TestWriterRecoversFromPostgresRestart(t *testing.T) {
 	db := newTestDBAt(t, dsn)
 	tbl := db.eventsTable(t)
 	ctx := context.Background()
-	w, err := NewWriter(db.pool, Config{Target: Target{Table: tbl, Columns: eventColumns}, MaxRows: 20000, MaxWait: time.Hour})
+	w, err := NewWriter(db.pool, Config{Target: Target{Table: tbl, Columns: eventColumns}, MaxRows: 10000, MaxWait: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.Add(ctx, eventRows(0, 20000)...); err != nil {
+	if err := w.Add(ctx, eventRows(0, 10000)...); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.Flush(ctx); err != nil {
@@ -189,8 +190,8 @@ func TestWriterRecoversFromPostgresRestart(t *testing.T) {
 
 	// Restart while the second batch is streaming.
 	g := newGate()
-	doomed := eventRows(20000, 40000)
-	doomed[15000][1] = g
+	doomed := eventRows(10000, 20000)
+	doomed[8000][1] = g
 	if err := w.Add(ctx, doomed...); err != nil {
 		t.Fatal(err)
 	}
@@ -199,22 +200,22 @@ func TestWriterRecoversFromPostgresRestart(t *testing.T) {
 	close(g.release)
 	err = w.Flush(ctx)
 	bes := BatchErrors(err)
-	if len(bes) != 1 || !slices.Equal(rowIDs(bes[0].Rows), seq(20000, 40000)) {
-		t.Fatalf("Flush after the restart: %v; want the interrupted batch (ids 20000..39999) back", err)
+	if len(bes) != 1 || !slices.Equal(rowIDs(bes[0].Rows), seq(10000, 20000)) {
+		t.Fatalf("Flush after the restart: %v; want the interrupted batch (ids 10000..19999) back", err)
 	}
 	t.Logf("interrupted batch: %v", errors.Unwrap(bes[0]))
 
 	// Later batches succeed on fresh connections.
-	for start := int64(40000); start < 100000; start += 20000 {
-		if err := w.Add(ctx, eventRows(start, start+20000)...); err != nil {
+	for start := int64(20000); start < 50000; start += 10000 {
+		if err := w.Add(ctx, eventRows(start, start+10000)...); err != nil {
 			t.Fatal(err)
 		}
 	}
 	if err := w.Close(ctx); err != nil {
 		t.Fatalf("batches after the restart: %v", err)
 	}
-	db.checkEvents(t, tbl, append(seq(0, 20000), seq(40000, 100000)...))
-	checkAccounting(t, db, tbl, seq(0, 100000), FailedRows(err)) // err: the Flush's
+	db.checkEvents(t, tbl, append(seq(0, 10000), seq(20000, 50000)...))
+	checkAccounting(t, db, tbl, seq(0, 50000), FailedRows(err)) // err: the Flush's
 }
 
 // lockTable blocks writers to tbl (SHARE conflicts with COPY's ROW
@@ -336,4 +337,30 @@ func TestCloseTimeoutHandsBackEveryRow(t *testing.T) {
 	}
 	unlock()
 	checkAccounting(t, db, tbl, seq(0, 250), failed)
+}
+
+// Connections that died while idle (a restart, a failover, an idle timeout
+// on a proxy) are skipped at BEGIN instead of failing the batch.
+func TestDeadIdleConnectionsAreSkipped(t *testing.T) {
+	db := newTestDBAt(t, pgtest.DSN(t)+" application_name=pgbatch_dead_idle")
+	tbl := db.eventsTable(t)
+	ctx := context.Background()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() { db.pool.Exec(ctx, "SELECT pg_sleep(0.05)") })
+	}
+	wg.Wait()
+	if idle := db.pool.Stat().IdleConns(); idle != 4 {
+		t.Fatalf("%d idle connections, want 4", idle)
+	}
+	other := newTestDB(t)
+	var killed int
+	if err := other.pool.QueryRow(ctx, `SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity
+		WHERE application_name = 'pgbatch_dead_idle'`).Scan(&killed); err != nil || killed != 4 {
+		t.Fatalf("killed %d idle connections (%v), want 4", killed, err)
+	}
+	if _, err := CopyRows(ctx, db.pool, Target{Table: tbl, Columns: eventColumns}, eventRows(0, 10)); err != nil {
+		t.Fatal(err)
+	}
+	db.checkEvents(t, tbl, seq(0, 10))
 }
