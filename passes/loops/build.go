@@ -228,7 +228,7 @@ func (b *builder) collectFacts() {
 					b.runs[v] = append(b.runs[v], n)
 				}
 			}
-			if l, ok := lookup(launchers, calleeFunc(b.info, n)); ok && l.arg < len(n.Args) {
+			if l, ok := b.runsArg(n); ok && l.arg < len(n.Args) {
 				if id, ok := ast.Unparen(n.Args[l.arg]).(*ast.Ident); ok {
 					if v, ok := b.info.Uses[id].(*types.Var); ok {
 						b.runs[v] = append(b.runs[v], n)
@@ -359,7 +359,7 @@ func (b *builder) sites(c inspector.Cursor) []ast.Node {
 		if ast.Unparen(call.Fun) == lit {
 			return []ast.Node{call}
 		}
-		if l, ok := lookup(launchers, calleeFunc(b.info, call)); ok && l.arg < len(call.Args) && ast.Unparen(call.Args[l.arg]) == lit {
+		if l, ok := b.runsArg(call); ok && l.arg < len(call.Args) && ast.Unparen(call.Args[l.arg]) == lit {
 			return []ast.Node{call}
 		}
 		return nil
@@ -368,6 +368,19 @@ func (b *builder) sites(c inspector.Cursor) []ast.Node {
 		return b.runs[o]
 	}
 	return nil
+}
+
+// runsArg returns the launcher or runner entry of a call, if any: the call
+// runs its function argument once.
+func (b *builder) runsArg(call *ast.CallExpr) (callbackIter, bool) {
+	fn := calleeFunc(b.info, call)
+	if fn == nil {
+		return callbackIter{}, false
+	}
+	if l, ok := lookup(launchers, fn); ok {
+		return l, true
+	}
+	return lookup(runners, fn)
 }
 
 // collectBranches adds the guard and exit spans.

@@ -45,6 +45,19 @@ var launchers = []callbackIter{
 	{method{"sync", "WaitGroup", "Go"}, 0, PerElement},
 }
 
+// runners call their function argument once, synchronously, before they
+// return: transaction helpers. A literal passed to one runs where the call
+// is. (sync.Once.Do is deliberately absent: its literal runs at most once
+// in all.)
+var runners = []callbackIter{
+	{method{"github.com/jackc/pgx/v5", "", "BeginFunc"}, 2, PerElement},
+	{method{"github.com/jackc/pgx/v5", "", "BeginTxFunc"}, 3, PerElement},
+	{method{"gorm.io/gorm", "DB", "Transaction"}, 0, PerElement},
+	{method{"github.com/uptrace/bun", "DB", "RunInTx"}, 2, PerElement},
+	{method{"github.com/uptrace/bun", "Conn", "RunInTx"}, 2, PerElement},
+	{method{"github.com/uptrace/bun", "Tx", "RunInTx"}, 2, PerElement},
+}
+
 // sizers are types whose Len() counts buffered records or bytes, so
 // comparing it to a bound is a flush threshold like len(buf) >= n.
 var sizers = []method{
@@ -91,10 +104,14 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn.Origin()
 }
 
-// is reports whether fn is the method m.
+// is reports whether fn is the method m, or the package-level function
+// m.pkg.m.name when m.recv is empty.
 func (m method) is(fn *types.Func) bool {
 	if fn == nil || fn.Name() != m.name {
 		return false
+	}
+	if m.recv == "" {
+		return isPkgFunc(fn, m.pkg, m.name)
 	}
 	sig, ok := fn.Type().(*types.Signature)
 	if !ok || sig.Recv() == nil {
