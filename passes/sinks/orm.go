@@ -1,4 +1,432 @@
 package sinks
 
-// ormRules is the orm part of the knowledge base.
-var ormRules = []Rule{}
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// The ORM part of the knowledge base. Each rule decides how many rows one
+// call writes from the types at the call: the static type of the model
+// argument (pointer to struct: one row; slice, array or pointer to one: one
+// multi-row statement) and, for updates and deletes, the query built in the
+// receiver chain (a Where condition makes the write set-based, so it is not
+// a per-object save). Whatever cannot be decided from the types is silent.
+
+const (
+	gormPkg = "gorm.io/gorm"
+	bunPkg  = "github.com/uptrace/bun"
+	gopgPkg = "github.com/go-pg/pg/v10/orm"
+	entPkg  = "entgo.io/ent"
+)
+
+// Batched forms named in messages.
+const (
+	gormBatched = "gorm Create(&slice) or CreateInBatches(&slice, n)"
+	gormUpsert  = "gorm Save(&slice) (one multi-row upsert) or CreateInBatches with clause.OnConflict"
+	gormUpdate  = "one set-based gorm Update with a Where condition, or Save(&slice) as one multi-row upsert"
+	gormDelete  = "gorm Delete(&[]T{}, ids) or Where(\"id IN ?\", ids).Delete(&T{})"
+	entBatched  = "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)"
+	entUpdate   = "one ent Update().Where(...) over the whole set"
+	entDelete   = "one ent Delete().Where(t.IDIn(ids...))"
+	bunBatched  = "bun NewInsert().Model(&slice)"
+	bunUpdate   = "bun NewUpdate().Model(&slice).Bulk() or one set-based Where"
+	bunDelete   = "bun NewDelete().Model(&slice).WherePK()"
+	gopgInsert  = "go-pg db.Model(&slice).Insert() or db.CopyFrom"
+	gopgUpdate  = "go-pg db.Model(&slice).WherePK().Update()"
+	gopgDelete  = "go-pg db.Model(&slice).WherePK().Delete()"
+)
+
+var ormRules = []Rule{
+	{Pkg: gormPkg, Type: "DB", Name: "Create", Lib: "gorm", Kind: ORM, Match: gormModelWrite("INSERT", gormBatched, false)},
+	{Pkg: gormPkg, Type: "DB", Name: "Save", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormUpsert, false)},
+	{Pkg: gormPkg, Type: "DB", Name: "Delete", Lib: "gorm", Kind: ORM, Match: gormModelWrite("DELETE", gormDelete, true)},
+	{Pkg: gormPkg, Type: "DB", Name: "Updates", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: gormPkg, Type: "DB", Name: "Update", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: gormPkg, Type: "DB", Name: "UpdateColumn", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: gormPkg, Type: "DB", Name: "UpdateColumns", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
+
+	{Callee: isEntOneRowSave, Lib: "ent", Kind: ORM, Match: entWrite},
+
+	{Pkg: bunPkg, Type: "InsertQuery", Name: "Exec", Lib: "bun", Kind: ORM, Match: bunWrite("INSERT", bunBatched)},
+	{Pkg: bunPkg, Type: "InsertQuery", Name: "Scan", Lib: "bun", Kind: ORM, Match: bunWrite("INSERT", bunBatched)},
+	{Pkg: bunPkg, Type: "UpdateQuery", Name: "Exec", Lib: "bun", Kind: ORM, Match: bunWrite("UPDATE", bunUpdate)},
+	{Pkg: bunPkg, Type: "UpdateQuery", Name: "Scan", Lib: "bun", Kind: ORM, Match: bunWrite("UPDATE", bunUpdate)},
+	{Pkg: bunPkg, Type: "DeleteQuery", Name: "Exec", Lib: "bun", Kind: ORM, Match: bunWrite("DELETE", bunDelete)},
+	{Pkg: bunPkg, Type: "DeleteQuery", Name: "Scan", Lib: "bun", Kind: ORM, Match: bunWrite("DELETE", bunDelete)},
+
+	{Pkg: gopgPkg, Type: "Query", Name: "Insert", Lib: "go-pg", Kind: ORM, Match: gopgWrite("INSERT", gopgInsert)},
+	{Pkg: gopgPkg, Type: "Query", Name: "Update", Lib: "go-pg", Kind: ORM, Match: gopgWrite("UPDATE", gopgUpdate)},
+	{Pkg: gopgPkg, Type: "Query", Name: "UpdateNotZero", Lib: "go-pg", Kind: ORM, Match: gopgWrite("UPDATE", gopgUpdate)},
+	{Pkg: gopgPkg, Type: "Query", Name: "Delete", Lib: "go-pg", Kind: ORM, Match: gopgWrite("DELETE", gopgDelete)},
+	{Pkg: gopgPkg, Type: "Query", Name: "ForceDelete", Lib: "go-pg", Kind: ORM, Match: gopgWrite("DELETE", gopgDelete)},
+}
+
+// ormWrite builds the Write of a one-row ORM call. The model's Go type name
+// goes in Detail, not Target: the table name is the ORM's naming strategy's
+// business (gorm's "users" for User), and a wrong table in a message is
+// worse than none.
+func ormWrite(call *ast.CallExpr, lib, op, model, batched string) *Write {
+	return &Write{Call: call, Kind: ORM, Lib: lib, Op: op, Detail: model, Batched: batched}
+}
+
+// --- row counting from types ---
+
+// rowCount is how many rows a model value stands for.
+type rowCount int
+
+const (
+	rowsUnknown rowCount = iota // interface, type parameter, nil: stay silent
+	rowsOne
+	rowsMany
+)
+
+// rowsOf classifies a model expression by its static type: the type of the
+// expression itself, before its implicit conversion to the any parameter.
+func rowsOf(info *types.Info, e ast.Expr) (rowCount, types.Type) {
+	if info == nil || e == nil {
+		return rowsUnknown, nil
+	}
+	t := info.TypeOf(e)
+	if t == nil {
+		return rowsUnknown, nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
+		return rowsUnknown, nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		return rowsOne, t
+	case *types.Map:
+		// gorm and bun take map[string]any as one row's column values.
+		if b, ok := u.Key().Underlying().(*types.Basic); ok && b.Info()&types.IsString != 0 {
+			return rowsOne, t
+		}
+	case *types.Slice:
+		return rowsMany, u.Elem()
+	case *types.Array:
+		return rowsMany, u.Elem()
+	}
+	return rowsUnknown, nil
+}
+
+// modelName is the short name of a model type, for messages.
+func modelName(t types.Type) string {
+	for {
+		p, ok := t.(*types.Pointer)
+		if !ok {
+			break
+		}
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj() != nil {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// chainCall is one method call of a fluent query chain.
+type chainCall struct {
+	call *ast.CallExpr
+	fn   *types.Func
+}
+
+// receiverChain returns the method calls that built call's receiver, nearest
+// first, as long as each is a method of a type in pkgPath (db.Model(&u).
+// Where(...).Updates(...) gives Where, Model). The chain stops at anything
+// else: a variable, a field, a call to user code.
+func receiverChain(info *types.Info, call *ast.CallExpr, pkgPath string) []chainCall {
+	var out []chainCall
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	for ok {
+		inner, isCall := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !isCall {
+			break
+		}
+		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+			break
+		}
+		if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Recv() == nil {
+			break
+		}
+		out = append(out, chainCall{call: inner, fn: fn})
+		sel, ok = ast.Unparen(inner.Fun).(*ast.SelectorExpr)
+	}
+	return out
+}
+
+// --- gorm ---
+
+// gormNeutral are the *gorm.DB chain methods that change neither which rows
+// a write touches nor how many.
+var gormNeutral = map[string]bool{
+	"WithContext": true, "Session": true, "Debug": true, "Omit": true, "Select": true,
+	"Table": true, "Clauses": true, "Unscoped": true, "Set": true, "InstanceSet": true,
+	"Begin": true,
+}
+
+// gormModelWrite matches Create, Save and Delete: the first argument is the
+// model, and its type says one row or many. For Delete, conditions in the
+// chain or beyond a single primary key make the delete set-based.
+func gormModelWrite(op, batched string, isDelete bool) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil || len(call.Args) == 0 || call.Ellipsis.IsValid() {
+			return nil
+		}
+		info := c.Pass.TypesInfo
+		n, model := rowsOf(info, call.Args[0])
+		if n != rowsOne {
+			return nil
+		}
+		if isDelete {
+			if !gormChainNeutral(info, call, false) || !gormSingleKey(info, call.Args[1:]) {
+				return nil
+			}
+			if !gormHasKey(info, call.Args[0]) && len(call.Args) == 1 {
+				// Delete(&T{}) with no key deletes nothing: gorm refuses a
+				// delete without conditions.
+				return nil
+			}
+		}
+		return ormWrite(call, "gorm", op, modelName(model), batched)
+	}
+}
+
+// gormUpdateWrite matches Updates, Update, UpdateColumn and UpdateColumns:
+// the rows come from the chain's Model(...) (or, for Updates, the value when
+// there is no Model), and any condition in the chain makes it set-based.
+func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
+	if c == nil || c.Pass == nil {
+		return nil
+	}
+	info := c.Pass.TypesInfo
+	if !gormChainNeutral(info, call, true) {
+		return nil
+	}
+	var model ast.Expr
+	for _, cc := range receiverChain(info, call, gormPkg) {
+		if cc.fn.Name() == "Model" && len(cc.call.Args) == 1 {
+			model = cc.call.Args[0]
+			break
+		}
+	}
+	if model == nil {
+		fn, _ := typeutil.Callee(info, call).(*types.Func)
+		if fn == nil || fn.Name() != "Updates" || len(call.Args) != 1 {
+			return nil
+		}
+		model = call.Args[0]
+	}
+	n, t := rowsOf(info, model)
+	if n != rowsOne || !gormHasKey(info, model) {
+		return nil
+	}
+	return ormWrite(call, "gorm", "UPDATE", modelName(t), gormUpdate)
+}
+
+// gormChainNeutral reports whether every method in call's receiver chain is
+// neutral (Model is allowed when allowModel). A Where, Scopes, Joins or any
+// other method may add conditions: the write is then set-based or unknown.
+func gormChainNeutral(info *types.Info, call *ast.CallExpr, allowModel bool) bool {
+	for _, cc := range receiverChain(info, call, gormPkg) {
+		name := cc.fn.Name()
+		if gormNeutral[name] || (allowModel && name == "Model") {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// gormSingleKey reports whether Delete's extra conditions name at most one
+// primary key value (db.Delete(&T{}, 10)); a slice of keys or a SQL
+// condition deletes a set.
+func gormSingleKey(info *types.Info, conds []ast.Expr) bool {
+	switch len(conds) {
+	case 0:
+		return true
+	case 1:
+		t := info.TypeOf(conds[0])
+		if t == nil {
+			return false
+		}
+		b, ok := t.Underlying().(*types.Basic)
+		return ok && b.Info()&types.IsInteger != 0
+	}
+	return false
+}
+
+// gormHasKey reports whether a model expression can carry a primary key: a
+// composite literal must set a key field (gorm's default key ID, or a field
+// tagged primaryKey); &T{} alone has none and gorm refuses to update or
+// delete without conditions. Any other expression (a variable, a slice
+// element) is taken to hold a loaded row.
+func gormHasKey(info *types.Info, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return true
+	}
+	st, _ := underStruct(info.TypeOf(lit))
+	if st == nil {
+		return false
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			return true // positional literal sets every field
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			if f.Name() == key.Name && gormIsKeyField(f.Name(), st.Tag(i)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func gormIsKeyField(name, tag string) bool {
+	if name == "ID" {
+		return true
+	}
+	g := reflectTag(tag, "gorm")
+	return containsFold(g, "primarykey") || containsFold(g, "primary_key")
+}
+
+func underStruct(t types.Type) (*types.Struct, types.Type) {
+	if t == nil {
+		return nil, nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st, t
+}
+
+// --- bun ---
+
+// bunWrite matches InsertQuery, UpdateQuery and DeleteQuery Exec/Scan whose
+// chain sets Model to one struct. Updates and deletes need WherePK (bun
+// refuses them without a Where); any other Where, Bulk or a WITH makes them
+// set-based or unknown.
+func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil {
+			return nil
+		}
+		info := c.Pass.TypesInfo
+		var model ast.Expr
+		wherePK := false
+		for _, cc := range receiverChain(info, call, bunPkg) {
+			switch cc.fn.Name() {
+			case "Model":
+				if len(cc.call.Args) == 1 && model == nil {
+					model = cc.call.Args[0]
+				}
+			case "WherePK":
+				wherePK = true
+			case "Where", "WhereOr", "WhereGroup", "Bulk", "With", "WithRecursive",
+				"TableExpr", "Values", "Value":
+				return nil
+			}
+		}
+		if model == nil || (op != "INSERT" && !wherePK) {
+			return nil
+		}
+		n, t := rowsOf(info, model)
+		if n != rowsOne {
+			return nil
+		}
+		return ormWrite(call, "bun", op, modelName(t), batched)
+	}
+}
+
+// --- go-pg ---
+
+// gopgWrite matches *orm.Query Insert/Update/Delete whose Model is one
+// struct. Updates and deletes need WherePK (go-pg refuses them without a
+// Where); any other Where makes them set-based.
+func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil || len(call.Args) > 0 {
+			return nil
+		}
+		info := c.Pass.TypesInfo
+		var model ast.Expr
+		wherePK := false
+		for _, cc := range receiverChain(info, call, gopgPkg) {
+			if cc.fn.Name() == "WherePK" {
+				wherePK = true
+			}
+			if cc.fn.Name() != "Context" && cc.fn.Name() != "WherePK" && cc.fn.Name() != "Returning" &&
+				cc.fn.Name() != "Column" && cc.fn.Name() != "ExcludeColumn" && cc.fn.Name() != "OnConflict" {
+				return nil
+			}
+		}
+		// The chain's root is db.Model(&x) or tx.Model(&x) on the pg package.
+		root := gopgModelRoot(info, call)
+		if root == nil || len(root.Args) != 1 || (op != "INSERT" && !wherePK) {
+			return nil
+		}
+		model = root.Args[0]
+		n, t := rowsOf(info, model)
+		if n != rowsOne {
+			return nil
+		}
+		return ormWrite(call, "go-pg", op, modelName(t), batched)
+	}
+}
+
+// gopgModelRoot returns the db.Model(...) / db.ModelContext(ctx, ...) call
+// that starts call's chain, with ModelContext's context argument dropped.
+func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
+	cur := call
+	for {
+		sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			return nil
+		}
+		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			return nil
+		}
+		if fn.Pkg().Path() == "github.com/go-pg/pg/v10" && (fn.Name() == "Model" || fn.Name() == "ModelContext") {
+			if fn.Name() == "ModelContext" {
+				if len(inner.Args) != 2 {
+					return nil
+				}
+				return &ast.CallExpr{Fun: inner.Fun, Args: inner.Args[1:]}
+			}
+			return inner
+		}
+		if fn.Pkg().Path() != gopgPkg {
+			return nil
+		}
+		cur = inner
+	}
+}
+
+// reflectTag returns the value of key in a struct tag.
+func reflectTag(tag, key string) string { return reflect.StructTag(tag).Get(key) }
+
+func containsFold(s, sub string) bool { return strings.Contains(strings.ToLower(s), sub) }

@@ -1,0 +1,165 @@
+package sinks
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// ent's client is generated into the user's module, so its builders are
+// recognised by structure, never by name: a builder is a struct with a
+// field *M where M has the method Op() entgo.io/ent.Op (every generated
+// mutation does). Its Save result says how many rows it writes: a pointer to
+// the entity (Create, UpdateOne) is one row, an int (Update) is a set. The
+// DeleteOne builder wraps the Delete builder (whose Exec returns the count)
+// and returns only an error. Bulk builders hold a slice of builders, no
+// mutation, and so never match.
+
+// entOp classifies the builder behind a Save/SaveX/Exec/ExecX method: the op
+// of a one-row write, the entity type name when known, or "" when the
+// method is no one-row ent write.
+func entOp(fn *types.Func) (op, entity string) {
+	if fn == nil {
+		return "", ""
+	}
+	switch fn.Name() {
+	case "Save", "SaveX", "Exec", "ExecX":
+	default:
+		return "", ""
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return "", ""
+	}
+	ptr, _ := sig.Recv().Type().(*types.Pointer)
+	if ptr == nil {
+		return "", ""
+	}
+	builder, _ := types.Unalias(ptr.Elem()).(*types.Named)
+	if builder == nil {
+		return "", ""
+	}
+	if entHasMutation(builder) {
+		save := entMethod(builder, "Save")
+		if save == nil || save.Results().Len() != 2 {
+			return "", ""
+		}
+		ent := save.Results().At(0).Type()
+		p, ok := ent.(*types.Pointer)
+		if !ok {
+			return "", "" // Update: Save returns the number of rows
+		}
+		if _, ok := p.Elem().Underlying().(*types.Struct); !ok {
+			return "", ""
+		}
+		if entMethod(builder, "Where") != nil {
+			return "UPDATE", modelName(ent)
+		}
+		return "INSERT", modelName(ent)
+	}
+	// DeleteOne: a struct whose field points at a Delete builder, and whose
+	// own Exec reports only an error.
+	st, _ := builder.Underlying().(*types.Struct)
+	if st == nil {
+		return "", ""
+	}
+	exec := entMethod(builder, "Exec")
+	if exec == nil || exec.Results().Len() != 1 {
+		return "", ""
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		p, ok := st.Field(i).Type().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		inner, _ := types.Unalias(p.Elem()).(*types.Named)
+		if inner == nil || !entHasMutation(inner) || entMethod(inner, "Save") != nil {
+			continue
+		}
+		if ie := entMethod(inner, "Exec"); ie != nil && ie.Results().Len() == 2 && isInt(ie.Results().At(0).Type()) {
+			return "DELETE", ""
+		}
+	}
+	return "", ""
+}
+
+// isEntOneRowSave is the ent rule's structural callee test.
+func isEntOneRowSave(fn *types.Func) bool {
+	op, _ := entOp(fn)
+	return op != ""
+}
+
+// entHasMutation reports whether a builder struct holds an ent mutation.
+func entHasMutation(builder *types.Named) bool {
+	st, _ := builder.Underlying().(*types.Struct)
+	if st == nil {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		p, ok := st.Field(i).Type().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		m, _ := types.Unalias(p.Elem()).(*types.Named)
+		if m == nil {
+			continue
+		}
+		op := entMethod(m, "Op")
+		if op == nil || op.Params().Len() != 0 || op.Results().Len() != 1 {
+			continue
+		}
+		if n, ok := types.Unalias(op.Results().At(0).Type()).(*types.Named); ok &&
+			n.Obj() != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == entPkg && n.Obj().Name() == "Op" {
+			return true
+		}
+	}
+	return false
+}
+
+// entMethod returns the signature of the method name of *T, or nil.
+func entMethod(t *types.Named, name string) *types.Signature {
+	obj, _, _ := types.LookupFieldOrMethod(types.NewPointer(t), false, t.Obj().Pkg(), name)
+	fn, _ := obj.(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return sig
+}
+
+func isInt(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// entWrite is the ent rule's Match. Calls inside generated files are ent's
+// own plumbing (SaveX calls Save, Exec calls Save): they are never a user's
+// write, and must not turn the generated methods into wrappers.
+func entWrite(c *Context, call *ast.CallExpr) *Write {
+	if c == nil || c.Pass == nil || inGeneratedFile(c, call) {
+		return nil
+	}
+	fn, _ := typeutil.Callee(c.Pass.TypesInfo, call).(*types.Func)
+	op, entity := entOp(fn)
+	if op == "" {
+		return nil
+	}
+	batched := entBatched
+	switch op {
+	case "UPDATE":
+		batched = entUpdate
+	case "DELETE":
+		batched = entDelete
+	}
+	return ormWrite(call, "ent", op, entity, batched)
+}
+
+func inGeneratedFile(c *Context, n ast.Node) bool {
+	for _, f := range c.Pass.Files {
+		if f.FileStart <= n.Pos() && n.Pos() < f.FileEnd {
+			return ast.IsGenerated(f)
+		}
+	}
+	return false
+}

@@ -1,0 +1,66 @@
+// Package gopgcases holds go-pg writes per iteration (want) and the
+// look-alikes ormloop must leave alone.
+package gopgcases
+
+import (
+	"context"
+
+	"github.com/go-pg/pg/v10"
+
+	"example.com/orm/model"
+)
+
+func insertEach(db *pg.DB, users []model.User) error {
+	for _, u := range users {
+		if _, err := db.Model(&u).Insert(); err != nil { // want `go-pg insert of one User runs once per element of users: one INSERT statement and round trip per row \(~1k–5k rows/s with autocommit\); one multi-row INSERT does 5k–50k; use go-pg db.Model\(&slice\).Insert\(\) or db.CopyFrom`
+			return err
+		}
+	}
+	return nil
+}
+
+func insertWithContext(ctx context.Context, db *pg.DB, events []*model.Event) {
+	for _, ev := range events {
+		db.ModelContext(ctx, ev).Returning("key").Insert() // want `go-pg insert of one Event`
+	}
+}
+
+func updateDeleteByPK(db *pg.DB, users []model.User) {
+	for _, u := range users {
+		db.Model(&u).WherePK().Update() // want `go-pg update of one User`
+		db.Model(&u).WherePK().Delete() // want `go-pg delete of one User`
+	}
+}
+
+func insertInTx(db *pg.DB, users []model.User) error {
+	return db.RunInTransaction(context.Background(), func(tx *pg.Tx) error {
+		for i := range users {
+			if _, err := tx.Model(&users[i]).Insert(); err != nil { // want `go-pg insert of one User`
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// --- look-alikes ---
+
+func insertChunks(db *pg.DB, chunks [][]model.User) {
+	for _, chunk := range chunks {
+		db.Model(&chunk).Insert()
+	}
+}
+
+func setBased(db *pg.DB, ages []int) {
+	for _, a := range ages {
+		u := model.User{Active: false}
+		db.Model(&u).Column("active").Where("age > ?", a).Update()
+	}
+}
+
+func reads(db *pg.DB, ids []int64) {
+	for _, id := range ids {
+		u := model.User{ID: id}
+		db.Model(&u).WherePK().Select()
+	}
+}

@@ -1,0 +1,306 @@
+// Package gormcases holds gorm writes per iteration (want) and the
+// look-alikes ormloop must leave alone.
+package gormcases
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"strings"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"example.com/orm/model"
+)
+
+func createAfterEdit(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		u.Name = strings.TrimSpace(u.Name)
+		db.Create(&u) // want `gorm insert of one User runs once per element of users: one INSERT statement and round trip per row \(~1k–5k rows/s with autocommit\); one multi-row INSERT does 5k–50k; use gorm Create\(&slice\) or CreateInBatches\(&slice, n\)`
+	}
+}
+
+func createIndexedWithContext(ctx context.Context, db *gorm.DB, users []model.User) error {
+	for i := range users {
+		if err := db.WithContext(ctx).Create(&users[i]).Error; err != nil { // want `gorm insert of one User`
+			return fmt.Errorf("user %d: %w", i, err)
+		}
+	}
+	return nil
+}
+
+func createInManualTx(db *gorm.DB, users []*model.User) error {
+	tx := db.Begin()
+	for _, u := range users {
+		if !u.Active {
+			continue
+		}
+		if err := tx.Create(u).Error; err != nil { // want `gorm insert of one User`
+			tx.Rollback()
+			return err
+		}
+	}
+	return tx.Commit().Error
+}
+
+func createInTransaction(db *gorm.DB, users []model.User) error {
+	return db.Transaction(func(tx *gorm.DB) error {
+		for _, u := range users {
+			u.Active = true
+			if err := tx.Create(&u).Error; err != nil { // want `gorm insert of one User`
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func saveEach(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		u.Age++
+		db.Save(&u) // want `gorm save \(INSERT or UPDATE\) of one User`
+	}
+}
+
+func updatesByModel(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		db.Model(&u).Updates(model.User{Active: false}) // want `gorm update of one User runs once per element of users: one UPDATE statement`
+	}
+}
+
+func updateColumnByModel(db *gorm.DB, users []*model.User) {
+	for _, u := range users {
+		db.Model(u).Update("name", strings.ToLower(u.Name))           // want `gorm update of one User`
+		db.Model(u).UpdateColumn("age", gorm.Expr("age + ?", 1))      // want `gorm update of one User`
+		db.Model(u).UpdateColumns(map[string]any{"active": u.Active}) // want `gorm update of one User`
+	}
+}
+
+func updateByKeyLiteral(db *gorm.DB, ids []int64) {
+	for _, id := range ids {
+		db.Model(&model.User{ID: id}).Update("active", false) // want `gorm update of one User`
+	}
+}
+
+func updatesWithoutModel(db *gorm.DB, users []model.User) {
+	for i := range users {
+		users[i].Active = true
+		db.Updates(&users[i]) // want `gorm update of one User`
+	}
+}
+
+func deleteEach(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		db.Delete(&u) // want `gorm delete of one User`
+	}
+}
+
+func deleteByKey(db *gorm.DB, ids []int64) {
+	for _, id := range ids {
+		db.Delete(&model.User{}, id) // want `gorm delete of one User`
+	}
+}
+
+func createFromRows(db *gorm.DB, rows *sql.Rows) error {
+	for rows.Next() {
+		var u model.User
+		if err := db.ScanRows(rows, &u); err != nil {
+			return err
+		}
+		db.Create(&u) // want `gorm insert of one User runs once per element of rows.Next\(\)`
+	}
+	return rows.Err()
+}
+
+func createFromChannel(db *gorm.DB, ch <-chan model.Event) {
+	for ev := range ch {
+		db.Clauses(clause.OnConflict{DoNothing: true}).Create(&ev) // want `gorm insert of one Event`
+	}
+}
+
+func createMapRow(db *gorm.DB, names []string) {
+	for _, n := range names {
+		db.Table("users").Create(map[string]any{"name": n}) // want `gorm insert of one object`
+	}
+}
+
+func tenantScope(tenant string) func(*gorm.DB) *gorm.DB {
+	return func(db *gorm.DB) *gorm.DB { return db.Where("tenant = ?", tenant) }
+}
+
+func createWithScope(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		u.Name += "!"
+		db.Scopes(tenantScope("t1")).Create(&u) // want `gorm insert of one User`
+	}
+}
+
+func createInCalledClosure(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		func() {
+			db.Create(&u) // want `gorm insert of one User`
+		}()
+	}
+}
+
+func createLiteral(db *gorm.DB, lines []string) {
+	for _, l := range lines {
+		db.Create(&model.Event{Key: l, Payload: []byte(l)}) // want `gorm insert of one Event`
+	}
+}
+
+func createInNestedRetry(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		for attempt := 0; attempt < 3; attempt++ {
+			if err := db.Create(&u).Error; err == nil { // want `gorm insert of one User`
+				break
+			}
+		}
+	}
+}
+
+// --- look-alikes ---
+
+func createSliceOnce(db *gorm.DB, users []model.User) error {
+	return db.Create(&users).Error
+}
+
+func createChunks(db *gorm.DB, chunks [][]model.User) {
+	for _, chunk := range chunks {
+		db.Create(&chunk)
+	}
+}
+
+func createSlicesChunk(db *gorm.DB, users []model.User) {
+	for chunk := range slices.Chunk(users, 500) {
+		db.Create(chunk)
+	}
+}
+
+func createIndexChunks(db *gorm.DB, users []*model.User) {
+	for start := 0; start < len(users); start += 1000 {
+		end := min(start+1000, len(users))
+		db.Create(users[start:end])
+	}
+}
+
+func createNamedSlices(db *gorm.DB, batches []model.Users) {
+	for _, b := range batches {
+		db.Create(&b)
+		db.Save(b)
+	}
+}
+
+func createInBatchesPerTenant(db *gorm.DB, byTenant map[string][]model.User) {
+	for _, users := range byTenant {
+		db.CreateInBatches(users, 100)
+	}
+}
+
+func reads(db *gorm.DB, ids []int64) {
+	for _, id := range ids {
+		var u model.User
+		db.First(&u, id)
+		db.Where("id = ?", id).Find(&u)
+		db.Model(&model.User{}).Where("id = ?", id).Count(new(int64))
+	}
+}
+
+func setBasedUpdates(db *gorm.DB, tenants []string) {
+	for _, t := range tenants {
+		db.Model(&model.User{}).Where("tenant = ?", t).Update("active", false)
+		db.Model(&model.User{}).Where("tenant = ?", t).Updates(map[string]any{"age": 0})
+		db.Where("tenant = ?", t).Delete(&model.User{})
+		db.Scopes(tenantScope(t)).Model(&model.User{}).Update("active", true)
+	}
+}
+
+func setBasedDeletes(db *gorm.DB, groups [][]int64, cutoffs []int) {
+	for _, ids := range groups {
+		db.Delete(&model.User{}, ids)
+	}
+	for _, c := range cutoffs {
+		db.Delete(&model.User{}, "age < ?", c)
+	}
+}
+
+func updateWithoutKey(db *gorm.DB, names []string) {
+	for _, n := range names {
+		// gorm refuses this (no primary key, no condition): not a per-row write.
+		db.Model(&model.User{}).Update("name", n)
+	}
+}
+
+func retryOnly(db *gorm.DB, u *model.User) error {
+	var err error
+	for attempt := 0; attempt < 5; attempt++ {
+		if err = db.Create(u).Error; err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+func seedFixedRoles(db *gorm.DB) {
+	for _, name := range []string{"admin", "editor", "viewer"} {
+		db.Create(&model.Event{Key: name})
+	}
+}
+
+func firstOnly(db *gorm.DB, users []model.User) error {
+	for _, u := range users {
+		return db.Create(&u).Error
+	}
+	return nil
+}
+
+func suppressed(db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		u.Age = 1
+		//batchlint:ignore ormloop -- each row fires its own audit hook
+		db.Create(&u)
+	}
+}
+
+func storedClosure(db *gorm.DB, users []model.User) []func() {
+	var later []func()
+	for _, u := range users {
+		later = append(later, func() { db.Create(&u) })
+	}
+	return later
+}
+
+func thresholdFlush(db *gorm.DB, in <-chan model.User) {
+	var buf []model.User
+	for u := range in {
+		buf = append(buf, u)
+		if len(buf) >= 500 {
+			db.Create(&buf)
+			buf = buf[:0]
+		}
+	}
+	if len(buf) > 0 {
+		db.Create(&buf)
+	}
+}
+
+func interfaceModels(db *gorm.DB, items []any) {
+	for _, it := range items {
+		db.Create(it)
+	}
+}
+
+// lookalikeDB has gorm's method names and nothing else of gorm.
+type lookalikeDB struct{ n int }
+
+func (d *lookalikeDB) Create(v any) *lookalikeDB { d.n++; return d }
+func (d *lookalikeDB) Save(v any) error          { return nil }
+
+func lookalikeMethods(d *lookalikeDB, users []model.User) {
+	for _, u := range users {
+		d.Create(&u)
+		_ = d.Save(&u)
+	}
+}

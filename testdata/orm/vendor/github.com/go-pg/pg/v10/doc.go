@@ -1,0 +1,4 @@
+/*
+pg provides PostgreSQL client.
+*/
+package pg

@@ -1,0 +1,4 @@
+/*
+The API in this package is not stable and may change without any notice.
+*/
+package types

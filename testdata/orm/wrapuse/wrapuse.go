@@ -1,0 +1,41 @@
+// Package wrapuse calls the repository wrappers of package repo in loops.
+package wrapuse
+
+import (
+	"context"
+
+	"example.com/orm/model"
+	"example.com/orm/repo"
+)
+
+func importUsers(ctx context.Context, r *repo.Users, users []model.User) error {
+	for i := range users {
+		if err := r.Add(ctx, &users[i]); err != nil { // want `repo.Users.Add \(.*gorm.*\) runs once per element of users`
+			return err
+		}
+	}
+	return nil
+}
+
+func importPets(ctx context.Context, p *repo.Pets, names []string) {
+	for _, n := range names {
+		p.Add(ctx, n) // want `repo.Pets.Add \(.*ent.*\) runs once per element of names`
+	}
+}
+
+func importEvents(ctx context.Context, e repo.Events, evs []model.Event) {
+	for _, ev := range evs {
+		e.Put(ctx, &ev) // want `repo.Events.Put \(.*bun.*\) runs once per element of evs`
+	}
+}
+
+// --- look-alikes ---
+
+func importChunks(ctx context.Context, r *repo.Users, e repo.Events, chunks [][]model.User, evChunks [][]model.Event) {
+	for _, c := range chunks {
+		r.AddAll(ctx, c)
+	}
+	for _, c := range evChunks {
+		e.PutAll(ctx, c)
+	}
+}
