@@ -25,7 +25,7 @@ func (b *builder) forIntent(f *ast.ForStmt) Intent {
 		return Periodic
 	case b.constBounds(f):
 		return Bounded
-	case b.strided(f) || b.reslices(f):
+	case b.strided(f) || b.reslices(f) || b.polls(f):
 		return Chunked
 	}
 	return PerElement
@@ -485,6 +485,38 @@ func (b *builder) strided(f *ast.ForStmt) bool {
 		return false
 	}
 	return b.slicesBy(f.Body, v)
+}
+
+// polls: a loop whose body opens by polling a batch of records
+// (fetches := cl.PollFetches(ctx)).
+func (b *builder) polls(f *ast.ForStmt) bool {
+	if f.Body == nil || len(f.Body.List) == 0 {
+		return false
+	}
+	var x ast.Expr
+	switch st := f.Body.List[0].(type) {
+	case *ast.AssignStmt:
+		if len(st.Rhs) == 1 {
+			x = st.Rhs[0]
+		}
+	case *ast.DeclStmt:
+		if gd, ok := st.Decl.(*ast.GenDecl); ok && len(gd.Specs) == 1 {
+			if vs, ok := gd.Specs[0].(*ast.ValueSpec); ok && len(vs.Values) == 1 {
+				x = vs.Values[0]
+			}
+		}
+	}
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := calleeFunc(b.info, call)
+	for _, m := range pollers {
+		if m.is(fn) {
+			return true
+		}
+	}
+	return false
 }
 
 // slicesBy reports whether body takes a bounded slice xs[lo:hi] whose low

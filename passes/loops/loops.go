@@ -90,8 +90,8 @@ type Loop struct {
 // Result lists the loops of one package.
 type Result struct {
 	Loops []*Loop
-	// enclosing maps a node that starts code run per iteration (a loop body,
-	// a function literal called in one) to its loop; filled by run.
+	// enclosing maps each loop body (for callbacks, the literal's body) to
+	// its loop; filled by run.
 	enclosing map[ast.Node]*Loop
 	// spans is the interval tree, sorted by start then by descending end.
 	spans []*span

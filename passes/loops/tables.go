@@ -58,6 +58,14 @@ var runners = []callbackIter{
 	{method{"github.com/uptrace/bun", "Tx", "RunInTx"}, 2, PerElement},
 }
 
+// pollers return a batch of records per call: a loop whose iteration opens
+// with one handles a batch per iteration (EachRecord inside it is the
+// per-record loop).
+var pollers = []method{
+	{kgo, "Client", "PollFetches"},
+	{kgo, "Client", "PollRecords"},
+}
+
 // sizers are types whose Len() counts buffered records or bytes, so
 // comparing it to a bound is a flush threshold like len(buf) >= n.
 var sizers = []method{

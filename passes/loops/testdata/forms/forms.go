@@ -211,3 +211,20 @@ func outsideLoop(u user) {
 	for range 3 {
 	}
 }
+
+func pollLoop(ctx context.Context, cl *kgo.Client) {
+	for {
+		fetches := cl.PollFetches(ctx)
+		if fetches.IsClientClosed() {
+			return
+		}
+		write(fetches.Records()) // want `not per-iteration`
+		fetches.EachRecord(func(r *kgo.Record) {
+			write(r) // want `per-iteration of fetches.EachRecord \(per-element\)`
+		})
+		iter := fetches.RecordIter()
+		for !iter.Done() {
+			write(iter.Next()) // want `per-iteration of !iter.Done\(\) \(per-element\)`
+		}
+	}
+}

@@ -260,3 +260,30 @@ func callbackReturn(users []user, each func(func(user) bool)) {
 		return true
 	})
 }
+
+func batcher(ctx context.Context, in <-chan user) {
+	buf := make([]user, 0, 1000)
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case u, ok := <-in:
+			if !ok {
+				write(buf) // want `not per-iteration`
+				return
+			}
+			buf = append(buf, u)
+			if len(buf) == cap(buf) {
+				write(buf) // want `not per-iteration`
+				buf = buf[:0]
+			}
+		case <-t.C:
+			if len(buf) > 0 {
+				write(buf) // want `not per-iteration`
+				buf = buf[:0]
+			}
+		case <-ctx.Done():
+			return
+		}
+	}
+}
