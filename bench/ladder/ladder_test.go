@@ -28,7 +28,7 @@ func TestLadderRuns(t *testing.T) {
 		t.Fatal(err)
 	}
 	rungs := append(pg, k...)
-	wantItems := map[string]int{"autocommit": 300, "onetx": 3000, "multirow": 3000, "pgxbatch": 3000, "writer": 3000, "copyfrom": 3000,
+	wantItems := map[string]int{"autocommit": 300, "onetx": 3000, "multirow": 3000, "pgxbatch": 3000, "writer": 3000, "copyrows": 3000, "copyfrom": 3000,
 		"sync": 300, "async0": 3000, "preset": 3000}
 	if len(rungs) != len(wantItems) {
 		t.Fatalf("%d rungs, want %d", len(rungs), len(wantItems))

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 )
 
 func main() {
@@ -29,7 +30,11 @@ func main() {
 	flag.IntVar(&pgCfg.Repeat, "repeat", pgCfg.Repeat, "runs per rung; the fastest counts")
 	flag.IntVar(&kCfg.Records, "records", kCfg.Records, "records per batched Kafka rung")
 	flag.IntVar(&kCfg.SyncRecords, "sync-records", kCfg.SyncRecords, "records for the ProduceSync-per-record rung")
+	only := flag.String("only", "", "comma-separated Postgres rung keys to run (autocommit,onetx,multirow,pgxbatch,writer,copyrows,copyfrom)")
 	flag.Parse()
+	if *only != "" {
+		pgCfg.Only = strings.Split(*only, ",")
+	}
 	kCfg.Repeat = pgCfg.Repeat
 	log.SetFlags(0)
 

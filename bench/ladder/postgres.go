@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"time"
 
 	"github.com/batchlint/batchlint/runtime/pgbatch"
@@ -19,6 +20,7 @@ type pgConfig struct {
 	BatchRows int // rows per COPY, for the Writer and raw CopyFrom alike
 	PgxBatch  int // statements per pgx.Batch
 	Repeat    int
+	Only      []string // rung keys to run; nil runs all
 }
 
 func defaultPGConfig() pgConfig {
@@ -117,6 +119,15 @@ func pgRungs(cfg pgConfig) []pgRung {
 				}
 				return w.Close(ctx)
 			}},
+		{key: "copyrows", name: fmt.Sprintf("pgbatch.CopyRows, %d rows/transaction", cfg.BatchRows),
+			write: func(ctx context.Context, p *pgBench, rows [][]any) error {
+				for start := 0; start < len(rows); start += cfg.BatchRows {
+					if _, err := pgbatch.CopyRows(ctx, p.pool, pgbatch.Target{Table: p.table, Columns: columns}, rows[start:min(start+cfg.BatchRows, len(rows))]); err != nil {
+						return err
+					}
+				}
+				return nil
+			}},
 		{key: "copyfrom", name: fmt.Sprintf("raw pgx CopyFrom, %d rows/call", cfg.BatchRows),
 			write: func(ctx context.Context, p *pgBench, rows [][]any) error {
 				for start := 0; start < len(rows); start += cfg.BatchRows {
@@ -162,6 +173,9 @@ func runPostgres(ctx context.Context, dsn string, cfg pgConfig, progress func(ru
 	all := makeRows(cfg.Rows)
 	var out []rung
 	for _, pr := range pgRungs(cfg) {
+		if cfg.Only != nil && !slices.Contains(cfg.Only, pr.key) {
+			continue
+		}
 		rows := all
 		if pr.slow {
 			rows = all[:min(cfg.SlowRows, len(all))]
