@@ -3,6 +3,7 @@ package pgbatch
 import (
 	"context"
 	"errors"
+	"reflect"
 	"time"
 
 	"github.com/batchlint/batchlint/runtime/batch"
@@ -57,7 +58,7 @@ type Writer struct {
 // NewWriter returns a Writer that writes to cfg.Target through db, usually a
 // *pgxpool.Pool.
 func NewWriter(db Beginner, cfg Config) (*Writer, error) {
-	if db == nil {
+	if isNil(db) {
 		return nil, errors.New("pgbatch: NewWriter needs a database")
 	}
 	if err := cfg.Target.validate(); err != nil {
@@ -108,6 +109,16 @@ func NewWriter(db Beginner, cfg Config) (*Writer, error) {
 		return nil, err
 	}
 	return &Writer{target: t, batcher: b}, nil
+}
+
+// isNil catches a nil pool behind the interface, which would otherwise
+// panic in the first flush, far from the mistake.
+func isNil(db Beginner) bool {
+	if db == nil {
+		return true
+	}
+	v := reflect.ValueOf(db)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 // Add buffers rows, writing batches as they fill. A row with the wrong number

@@ -11,6 +11,7 @@ import (
 	"github.com/batchlint/batchlint/internal/pgtest"
 	"github.com/batchlint/batchlint/runtime/batch"
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 func TestWriterLandsEveryRowExactly(t *testing.T) {
@@ -305,6 +306,10 @@ func TestWriterConfigErrors(t *testing.T) {
 	}
 	if _, err := NewWriter(nil, Config{Target: Target{Table: pgx.Identifier{"t"}, Columns: []string{"a"}}}); err == nil {
 		t.Error("NewWriter(nil) = nil error")
+	}
+	var pool *pgxpool.Pool
+	if _, err := NewWriter(pool, Config{Target: Target{Table: pgx.Identifier{"t"}, Columns: []string{"a"}}}); err == nil {
+		t.Error("NewWriter((*pgxpool.Pool)(nil)) = nil error")
 	}
 }
 
