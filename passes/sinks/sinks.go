@@ -58,6 +58,10 @@ type Write struct {
 	Detail string
 	// Via is set when Call calls a user function that performs the write.
 	Via *Via
+
+	// sqlText is the SQL text argument of a write whose text is unknown, so
+	// that a wrapper taking the text as a parameter can be summarised.
+	sqlText ast.Expr
 }
 
 // Via describes the write inside a user wrapper.
@@ -81,11 +85,21 @@ type WriteFact struct {
 	Detail  string
 	Inner   string
 	Where   string
+	// SQLParam, when not 0, is the 1-based index of the wrapper's parameter
+	// that carries the SQL text (Op is then ""): each call site resolves
+	// and classifies its own text.
+	SQLParam int
 }
 
 func (*WriteFact) AFact() {}
 
-func (f *WriteFact) String() string { return "writes " + f.Lib + " " + f.Op }
+func (f *WriteFact) String() string {
+	s := "writes " + f.Lib + " " + f.Op
+	if f.SQLParam > 0 {
+		s += fmt.Sprintf("(text of parameter %d)", f.SQLParam)
+	}
+	return s
+}
 
 // Result is the per-package answer.
 type Result struct {
@@ -298,7 +312,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// Wrappers: user functions each call of which performs a write. A
 	// wrapper of a wrapper is found on a later round, so iterate until no
 	// new wrapper appears; declaration order does not matter.
-	w := &wrappers{pass: pass, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
+	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
 	var decls []*ast.FuncDecl
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
@@ -344,6 +358,7 @@ func run(pass *analysis.Pass) (any, error) {
 type wrappers struct {
 	pass   *analysis.Pass
 	loops  *loops.Result
+	ctx    *Context
 	direct map[*ast.CallExpr]*Write
 	owned  map[*ast.CallExpr]bool // calls a table rule judged not to write one record
 	// local summarises this package's wrappers, exported or not: facts on
@@ -374,7 +389,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 	if f == nil {
 		return nil
 	}
-	return &Write{
+	wr := &Write{
 		Call:    call,
 		Kind:    f.Kind,
 		Lib:     f.Lib,
@@ -385,6 +400,23 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		Detail:  f.Detail,
 		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
 	}
+	if f.Kind == SQL && f.Op == "" && f.SQLParam > 0 && f.SQLParam <= len(call.Args) {
+		// The wrapper executes whatever text its caller passes: classify
+		// this call's text.
+		arg := call.Args[f.SQLParam-1]
+		text, ok := w.ctx.sqlState().Text(arg)
+		if !ok {
+			wr.sqlText = arg
+			return wr
+		}
+		sw := sqlWrite(f.Lib, text, true, false, f.InTx)
+		if sw == nil {
+			return nil
+		}
+		wr.Lib, wr.Op, wr.Target, wr.Batched = sw.Lib, sw.Op, sw.Target, sw.Batched
+		wr.Via.Inner = strings.Replace(wr.Via.Inner, OpPhrase("", ""), OpPhrase(sw.Op, sw.Target), 1)
+	}
+	return wr
 }
 
 func isInterfaceMethod(fn *types.Func) bool {
@@ -416,6 +448,9 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		Batched: best.Batched,
 		Detail:  best.Detail,
 	}
+	if best.Op == "" && best.Kind == SQL {
+		f.SQLParam = paramIndex(w.pass.TypesInfo, fd, best.sqlText, w.ctx.sqlState())
+	}
 	if best.Via != nil {
 		f.Inner, f.Where = best.Via.Inner, best.Via.Where
 	} else {
@@ -424,6 +459,36 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		f.Where = fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
 	}
 	return f
+}
+
+// paramIndex is the 1-based index of fd's parameter that e names, if that
+// parameter is never reassigned; else 0.
+func paramIndex(info *types.Info, fd *ast.FuncDecl, e ast.Expr, st *sqlState) int {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || fd.Type.Params == nil {
+		return 0
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || st.assigns[v] != 0 {
+		return 0
+	}
+	i := 0
+	for _, field := range fd.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			i++
+			if info.Defs[name] == v {
+				if _, variadic := field.Type.(*ast.Ellipsis); variadic {
+					return 0
+				}
+				return i
+			}
+		}
+	}
+	return 0
 }
 
 // onceWrites appends the writes that run exactly once whenever the

@@ -129,7 +129,11 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		}
 		text, ok := st.Text(call.Args[sh.sql])
 		lib := libOf(c, call)
-		return sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
+		w := sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
+		if w != nil && !ok {
+			w.sqlText = call.Args[sh.sql]
+		}
+		return w
 	}
 }
 
@@ -507,7 +511,11 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 		}
 	}
 	text, ok := c.sqlState().Text(call.Args[i])
-	return sqlWrite(lib, text, ok, kind == "exec", false)
+	w := sqlWrite(lib, text, ok, kind == "exec", false)
+	if w != nil && !ok {
+		w.sqlText = call.Args[i]
+	}
+	return w
 }
 
 // sendBatchRule reports SendBatch of a batch that holds exactly one queued

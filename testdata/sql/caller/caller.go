@@ -105,3 +105,10 @@ func saveOnce(ctx context.Context, r *repo.EventRepo, e repo.Event) error {
 	}
 	return nil
 }
+
+func archiveEach(ctx context.Context, db *sql.DB, ids []string) {
+	for _, id := range ids {
+		_ = repo.ExecSQL(ctx, db, "UPDATE events SET archived = true WHERE id = $1", id) // want `repo.ExecSQL \(UPDATE events\) executed once per element of ids`
+		_ = repo.ExecSQL(ctx, db, "ANALYZE events")
+	}
+}

@@ -360,3 +360,28 @@ func beginCommit(db *sql.DB, n int) {
 		db.Exec("COMMIT")
 	}
 }
+
+// A helper that runs whatever statement its caller passes: each call site's
+// text decides.
+type DB struct{ db *sql.DB }
+
+func (d *DB) exec(ctx context.Context, query string, args ...any) error {
+	if _, err := d.db.ExecContext(ctx, query, args...); err != nil {
+		return fmt.Errorf("exec %q: %w", query, err)
+	}
+	return nil
+}
+
+func (d *DB) execLogged(ctx context.Context, query string, args ...any) error {
+	log.Print(query)
+	return d.exec(ctx, query, args...)
+}
+
+func helperLoop(ctx context.Context, d *DB, orders []Order) {
+	for _, o := range orders {
+		d.exec(ctx, insertOrder, o.ID, o.Status, o.Total)                // want `\(\*dbsql.DB\).exec \(INSERT INTO orders\) executed once per element of orders`
+		d.execLogged(ctx, "DELETE FROM carts WHERE order_id = $1", o.ID) // want `\(\*dbsql.DB\).execLogged \(DELETE FROM carts\) executed once per element of orders`
+		d.exec(ctx, "CREATE TABLE IF NOT EXISTS carts (order_id bigint)")
+		d.exec(ctx, "SELECT pg_notify('orders', $1)", o.Status)
+	}
+}

@@ -107,3 +107,11 @@ func (r *EventRepo) Later(e Event) func(context.Context) error {
 		return err
 	}
 }
+
+// ExecSQL runs the caller's statement and wraps its error.
+func ExecSQL(ctx context.Context, db *sql.DB, query string, args ...any) error {
+	if _, err := db.ExecContext(ctx, query, args...); err != nil {
+		return fmt.Errorf("%s: %w", query, err)
+	}
+	return nil
+}

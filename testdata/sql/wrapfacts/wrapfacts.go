@@ -105,3 +105,14 @@ func Switch(ctx context.Context, pool *pgxpool.Pool, kind string, id int64) {
 		pool.Exec(ctx, "DELETE FROM b WHERE id = $1", id)
 	}
 }
+
+// Exec runs its caller's text: the fact names the parameter.
+func Exec(ctx context.Context, db *sql.DB, query string, args ...any) error { // want Exec:`writes database/sql \(text of parameter 3\)`
+	_, err := db.ExecContext(ctx, query, args...)
+	return err
+}
+
+// ExecVia passes its own parameter on.
+func ExecVia(ctx context.Context, db *sql.DB, q string) error { // want ExecVia:`writes database/sql \(text of parameter 3\)`
+	return Exec(ctx, db, q)
+}
