@@ -67,13 +67,11 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) analysis.
 	if w.Detail != "" {
 		object = "one " + w.Detail
 	}
+	// The write is described from its kind, not from Via.Inner: an ORM
+	// write has no SQL text, and the model's type says more than "INSERT".
 	what := fmt.Sprintf("%s %s of %s", w.Lib, opWord(w.Op), object)
 	if w.Via != nil {
-		inner := w.Via.Inner
-		if inner == "" {
-			inner = what
-		}
-		what = fmt.Sprintf("%s (%s)", shortFunc(w.Via.Func), inner)
+		what = fmt.Sprintf("%s (%s)", shortFunc(w.Via.Func), what)
 	}
 	msg := fmt.Sprintf("%s runs once per element of %s: %s; use %s",
 		what, over, cost(w.Op), w.Batched)

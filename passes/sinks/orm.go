@@ -341,8 +341,7 @@ func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 				}
 			case "WherePK":
 				wherePK = true
-			case "Where", "WhereOr", "WhereGroup", "Bulk", "With", "WithRecursive",
-				"TableExpr", "Values", "Value":
+			case "Where", "WhereOr", "WhereGroup", "Bulk", "With", "WithRecursive", "TableExpr":
 				return nil
 			}
 		}

@@ -51,6 +51,13 @@ func insertThroughIDB(ctx context.Context, idb bun.IDB, users []*model.User) {
 	}
 }
 
+func insertWithColumnValue(ctx context.Context, db *bun.DB, users []model.User) {
+	for _, u := range users {
+		u.Name = "imported " + u.Name
+		db.NewInsert().Model(&u).Value("created_at", "now()").Exec(ctx) // want `bun insert of one User`
+	}
+}
+
 func updateByPK(ctx context.Context, db *bun.DB, users []model.User) {
 	for _, u := range users {
 		db.NewUpdate().Model(&u).Column("name").WherePK().Exec(ctx) // want `bun update of one User`
