@@ -56,7 +56,9 @@ func (e *FailedError) Error() string {
 	for msg := range counts {
 		msgs = append(msgs, msg)
 	}
-	sort.Slice(msgs, func(i, j int) bool { return counts[msgs[i]] > counts[msgs[j]] || counts[msgs[i]] == counts[msgs[j]] && msgs[i] < msgs[j] })
+	sort.Slice(msgs, func(i, j int) bool {
+		return counts[msgs[i]] > counts[msgs[j]] || counts[msgs[i]] == counts[msgs[j]] && msgs[i] < msgs[j]
+	})
 	parts := make([]string, 0, min(len(msgs), 3))
 	for _, msg := range msgs[:min(len(msgs), 3)] {
 		parts = append(parts, fmt.Sprintf("%s (%d)", msg, counts[msg]))
