@@ -37,7 +37,18 @@ var (
 	// ErrBufferFull is returned by Add when MaxBuffered items stayed buffered
 	// for MaxBlock: the sink is slower than the producer of items.
 	ErrBufferFull = errors.New("batch: buffer full")
+
+	errNotNew = errors.New("batch: Batcher not created by New")
 )
+
+// orBackground treats a nil context as context.Background, as kgo does,
+// instead of panicking on it.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
+}
 
 // Config configures a Batcher. Zero values mean the documented defaults.
 type Config[T any] struct {
@@ -225,6 +236,10 @@ func New[T any](cfg Config[T]) (*Batcher[T], error) {
 // ErrBufferFull or ctx's error. An accepted item's outcome is reported by
 // Flush or Close.
 func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
+	if b.changed == nil {
+		return &AddError{Rejected: len(items), Err: errNotNew}
+	}
+	ctx = orBackground(ctx)
 	if err := ctx.Err(); err != nil {
 		return &AddError{Rejected: len(items), Err: err}
 	}
@@ -454,6 +469,10 @@ func (b *Batcher[T]) takePendingLocked() []error {
 // those of earlier background flushes. If ctx ends first it returns ctx's
 // error, joined with the failed batches handed back so far; the flushes go on.
 func (b *Batcher[T]) Flush(ctx context.Context) error {
+	if b.changed == nil {
+		return errNotNew
+	}
+	ctx = orBackground(ctx)
 	b.mu.Lock()
 	b.sealLocked()
 	target := b.sealedSeq
@@ -489,6 +508,10 @@ func (b *Batcher[T]) wait(ctx context.Context, target uint64) error {
 // accepted item has been written or handed back in the returned error.
 // Close may be called more than once.
 func (b *Batcher[T]) Close(ctx context.Context) error {
+	if b.changed == nil {
+		return errNotNew
+	}
+	ctx = orBackground(ctx)
 	b.mu.Lock()
 	b.closed = true
 	b.sealLocked()

@@ -601,3 +601,30 @@ func TestConcurrentAddersRace(t *testing.T) {
 		t.Fatalf("stats %+v, %d handed back", s, len(failed))
 	}
 }
+
+func TestMisuseGivesErrorsNotPanics(t *testing.T) {
+	var zero Batcher[int]
+	if err := zero.Add(t.Context(), 1); err == nil {
+		t.Error("Add on a zero Batcher succeeded")
+	}
+	if err := zero.Flush(t.Context()); err == nil {
+		t.Error("Flush on a zero Batcher succeeded")
+	}
+	if err := zero.Close(t.Context()); err == nil {
+		t.Error("Close on a zero Batcher succeeded")
+	}
+	rec := newRecorder[int]()
+	b := mustNew(t, Config[int]{Flush: rec.flush})
+	if err := b.Add(nil, 1); err != nil { //nolint:staticcheck
+		t.Fatalf("Add with a nil context = %v", err)
+	}
+	if err := b.Close(nil); err != nil { //nolint:staticcheck
+		t.Fatalf("Close with a nil context = %v", err)
+	}
+	if !slices.Equal(rec.sizes(), []int{1}) {
+		t.Fatalf("batches %v", rec.sizes())
+	}
+	if err := b.Add(t.Context()); !errors.Is(err, ErrClosed) {
+		t.Fatalf("Add of no items after Close = %v, want ErrClosed", err)
+	}
+}

@@ -146,10 +146,15 @@ func (p *Producer) Produce(ctx context.Context, rec *kgo.Record) error {
 	if rec == nil {
 		return errors.New("kafkabatch: Produce of a nil record")
 	}
+	if p.cl == nil {
+		return errors.New("kafkabatch: Producer has no client (use New or Wrap with a client)")
+	}
+	ctx = orBackground(ctx)
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("kafkabatch: record not produced: %w", err)
 	}
 	p.mu.Lock()
+	p.initLocked()
 	switch {
 	case p.closed:
 		p.mu.Unlock()
@@ -165,6 +170,25 @@ func (p *Producer) Produce(ctx context.Context, rec *kgo.Record) error {
 
 	p.cl.Produce(ctx, rec, func(r *kgo.Record, err error) { p.finish(epoch, r, err) })
 	return nil
+}
+
+// initLocked makes a zero Producer usable, so that misuse yields errors
+// rather than a nil map panic.
+func (p *Producer) initLocked() {
+	if p.pending == nil {
+		p.pending = map[uint64]int{}
+	}
+	if p.changed == nil {
+		p.changed = make(chan struct{})
+	}
+}
+
+// orBackground treats a nil context as context.Background, as kgo does.
+func orBackground(ctx context.Context) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return ctx
 }
 
 // finish is the kgo promise: kgo calls promises one at a time and they must
@@ -193,10 +217,15 @@ func (p *Producer) finish(epoch uint64, r *kgo.Record, err error) {
 // returns ctx's error, joined with the failed records handed back so far;
 // the records still pending are reported by a later Flush or Close.
 func (p *Producer) Flush(ctx context.Context) error {
+	ctx = orBackground(ctx)
 	p.mu.Lock()
+	p.initLocked()
 	target := p.epoch
 	p.epoch++
 	p.mu.Unlock()
+	if p.cl == nil {
+		return p.wait(ctx, target)
+	}
 
 	// kgo's Flush is the only way to cut lingering batches short; it waits
 	// for the whole client (also records produced after this call and by
@@ -259,7 +288,9 @@ func (p *Producer) takeFailedLocked() error {
 // (in the returned error, or in that of a Flush still waiting for it). With a client the caller owns (Wrap), records
 // still pending when ctx ends are reported by a later Flush or Close.
 func (p *Producer) Close(ctx context.Context) error {
+	ctx = orBackground(ctx)
 	p.mu.Lock()
+	p.initLocked()
 	p.closed = true
 	closeClient := p.owns && !p.clientClosed
 	p.clientClosed = p.clientClosed || p.owns

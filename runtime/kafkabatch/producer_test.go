@@ -346,3 +346,28 @@ func TestFailedErrorMessage(t *testing.T) {
 		t.Fatalf("Unwrap() = %v", fe.Unwrap())
 	}
 }
+
+func TestMisuseGivesErrorsNotPanics(t *testing.T) {
+	var zero Producer
+	if err := zero.Produce(t.Context(), record(0)); err == nil {
+		t.Error("Produce on a zero Producer succeeded")
+	}
+	if err := zero.Flush(t.Context()); err != nil {
+		t.Errorf("Flush on a zero Producer = %v; it has nothing to wait for", err)
+	}
+	if err := Wrap(nil).Produce(t.Context(), record(0)); err == nil {
+		t.Error("Produce through Wrap(nil) succeeded")
+	}
+	c := newCluster(t, 1)
+	p := newProducer(t, c)
+	if err := p.Produce(t.Context(), nil); err == nil {
+		t.Error("Produce of a nil record succeeded")
+	}
+	if err := p.Produce(nil, record(0)); err != nil { //nolint:staticcheck // a nil context is what this tests
+		t.Fatalf("Produce with a nil context = %v", err)
+	}
+	if err := p.Close(nil); err != nil { //nolint:staticcheck
+		t.Fatalf("Close with a nil context = %v", err)
+	}
+	checkAccounting(t, 1, consumeAll(t, c, 1), nil)
+}
