@@ -236,7 +236,7 @@ func New[T any](cfg Config[T]) (*Batcher[T], error) {
 // ErrBufferFull or ctx's error. An accepted item's outcome is reported by
 // Flush or Close.
 func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
-	if b.changed == nil {
+	if b.cfg.Flush == nil { // set by New and never changed: safe to read unlocked
 		return &AddError{Rejected: len(items), Err: errNotNew}
 	}
 	ctx = orBackground(ctx)
@@ -469,7 +469,7 @@ func (b *Batcher[T]) takePendingLocked() []error {
 // those of earlier background flushes. If ctx ends first it returns ctx's
 // error, joined with the failed batches handed back so far; the flushes go on.
 func (b *Batcher[T]) Flush(ctx context.Context) error {
-	if b.changed == nil {
+	if b.cfg.Flush == nil { // set by New and never changed: safe to read unlocked
 		return errNotNew
 	}
 	ctx = orBackground(ctx)
@@ -508,7 +508,7 @@ func (b *Batcher[T]) wait(ctx context.Context, target uint64) error {
 // accepted item has been written or handed back in the returned error.
 // Close may be called more than once.
 func (b *Batcher[T]) Close(ctx context.Context) error {
-	if b.changed == nil {
+	if b.cfg.Flush == nil { // set by New and never changed: safe to read unlocked
 		return errNotNew
 	}
 	ctx = orBackground(ctx)
