@@ -31,8 +31,9 @@ type builder struct {
 	// runs maps a closure variable to the calls that run it: f(), go f(),
 	// defer f(), g.Go(f).
 	runs map[types.Object][]ast.Node
-	// pkgVals maps a package-level variable to its initializer.
-	pkgVals map[types.Object]ast.Expr
+	// inits maps a variable declared with one value (x := v, var x = v) to
+	// that value.
+	inits map[types.Object]ast.Expr
 	// jumpy holds statements that contain a continue or goto (outside
 	// function literals): control may leave them for the next iteration.
 	jumpy map[ast.Node]bool
@@ -58,7 +59,7 @@ func newBuilder(pass *analysis.Pass, in *inspector.Inspector, res *Result) *buil
 		counters:     map[types.Object]bool{},
 		closures:     map[types.Object]*ast.FuncLit{},
 		runs:         map[types.Object][]ast.Node{},
-		pkgVals:      map[types.Object]ast.Expr{},
+		inits:        map[types.Object]ast.Expr{},
 		jumpy:        map[ast.Node]bool{},
 		callbackLits: map[*ast.FuncLit]bool{},
 		term:         map[ast.Stmt]termResult{},
@@ -124,34 +125,31 @@ func (b *builder) isBuiltin(e ast.Expr, name string) bool {
 }
 
 func (b *builder) collectFacts() {
-	for _, f := range b.pass.Files {
-		for _, d := range f.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR {
-				continue
-			}
-			for _, sp := range gd.Specs {
-				vs, ok := sp.(*ast.ValueSpec)
-				if !ok || len(vs.Names) != len(vs.Values) {
-					continue
-				}
-				for i, name := range vs.Names {
-					if o := b.info.Defs[name]; o != nil {
-						b.pkgVals[o] = vs.Values[i]
-					}
-				}
-			}
-		}
-	}
-
 	kinds := []ast.Node{
 		(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
 		(*ast.RangeStmt)(nil), (*ast.LabeledStmt)(nil), (*ast.BranchStmt)(nil),
-		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil),
+		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil), (*ast.ValueSpec)(nil),
 	}
 	for c := range b.in.Root().Preorder(kinds...) {
 		switch n := c.Node().(type) {
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					if o := b.info.Defs[name]; o != nil {
+						b.inits[o] = n.Values[i]
+					}
+				}
+			}
 		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					if id, ok := lhs.(*ast.Ident); ok {
+						if o := b.info.Defs[id]; o != nil {
+							b.inits[o] = n.Rhs[i]
+						}
+					}
+				}
+			}
 			inPost := c.ParentEdgeKind() == edge.ForStmt_Post
 			for _, lhs := range n.Lhs {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {

@@ -384,8 +384,10 @@ func (b *builder) constBounds(f *ast.ForStmt) bool {
 }
 
 // fewItems: a range over a literal of at most maxBounded distinct static
-// items, a small integer or string constant, or a package-level variable
-// initialized with such a literal and never reassigned in the package.
+// items, a small integer or string constant, or a variable of this package
+// (local or package-level) initialized with such a literal and never
+// reassigned. Variables of other packages count as data: their
+// initializers are not in this package's syntax.
 func (b *builder) fewItems(x ast.Expr) bool {
 	x = ast.Unparen(x)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -403,10 +405,10 @@ func (b *builder) fewItems(x ast.Expr) bool {
 	}
 	if id, ok := x.(*ast.Ident); ok {
 		o := b.info.Uses[id]
-		if o == nil || b.assigned[o] || b.pass.Pkg == nil || o.Parent() != b.pass.Pkg.Scope() {
+		if o == nil || b.assigned[o] {
 			return false
 		}
-		val, ok := b.pkgVals[o]
+		val, ok := b.inits[o]
 		if !ok {
 			return false
 		}

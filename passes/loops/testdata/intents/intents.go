@@ -436,3 +436,18 @@ func variableStride(s []byte) {
 		write(r) // want `per-iteration of s \(per-element\)`
 	}
 }
+
+func ddlLocal() {
+	stmts := []string{"CREATE TABLE c (x int)", "CREATE INDEX ON c (x)"}
+	for _, s := range stmts {
+		write(s) // want `not per-iteration`
+	}
+}
+
+func boundedLookAlikeLocalAppended(extra []string) {
+	stmts := []string{"a"}
+	stmts = append(stmts, extra...)
+	for _, s := range stmts {
+		write(s) // want `per-iteration of stmts \(per-element\)`
+	}
+}
