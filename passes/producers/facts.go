@@ -1,5 +1,10 @@
 package producers
 
+import (
+	"strconv"
+	"strings"
+)
+
 // ConfigFact records the settings an exported helper function builds: a
 // franz-go option or option slice, a sarama *Config, a confluent ConfigMap
 // or a segmentio Writer/WriterConfig, so that a producer constructed with
@@ -26,7 +31,25 @@ type FactSetting struct {
 
 func (*ConfigFact) AFact() {}
 
-func (f *ConfigFact) String() string { return "config " + f.Lib }
+func (f *ConfigFact) String() string {
+	var b strings.Builder
+	b.WriteString("config " + f.Lib)
+	for _, s := range f.Settings {
+		b.WriteString(" " + s.Key + "=")
+		switch {
+		case !s.Known:
+			b.WriteString("?")
+		case s.Str != "":
+			b.WriteString(s.Str)
+		default:
+			b.WriteString(strconv.FormatInt(s.Int, 10))
+		}
+	}
+	if f.Producing {
+		b.WriteString(" producing")
+	}
+	return b.String()
+}
 
 // VersionFact is a package fact on a client library's package recording the
 // module version it was compiled from, as the build reported it.
