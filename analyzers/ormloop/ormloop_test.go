@@ -45,6 +45,15 @@ func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdataDir(t), ormloop.Analyzer, casePackages...)
 }
 
+// TestTestsFlag: _test.go files are skipped unless -tests is set.
+func TestTestsFlag(t *testing.T) {
+	if err := ormloop.Analyzer.Flags.Set("tests", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer ormloop.Analyzer.Flags.Set("tests", "false")
+	analysistest.Run(t, testdataDir(t), ormloop.Analyzer, "./testsflag")
+}
+
 // TestFixesCompile type-checks every package with its .golden files in place
 // of the sources they rewrite: a suggested fix must leave code that builds.
 func TestFixesCompile(t *testing.T) {

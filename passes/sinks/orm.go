@@ -28,7 +28,7 @@ const (
 	gormBatched = "gorm Create(&slice) or CreateInBatches(&slice, n)"
 	gormUpsert  = "gorm Save(&slice) (one multi-row upsert) or CreateInBatches with clause.OnConflict"
 	gormUpdate  = "one set-based gorm Update with a Where condition, or Save(&slice) as one multi-row upsert"
-	gormDelete  = "gorm Delete(&[]T{}, ids) or Where(\"id IN ?\", ids).Delete(&T{})"
+	gormDelete  = "gorm Delete(&T{}, ids) with the slice of keys, or one Where(...).Delete(&T{})"
 	entBatched  = "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)"
 	entUpdate   = "one ent Update().Where(...) over the whole set"
 	entDelete   = "one ent Delete().Where(t.IDIn(ids...))"
