@@ -713,6 +713,15 @@ func (b *builder) forOver(f *ast.ForStmt) string {
 				}
 			}
 		}
+		if f.Body != nil && len(f.Body.List) > 0 {
+			// for { msg, err := r.ReadMessage(ctx); ... }: the call that
+			// opens each iteration is what the loop walks.
+			if as, ok := f.Body.List[0].(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+					return shorten(types.ExprString(call))
+				}
+			}
+		}
 		return "for {}"
 	}
 	if be, ok := ast.Unparen(f.Cond).(*ast.BinaryExpr); ok && (be.Op == token.LSS || be.Op == token.LEQ) {

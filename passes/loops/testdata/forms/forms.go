@@ -107,7 +107,17 @@ func endless(next func() (user, bool)) {
 		if !ok {
 			break
 		}
-		write(u) // want `per-iteration of for {} \(per-element\)`
+		write(u) // want `per-iteration of next\(\) \(per-element\)`
+	}
+}
+
+func endlessBare(next func() (user, bool)) {
+	for {
+		if u, ok := next(); ok {
+			write(u) // want `per-iteration of for {} \(per-element\)`
+			continue
+		}
+		break
 	}
 }
 

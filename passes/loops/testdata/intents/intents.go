@@ -359,7 +359,7 @@ func retryLookAlikeWhileOK(r io.Reader, buf []byte) {
 func retrySleepsAfterIsNotPeriodic(users []user, temporary func(error) bool) {
 	for _, u := range users {
 		for {
-			err := write(u) // want `per-iteration of for {} \(per-element\)`
+			err := write(u) // want `per-iteration of write\(u\) \(per-element\)`
 			if !temporary(err) {
 				break
 			}
