@@ -17,11 +17,13 @@ import (
 //go:embed doc.go
 var doc string
 
+var url = analyzerdoc.URL("sqlloop")
+
 // Analyzer reports SQL statements that write one row per loop iteration.
 var Analyzer = &analysis.Analyzer{
 	Name:     "sqlloop",
 	Doc:      analyzerdoc.Extract(doc, "sqlloop"),
-	URL:      analyzerdoc.URL("sqlloop"),
+	URL:      url,
 	Requires: []*analysis.Analyzer{sinks.Analyzer, loops.Analyzer, directives.Analyzer},
 	Run:      run,
 }
@@ -69,7 +71,8 @@ func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	d := analysis.Diagnostic{
 		Pos:      w.Call.Pos(),
 		End:      w.Call.End(),
-		Category: "sqlloop",
+		Category: w.Lib,
+		URL:      url,
 		Message:  fmt.Sprintf("%s executed %s (%s); use %s", what, over, cost(w), w.Batched),
 	}
 	if l.Node != nil {
@@ -95,6 +98,8 @@ func cost(w *sinks.Write) string {
 	switch {
 	case op == "":
 		s = "if it writes one row: a round trip and a commit per row, ~1k–5k rows/s; COPY does 50k–500k"
+	case w.TxUnknown:
+		s = fmt.Sprintf("per-row %s: a round trip per row, and a commit per row unless the caller opened a transaction; ~1k–5k rows/s with autocommit, ~11k in one transaction; COPY does 50k–500k", op)
 	case w.InTx:
 		s = fmt.Sprintf("per-row %s in a transaction: a round trip per row, ~11k rows/s, ~3× autocommit; a multi-row INSERT does ~200k, COPY ~900k", op)
 	default:

@@ -3,6 +3,7 @@ package sqlloop_test
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -14,8 +15,38 @@ import (
 var testdata = filepath.Join("..", "..", "testdata", "sql")
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.Run(t, testdata, sqlloop.Analyzer,
+	results := analysistest.Run(t, testdata, sqlloop.Analyzer,
 		"./pgxcases", "./dbsql", "./sqlxcases", "./sqlcuser", "./repo", "./caller", "./skips")
+	n := 0
+	for _, r := range results {
+		fset := r.Action.Package.Fset
+		for _, d := range r.Diagnostics {
+			n++
+			at := fset.Position(d.Pos)
+			if d.URL != sqlloop.Analyzer.URL || d.URL == "" {
+				t.Errorf("%s: URL %q, want the analyzer's", at, d.URL)
+			}
+			if len(d.SuggestedFixes) != 0 {
+				t.Errorf("%s: unexpected suggested fix", at)
+			}
+			if len(d.Related) == 0 || !strings.HasPrefix(d.Related[0].Message, "loop over ") {
+				t.Errorf("%s: first related position should be the loop, got %+v", at, d.Related)
+				continue
+			}
+			if loop := fset.Position(d.Related[0].Pos); loop.Filename != at.Filename || loop.Line > at.Line {
+				t.Errorf("%s: loop position %s is not before the write", at, loop)
+			}
+			// A finding through a wrapper names it and points at it.
+			if strings.Contains(d.Message, ") executed") {
+				if len(d.Related) < 2 || !strings.Contains(d.Related[1].Message, "writes one row per call") {
+					t.Errorf("%s: wrapper finding without the wrapper's position: %+v", at, d.Related)
+				}
+			}
+		}
+	}
+	if n < 40 {
+		t.Errorf("%d findings; the testdata has more than 40 positives", n)
+	}
 }
 
 func TestTestsFlag(t *testing.T) {

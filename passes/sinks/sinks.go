@@ -52,6 +52,10 @@ type Write struct {
 	Target string
 	// InTx reports that the write runs inside an explicit transaction.
 	InTx bool
+	// TxUnknown reports that whether the write runs in a transaction cannot
+	// be told: it goes through an interface that both a pool and a
+	// transaction implement (sqlc's DBTX, sqlx.Execer).
+	TxUnknown bool
 	// Batched names the library's batched form, for the message.
 	Batched string
 	// Detail is extra text for the message (e.g. a writer's BatchTimeout).
@@ -76,15 +80,16 @@ type Via struct {
 // one record write. It holds only strings and ints, so it gob-encodes
 // deterministically.
 type WriteFact struct {
-	Kind    Kind
-	Lib     string
-	Op      string
-	Target  string
-	InTx    bool
-	Batched string
-	Detail  string
-	Inner   string
-	Where   string
+	Kind      Kind
+	Lib       string
+	Op        string
+	Target    string
+	InTx      bool
+	TxUnknown bool
+	Batched   string
+	Detail    string
+	Inner     string
+	Where     string
 	// SQLParam, when not 0, is the 1-based index of the wrapper's parameter
 	// that carries the SQL text (Op is then ""): each call site resolves
 	// and classifies its own text.
@@ -400,6 +405,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		Detail:  f.Detail,
 		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
 	}
+	wr.TxUnknown = f.TxUnknown
 	if f.Kind == SQL && f.Op == "" && f.SQLParam > 0 && f.SQLParam <= len(call.Args) {
 		// The wrapper executes whatever text its caller passes: classify
 		// this call's text.
@@ -440,13 +446,14 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		return nil
 	}
 	f := &WriteFact{
-		Kind:    best.Kind,
-		Lib:     best.Lib,
-		Op:      best.Op,
-		Target:  best.Target,
-		InTx:    best.InTx,
-		Batched: best.Batched,
-		Detail:  best.Detail,
+		Kind:      best.Kind,
+		Lib:       best.Lib,
+		Op:        best.Op,
+		Target:    best.Target,
+		InTx:      best.InTx,
+		TxUnknown: best.TxUnknown,
+		Batched:   best.Batched,
+		Detail:    best.Detail,
 	}
 	if best.Op == "" && best.Kind == SQL {
 		f.SQLParam = paramIndex(w.pass.TypesInfo, fd, best.sqlText, w.ctx.sqlState())

@@ -133,6 +133,9 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		if w != nil && !ok {
 			w.sqlText = call.Args[sh.sql]
 		}
+		if w != nil && !w.InTx && execerIsInterface(c, call) {
+			w.TxUnknown = true
+		}
 		return w
 	}
 }
@@ -279,6 +282,26 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// execerIsInterface reports an sqlx package function (sqlx.MustExec(e, ...))
+// whose Execer argument is an interface value: a DB or a Tx.
+func execerIsInterface(c *Context, call *ast.CallExpr) bool {
+	fn := calleeFunc(c.Pass.TypesInfo, call)
+	if pkg, typ := funcKey(fn); fn == nil || pkg != pathSqlx || typ != "" {
+		return false
+	}
+	for _, a := range call.Args {
+		t := c.Pass.TypesInfo.TypeOf(a)
+		if t == nil {
+			continue
+		}
+		if p, n := namedOf(t); p == "context" && n == "Context" {
+			continue
+		}
+		return types.IsInterface(t)
 	}
 	return false
 }
@@ -514,6 +537,9 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	w := sqlWrite(lib, text, ok, kind == "exec", false)
 	if w != nil && !ok {
 		w.sqlText = call.Args[i]
+	}
+	if w != nil {
+		w.TxUnknown = true // a pool and a transaction both implement the interface
 	}
 	return w
 }

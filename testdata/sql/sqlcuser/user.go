@@ -21,7 +21,7 @@ type Input struct {
 func seedAuthors(ctx context.Context, pool *pgxpool.Pool, in []Input) error {
 	q := sqlcpgx.New(pool)
 	for _, a := range in {
-		if _, err := q.CreateAuthor(ctx, sqlcpgx.CreateAuthorParams{Name: a.Name, Bio: pgtype.Text{String: a.Bio, Valid: true}}); err != nil { // want `\(\*sqlcpgx.Queries\).CreateAuthor \(INSERT INTO authors\) executed once per element of in \(per-row INSERT with autocommit: .*\); use an sqlc :copyfrom or :batchexec query`
+		if _, err := q.CreateAuthor(ctx, sqlcpgx.CreateAuthorParams{Name: a.Name, Bio: pgtype.Text{String: a.Bio, Valid: true}}); err != nil { // want `\(\*sqlcpgx.Queries\).CreateAuthor \(INSERT INTO authors\) executed once per element of in \(per-row INSERT: a round trip per row, and a commit per row unless the caller opened a transaction; .*\); use an sqlc :copyfrom or :batchexec query`
 			return err
 		}
 	}
