@@ -63,6 +63,7 @@ type wireStats struct {
 	mu       sync.Mutex
 	requests int
 	records  int
+	bytes    int // record batch bytes as sent, after compression
 	codecs   map[int8]int
 }
 
@@ -76,6 +77,7 @@ func watchProduce(c *kfake.Cluster) *wireStats {
 		w.requests++
 		for _, rt := range req.Topics {
 			for _, rp := range rt.Partitions {
+				w.bytes += len(rp.Records)
 				for raw := rp.Records; len(raw) > 0; {
 					var b kmsg.RecordBatch
 					if err := b.ReadFrom(raw); err != nil {

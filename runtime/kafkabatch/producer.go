@@ -105,7 +105,7 @@ type Producer struct {
 	failed       FailedError
 	closed       bool
 	clientClosed bool
-	changed      chan struct{} // closed and replaced whenever a promise completes
+	changed      chan struct{} // closed and replaced whenever an epoch's last record completes
 	stats        Stats
 }
 
@@ -196,9 +196,6 @@ func orBackground(ctx context.Context) context.Context {
 func (p *Producer) finish(epoch uint64, r *kgo.Record, err error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.pending[epoch]--; p.pending[epoch] == 0 {
-		delete(p.pending, epoch)
-	}
 	if err != nil {
 		p.failed.Records = append(p.failed.Records, r)
 		p.failed.Errs = append(p.failed.Errs, err)
@@ -206,8 +203,13 @@ func (p *Producer) finish(epoch uint64, r *kgo.Record, err error) {
 	} else {
 		p.stats.Acked++
 	}
-	close(p.changed)
-	p.changed = make(chan struct{})
+	// Waiters only care when an epoch empties: waking them per record
+	// would cost a channel per record on the hot path.
+	if p.pending[epoch]--; p.pending[epoch] == 0 {
+		delete(p.pending, epoch)
+		close(p.changed)
+		p.changed = make(chan struct{})
+	}
 }
 
 // Flush sends every record produced before the call without waiting for the
