@@ -78,10 +78,41 @@ func entOp(fn *types.Func) (op, entity string) {
 			continue
 		}
 		if ie := entMethod(inner, "Exec"); ie != nil && ie.Results().Len() == 2 && isInt(ie.Results().At(0).Type()) {
-			return "DELETE", ""
+			return "DELETE", entEntity(inner)
 		}
 	}
 	return "", ""
+}
+
+// entEntity names the entity a builder's mutation loads old values of: the
+// generated mutation keeps a field func(context.Context) (*T, error).
+func entEntity(builder *types.Named) string {
+	st, _ := builder.Underlying().(*types.Struct)
+	if st == nil {
+		return ""
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		p, ok := st.Field(i).Type().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		m, _ := p.Elem().Underlying().(*types.Struct)
+		if m == nil {
+			continue
+		}
+		for j := 0; j < m.NumFields(); j++ {
+			sig, ok := m.Field(j).Type().Underlying().(*types.Signature)
+			if !ok || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+				continue
+			}
+			if ent, ok := sig.Results().At(0).Type().(*types.Pointer); ok {
+				if _, isStruct := ent.Elem().Underlying().(*types.Struct); isStruct {
+					return modelName(ent)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // isEntOneRowSave is the ent rule's structural callee test.

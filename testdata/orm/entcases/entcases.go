@@ -81,7 +81,7 @@ func updateOne(ctx context.Context, client *ent.Client, users []*ent.User) error
 
 func deleteOneID(ctx context.Context, client *ent.Client, ids []int) error {
 	for _, id := range ids {
-		if err := client.User.DeleteOneID(id).Exec(ctx); err != nil { // want `ent delete of one object`
+		if err := client.User.DeleteOneID(id).Exec(ctx); err != nil { // want `ent delete of one User`
 			return err
 		}
 	}
@@ -90,7 +90,7 @@ func deleteOneID(ctx context.Context, client *ent.Client, ids []int) error {
 
 func deleteOne(ctx context.Context, client *ent.Client, pets []*ent.Pet) {
 	for _, p := range pets {
-		client.Pet.DeleteOne(p).ExecX(ctx) // want `ent delete of one object`
+		client.Pet.DeleteOne(p).ExecX(ctx) // want `ent delete of one Pet`
 	}
 }
 
