@@ -175,7 +175,7 @@ type Batcher[T any] struct {
 	doneSeq   uint64 // every batch up to this one has finished
 	doneAhead map[uint64]bool
 	buffered  int
-	pending   []error // failed batches not yet handed back
+	pending   []*FlushError[T] // failed batches not yet handed back
 	closed    bool
 	changed   chan struct{} // closed and replaced whenever waiters may proceed
 	stats     Stats
@@ -303,8 +303,8 @@ func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 func (b *Batcher[T]) fullError() error {
 	b.mu.Lock()
 	held := 0
-	for _, err := range b.pending {
-		held += len(err.(*FlushError[T]).Items)
+	for _, fe := range b.pending {
+		held += len(fe.Items)
 	}
 	b.mu.Unlock()
 	if held == 0 {
@@ -451,16 +451,17 @@ func (b *Batcher[T]) notifyLocked() {
 // takePendingLocked hands back the failed batches held so far, freeing their
 // buffer space.
 func (b *Batcher[T]) takePendingLocked() []error {
-	p := b.pending
-	if len(p) == 0 {
+	if len(b.pending) == 0 {
 		return nil
 	}
-	b.pending = nil
-	for _, err := range p {
-		b.buffered -= len(err.(*FlushError[T]).Items)
+	errs := make([]error, len(b.pending))
+	for i, fe := range b.pending {
+		errs[i] = fe
+		b.buffered -= len(fe.Items)
 	}
+	b.pending = nil
 	b.notifyLocked()
-	return p
+	return errs
 }
 
 // Flush flushes every item added before the call and waits for those

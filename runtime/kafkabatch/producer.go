@@ -96,8 +96,9 @@ type Stats struct {
 // or handed back in exactly one *FailedError by Flush or Close. Its methods
 // are safe for concurrent use.
 type Producer struct {
-	cl   *kgo.Client
-	owns bool
+	cl      *kgo.Client
+	owns    bool
+	maxHeld int // MaxHeldFailures; lowered by tests
 
 	mu           sync.Mutex
 	epoch        uint64         // records produced now belong to this epoch; Flush starts a new one
@@ -126,7 +127,7 @@ func New(opts ...kgo.Opt) (*Producer, error) {
 // flushes but does not close it. Other code may produce through the same
 // client; Flush waits only for the records of this Producer.
 func Wrap(cl *kgo.Client) *Producer {
-	return &Producer{cl: cl, pending: map[uint64]int{}, changed: make(chan struct{})}
+	return &Producer{cl: cl, maxHeld: MaxHeldFailures, pending: map[uint64]int{}, changed: make(chan struct{})}
 }
 
 // Client returns the underlying client.
@@ -159,7 +160,7 @@ func (p *Producer) Produce(ctx context.Context, rec *kgo.Record) error {
 	case p.closed:
 		p.mu.Unlock()
 		return ErrClosed
-	case len(p.failed.Records) >= MaxHeldFailures:
+	case len(p.failed.Records) >= p.maxHeld:
 		p.mu.Unlock()
 		return ErrFailuresHeld
 	}
@@ -180,6 +181,9 @@ func (p *Producer) initLocked() {
 	}
 	if p.changed == nil {
 		p.changed = make(chan struct{})
+	}
+	if p.maxHeld == 0 {
+		p.maxHeld = MaxHeldFailures
 	}
 }
 

@@ -371,3 +371,28 @@ func TestMisuseGivesErrorsNotPanics(t *testing.T) {
 	}
 	checkAccounting(t, 1, consumeAll(t, c, 1), nil)
 }
+
+func TestHeldFailuresAreBounded(t *testing.T) {
+	c := newCluster(t, 1)
+	failEveryNth(c, 1)
+	p := newProducer(t, c)
+	p.maxHeld = 5
+	for i := range 5 {
+		if err := p.Produce(t.Context(), record(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Wait for the five failures without collecting them.
+	for p.Stats().HeldFailures < 5 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := p.Produce(t.Context(), record(5)); !errors.Is(err, ErrFailuresHeld) {
+		t.Fatalf("Produce with 5 failures held = %v, want ErrFailuresHeld", err)
+	}
+	if got := FailedRecords(p.Flush(t.Context())); len(got) != 5 {
+		t.Fatalf("Flush handed back %d records, want 5", len(got))
+	}
+	if err := p.Produce(t.Context(), record(6)); err != nil {
+		t.Fatalf("Produce after hand-back = %v", err)
+	}
+}
