@@ -135,7 +135,8 @@ func (b *builder) neverReturns(call *ast.CallExpr) bool {
 }
 
 // threshold reports whether cond tests a flush threshold: the size of a
-// buffer or a record counter against a bound, or a counter modulo a period.
+// buffer or a record counter against a bound, a counter modulo a period, or
+// the age of a batch (time.Since(last) >= maxWait, now.After(deadline)).
 // init is the if statement's init, whose short variable declarations the
 // condition may name (if n := len(buf); n >= max).
 //
@@ -157,6 +158,37 @@ func (b *builder) threshold(cond ast.Expr, init ast.Stmt) bool {
 	case *ast.Ident:
 		if rhs := b.initValue(e, init); rhs != nil {
 			return b.threshold(rhs, nil)
+		}
+	case *ast.CallExpr:
+		// now.After(deadline): a flush when the batch's time is up.
+		return b.clock(e, "After", "Before")
+	}
+	return false
+}
+
+// clock reports whether call reads the clock against a point in time:
+// time.Since, time.Until, or one of the named time.Time methods called on
+// time.Now(). That is the age of a batch; u.CreatedAt.After(cutoff) is a
+// filter on records and does not count.
+func (b *builder) clock(call *ast.CallExpr, methods ...string) bool {
+	fn := calleeFunc(b.info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" {
+		return false
+	}
+	if isPkgFunc(fn, "time", "Since") || isPkgFunc(fn, "time", "Until") {
+		return true
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	now, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+	if !ok || !isPkgFunc(calleeFunc(b.info, now), "time", "Now") {
+		return false
+	}
+	for _, m := range methods {
+		if (method{"time", "Time", m}).is(fn) {
+			return true
 		}
 	}
 	return false
@@ -191,6 +223,9 @@ func (b *builder) sizeLike(e, other ast.Expr, init ast.Stmt) bool {
 	}
 	switch e := e.(type) {
 	case *ast.CallExpr:
+		if b.clock(e, "Sub") {
+			return true
+		}
 		size := false
 		if len(e.Args) == 1 && (b.isBuiltin(e.Fun, "len") || b.isBuiltin(e.Fun, "cap")) {
 			size = true

@@ -287,3 +287,27 @@ func batcher(ctx context.Context, in <-chan user) {
 		}
 	}
 }
+
+func ageGuard(users []user, maxWait time.Duration) {
+	var buf []user
+	last := time.Now()
+	deadline := last.Add(maxWait)
+	for _, u := range users {
+		buf = append(buf, u)
+		if time.Since(last) >= maxWait {
+			write(buf) // want `not per-iteration`
+			last = time.Now()
+		}
+		if time.Now().After(deadline) {
+			write(buf) // want `not per-iteration`
+		}
+	}
+}
+
+func timeFilterIsNoGuard(users []user, cutoff time.Time, created func(user) time.Time) {
+	for _, u := range users {
+		if created(u).After(cutoff) {
+			write(u) // want `per-iteration of users \(per-element\)`
+		}
+	}
+}
