@@ -78,12 +78,15 @@ type Config[T any] struct {
 	// Flush writes one batch. It must not retain items after it returns and
 	// must return promptly once ctx is cancelled (Close cancels it when its
 	// own context ends). A non-nil error hands the batch back in a
-	// *FlushError; a panic is recovered and treated as an error.
+	// *FlushError; a panic is recovered and treated as an error. It runs on
+	// the Batcher's own goroutine and must not call the Batcher's Add,
+	// Flush or Close, which may wait for it.
 	Flush func(ctx context.Context, items []T) error
 	// OnError, when set, receives each failed batch as soon as its flush
 	// fails, and Flush and Close no longer return it: the callback takes
 	// ownership of the items. It runs on the flushing goroutine, so a slow
-	// callback holds back the next flush.
+	// callback holds back the next flush. Like Flush, it must not call the
+	// Batcher's Add, Flush or Close.
 	OnError func(*FlushError[T])
 }
 

@@ -2,6 +2,7 @@ package batch_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -39,4 +40,33 @@ func Example() {
 	// writing 100 rows starting at 100
 	// writing 50 rows starting at 200
 	// 250 rows in 3 batches
+}
+
+// A failed batch is never dropped: its items come back from the next Flush
+// or Close in a *FlushError, to be retried or logged.
+func Example_failedBatch() {
+	ctx := context.Background()
+	b, err := batch.New(batch.Config[string]{
+		MaxItems: 2,
+		Flush: func(ctx context.Context, names []string) error {
+			if names[0] == "carol" {
+				return errors.New("unique violation")
+			}
+			return nil
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, name := range []string{"alice", "bob", "carol", "dave", "erin"} {
+		if err := b.Add(ctx, name); err != nil {
+			panic(err)
+		}
+	}
+	err = b.Close(ctx)
+	for _, fe := range batch.FlushErrors[string](err) {
+		fmt.Printf("not written: %v (%v)\n", fe.Items, fe.Err)
+	}
+	// Output:
+	// not written: [carol dave] (unique violation)
 }
