@@ -118,8 +118,8 @@ func opWord(op string) string {
 	return strings.ToLower(op)
 }
 
-// cost is the fixed price each iteration pays (figures: docs/FACTS of the
-// project, Postgres on one machine).
+// cost is the fixed price each iteration pays. The figures are Postgres
+// orders of magnitude; docs/analyzers/ormloop.md has the measured ones.
 func cost(op string) string {
 	switch op {
 	case "INSERT", "UPSERT":
