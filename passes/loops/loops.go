@@ -129,7 +129,8 @@ func (r *Result) Body(body *ast.BlockStmt) *Loop {
 // iteration, whatever its intent, or nil. It follows function literals that
 // are called, deferred or launched (go f(), errgroup's Go, a closure assigned
 // to a local variable and called in the body); a function literal that is
-// only stored in the loop does not run per iteration.
+// only stored in the loop does not run per iteration. A closure called from
+// several places belongs to the first of them that is inside a loop.
 func (r *Result) Enclosing(n ast.Node) *Loop {
 	if r == nil || isNil(n) {
 		return nil
@@ -140,12 +141,16 @@ func (r *Result) Enclosing(n ast.Node) *Loop {
 // PerIteration returns the loop a per-record finding at n belongs to: the
 // innermost enclosing PerElement loop, looking through Retry, Bounded and
 // Once loops nested inside it. It returns nil when n is not run per element:
-// no such loop, the innermost non-transparent loop is Chunked, or n runs only
-// under a threshold guard (if len(buf) >= n { flush }) inside the loop.
+// no such loop, the innermost non-transparent loop is Chunked or Periodic,
+// or n runs only under a threshold guard (if len(buf) >= n { flush }, a
+// ticker's select case) inside the loop.
+//
+// Code in a closure called from several places is per element when any of
+// its calls is.
 //
 // It also returns nil when n sits in a branch that always leaves the loop
 // (if err != nil { log(err); return err }): such code runs at most once per
-// execution of the loop, not once per record.
+// execution of the loops it leaves, so only the loops around those decide.
 //
 // A defer needs no special case. A function literal deferred in a loop body
 // runs at function exit, but once per iteration that deferred it, so its
