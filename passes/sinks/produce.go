@@ -41,6 +41,8 @@ var produceRules = []Rule{
 	{Pkg: kgoPkg, Type: "Client", Name: "TryProduce", Lib: franzGoLib, Kind: Produce, Match: matchKgoProduceWaited},
 	{Pkg: ibmSaramaPkg, Type: "SyncProducer", Name: "SendMessage", Lib: saramaLib, Kind: Produce, Match: matchSendMessage},
 	{Pkg: saramaPkg, Type: "SyncProducer", Name: "SendMessage", Lib: saramaLib, Kind: Produce, Match: matchSendMessage},
+	{Pkg: ibmSaramaPkg, Type: "SyncProducer", Name: "SendMessages", Lib: saramaLib, Kind: Produce, Match: matchSendOneMessage},
+	{Pkg: saramaPkg, Type: "SyncProducer", Name: "SendMessages", Lib: saramaLib, Kind: Produce, Match: matchSendOneMessage},
 	{Pkg: segmentioPkg, Type: "Writer", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchWriteMessages},
 	{Pkg: confluentPkg, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
 	{Pkg: confluentV1, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
@@ -108,6 +110,27 @@ func matchSendMessage(c *Context, call *ast.CallExpr) *Write {
 	return &Write{
 		Call: call, Kind: Produce, Lib: saramaLib, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, call.Args[0]),
+		Batched: saramaBatched,
+		Detail:  saramaCost,
+	}
+}
+
+// matchSendOneMessage accepts SendMessages of a one-element slice literal:
+// one message per call, like SendMessage.
+func matchSendOneMessage(c *Context, call *ast.CallExpr) *Write {
+	if len(call.Args) != 1 {
+		return nil
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+	if !ok || len(lit.Elts) != 1 {
+		return nil
+	}
+	if _, kv := lit.Elts[0].(*ast.KeyValueExpr); kv {
+		return nil
+	}
+	return &Write{
+		Call: call, Kind: Produce, Lib: saramaLib, Op: produceOp,
+		Target:  kafkaTopic(c.Pass.TypesInfo, lit.Elts[0]),
 		Batched: saramaBatched,
 		Detail:  saramaCost,
 	}

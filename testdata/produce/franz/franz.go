@@ -216,7 +216,21 @@ func produceFlushInBranch(ctx context.Context, cl *kgo.Client, events []Event) {
 	}
 }
 
+func syncPerPair(ctx context.Context, cl *kgo.Client, events []Event) {
+	for i := 0; i+1 < len(events); i += 2 {
+		v := append(slices.Clone(events[i].Body), events[i+1].Body...)
+		cl.ProduceSync(ctx, &kgo.Record{Value: v}) // want `ProduceSync of one record per element`
+	}
+}
+
 // ---- look-alikes ----
+
+// One summary per stride of 100 events is one request per 100 records.
+func syncPerStride(ctx context.Context, cl *kgo.Client, events []Event) {
+	for start := 0; start < len(events); start += 100 {
+		cl.ProduceSync(ctx, &kgo.Record{Topic: "summary", Value: []byte{byte(start / 100)}})
+	}
+}
 
 func syncAll(ctx context.Context, cl *kgo.Client, events []Event) error {
 	recs := make([]*kgo.Record, 0, len(events))

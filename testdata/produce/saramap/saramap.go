@@ -97,7 +97,28 @@ func sendWithContext(ctx context.Context, p sarama.SyncProducer, orders []Order)
 	return nil
 }
 
+func sendOneElementBatch(p sarama.SyncProducer, orders []Order) error {
+	for _, o := range orders {
+		if err := p.SendMessages([]*sarama.ProducerMessage{{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)}}); err != nil { // want `SendMessages of one message \(topic "orders"\) per element of orders: each call sends one message`
+			return err
+		}
+	}
+	return nil
+}
+
 // ---- look-alikes ----
+
+func sendPerOrderBatch(p sarama.SyncProducer, orders []Order) error {
+	for _, o := range orders {
+		if err := p.SendMessages([]*sarama.ProducerMessage{
+			{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)},
+			{Topic: "orders-audit", Value: sarama.StringEncoder(o.ID)},
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
 
 func sendAll(p sarama.SyncProducer, orders []Order) error {
 	msgs := make([]*sarama.ProducerMessage, 0, len(orders))
