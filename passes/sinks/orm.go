@@ -219,7 +219,7 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 	}
 	if model == nil {
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil || fn.Name() != "Updates" || len(call.Args) != 1 {
+		if fn == nil || fn.Name() != "Updates" || len(call.Args) != 1 || gormConditionedRoot(c, call) {
 			return nil
 		}
 		model = call.Args[0]
@@ -229,6 +229,84 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	return ormWrite(call, "gorm", "UPDATE", modelName(t), gormUpdate)
+}
+
+// gormConditionedRoot reports whether call's chain starts at a local
+// variable that was assigned a gorm chain with a model or conditions
+// (q := db.Model(&User{}).Where(...); q.Updates(&u)): the rows the call
+// touches then depend on that earlier chain, not on the call's argument.
+func gormConditionedRoot(c *Context, call *ast.CallExpr) bool {
+	info := c.Pass.TypesInfo
+	root := call.Fun
+	for {
+		sel, ok := ast.Unparen(root).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		inner, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+		if !ok {
+			root = sel.X
+			break
+		}
+		root = inner.Fun
+	}
+	id, ok := ast.Unparen(root).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || !c.Cursor.Valid() {
+		return false
+	}
+	// The outermost enclosing function holds every assignment a closure
+	// could see.
+	var body ast.Node
+	for fc := range c.Cursor.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = fc.Node()
+	}
+	if body == nil {
+		return false
+	}
+	assigns := func(lhs ast.Expr) bool {
+		l, ok := lhs.(*ast.Ident)
+		return ok && (info.Defs[l] == types.Object(v) || info.Uses[l] == types.Object(v))
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, lhs := range n.Lhs {
+					found = found || assigns(lhs) && gormConditionedChain(info, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i, name := range n.Names {
+					found = found || assigns(name) && gormConditionedChain(info, n.Values[i])
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// gormConditionedChain reports whether e is a *gorm.DB chain with a
+// method that is not neutral (Model, Where, Scopes, Joins...).
+func gormConditionedChain(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != gormPkg {
+		return false
+	}
+	if !gormNeutral[fn.Name()] {
+		return true
+	}
+	return !gormChainNeutral(info, call, false)
 }
 
 // gormChainNeutral reports whether every method in call's receiver chain is

@@ -304,3 +304,16 @@ func lookalikeMethods(d *lookalikeDB, users []model.User) {
 		_ = d.Save(&u)
 	}
 }
+
+func updatesThroughConditionedVar(db *gorm.DB, users []model.User) {
+	// The model and the condition come from q: a set-based update,
+	// whatever the argument holds.
+	q := db.Model(&model.User{}).Where("active = ?", false)
+	for _, u := range users {
+		q.Updates(&u)
+	}
+	tx := db.Begin()
+	for i := range users {
+		tx.Updates(&users[i]) // want `gorm update of one User`
+	}
+}
