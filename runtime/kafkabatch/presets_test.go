@@ -11,6 +11,7 @@ import (
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
+	"github.com/twmb/franz-go/pkg/kversion"
 )
 
 func TestPresetValues(t *testing.T) {
@@ -172,5 +173,25 @@ func TestRequestsPerRecord(t *testing.T) {
 	}
 	if lCodecs[codecLz4] == 0 || len(lCodecs) != 1 {
 		t.Errorf("LatencyOpts batches used codecs %v, want lz4 only", lCodecs)
+	}
+}
+
+// TestThroughputFallsBackToLz4 checks what the preference list means: a
+// broker that predates zstd (produce request below v7, Kafka 2.0) gets lz4,
+// not an uncompressed batch.
+func TestThroughputFallsBackToLz4(t *testing.T) {
+	c := newCluster(t, 1)
+	w := watchProduce(c)
+	p := newProducer(t, c, kgo.MaxVersions(kversion.V2_0_0()))
+	for i := range 1000 {
+		if err := p.Produce(t.Context(), &kgo.Record{Topic: topic, Value: value(i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.Flush(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if _, recs, codecs := w.snapshot(); recs != 1000 || codecs[codecLz4] == 0 || len(codecs) != 1 {
+		t.Fatalf("%d records in batches with codecs %v, want lz4 only", recs, codecs)
 	}
 }
