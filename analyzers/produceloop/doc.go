@@ -1,6 +1,80 @@
-// Package produceloop defines an Analyzer that ... (to be written).
+// Package produceloop defines an Analyzer that reports Kafka produces that
+// send one record and wait for it, once per iteration of a loop.
 //
 // # Analyzer produceloop
 //
-// produceloop: to be written.
+// produceloop: report one-record synchronous produces in loops
+//
+// A produce that waits for its acknowledgement before the next record is
+// sent pays a full produce request per record: the request, the broker's
+// append and replication, and the ack. Kafka's throughput comes from
+// batching many records per request; a loop that waits per record gets
+// none of it. Measured against an in-memory cluster on loopback (kfake,
+// 200-byte records), a franz-go ProduceSync per record does one produce
+// request per record and a few thousand records/s, while one ProduceSync
+// of all the records is a single request and ~100x faster; a segmentio
+// Writer with the default BatchTimeout waits about one second per message.
+// On a real network every request also waits a real round trip.
+//
+// produceloop reports, inside a loop that runs once per element:
+//
+//   - franz-go (pkg/kgo): (*Client).ProduceSync and
+//     (*GroupTransactSession).ProduceSync with exactly one record (one
+//     argument, or a spread one-element slice literal); Produce and
+//     TryProduce whose record is waited for in the same iteration: a Flush
+//     of the same client after it, or the wait (wg.Wait, a receive, a select
+//     without default) for a signal its promise sends.
+//   - sarama (github.com/IBM/sarama and github.com/Shopify/sarama):
+//     SyncProducer.SendMessage, and SendMessages of a one-element slice
+//     literal.
+//   - segmentio/kafka-go: (*Writer).WriteMessages with one message on a
+//     writer that is not Async, as resolved where the writer is built (a
+//     struct literal, kafka.NewWriter, a struct field or a helper's result).
+//     The message states the BatchTimeout each call waits (1s by default).
+//     A writer whose configuration cannot be seen (a parameter) is not
+//     reported.
+//   - confluent-kafka-go v2: (*Producer).Produce followed in the same
+//     iteration by a Flush of the same producer or a receive of the
+//     delivery report (from the delivery channel or Events()).
+//   - calls of functions, in this package or any other, that perform one
+//     such produce on every call (a Publish method around ProduceSync): the
+//     finding is at the call in the loop and names the function.
+//
+// Consume-transform-produce: a synchronous produce per consumed record
+// (inside fetches.EachRecord, a RecordIter loop, or a range over a sarama
+// claim's Messages()) is reported, since it caps the pipeline at one
+// produce round trip per record; produce the poll's records with one
+// ProduceSync, or Produce asynchronously and Flush before committing
+// offsets. One produce per poll (a progress record in the
+// "for { fetches := cl.PollFetches(ctx) ... }" loop) is one per batch and
+// is not reported.
+//
+// Not reported: produces of the whole slice (ProduceSync(ctx, recs...),
+// SendMessages(msgs), WriteMessages(ctx, msgs...)); asynchronous Produce in
+// a loop with one Flush or wait after it; a Flush under a threshold guard
+// (if i%1000 == 0); Async segmentio writers; retry loops around one
+// record; loops over a short literal list (fan-out to fixed topics); chunk
+// loops, including constant strides of 10 or more; loops that exit in their
+// first iteration; methods of the program's own types or interfaces that
+// merely share a name with a client's method. Code in generated files is
+// skipped, and so, unless -tests is set, are _test.go files.
+//
+// The message names the call, the topic when it is a constant, the loop,
+// the cost and the batched form; related positions point at the loop and,
+// for a wrapper, at the function that produces. For the simple shape — a
+// range over a slice whose body only builds the record (declarations,
+// assignments, "if skip { continue }" filters) and ends with the send and
+// its error check — a suggested fix collects the records in the loop and
+// sends them with one call after it: ProduceSync(ctx, recs...),
+// SendMessages(msgs) or WriteMessages(ctx, msgs...). The fix is not offered
+// when the error handling uses per-element variables or branches, or the
+// body does anything else, since the rewrite would change behaviour.
+//
+// Flags:
+//
+//	-tests  also report findings in _test.go files
+//
+// Suppress a deliberate per-record produce with a reason:
+//
+//	//batchlint:ignore produceloop -- each payment must be acknowledged before the next is priced
 package produceloop

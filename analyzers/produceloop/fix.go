@@ -71,7 +71,7 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 		return nil
 	}
 	for _, s := range body[:len(body)-n] {
-		if !buildsRecord(s) {
+		if !buildsRecord(info, rng, s) {
 			return nil
 		}
 	}
@@ -261,11 +261,28 @@ func errCheck(info *types.Info, cond ast.Expr) bool {
 }
 
 // buildsRecord accepts the statements a body may run before the send without
-// the rewrite changing behaviour: declarations, assignments, and filters
-// ("if skip(x) { continue }") that only decide whether the record is sent.
-func buildsRecord(s ast.Stmt) bool {
+// the rewrite changing behaviour: declarations, assignments to the
+// iteration's own variables, and filters ("if skip(x) { continue }") that
+// only decide whether the record is sent. An assignment to a variable of the
+// enclosing function (ctx = trace(ctx, x)) would leave the send after the
+// loop with the last iteration's value.
+func buildsRecord(info *types.Info, rng *ast.RangeStmt, s ast.Stmt) bool {
 	switch s := s.(type) {
-	case *ast.AssignStmt, *ast.DeclStmt:
+	case *ast.DeclStmt:
+		return !containsBranch(s)
+	case *ast.AssignStmt:
+		if s.Tok != token.DEFINE {
+			for _, l := range s.Lhs {
+				id := rootIdent(l)
+				if id == nil {
+					return false
+				}
+				obj := info.ObjectOf(id)
+				if obj == nil || obj.Pos() < rng.Pos() || obj.Pos() >= rng.End() {
+					return false
+				}
+			}
+		}
 		return !containsBranch(s)
 	case *ast.IfStmt:
 		if s.Else != nil || len(s.Body.List) != 1 {
@@ -275,9 +292,24 @@ func buildsRecord(s ast.Stmt) bool {
 		if !ok || br.Label != nil || (br.Tok != token.CONTINUE && br.Tok != token.BREAK) {
 			return false
 		}
-		return (s.Init == nil || buildsRecord(s.Init)) && !containsFuncLit(s.Cond)
+		return (s.Init == nil || buildsRecord(info, rng, s.Init)) && !containsFuncLit(s.Cond)
 	}
 	return false
+}
+
+// rootIdent is x of x, x.f, x[i], *x; nil for anything else.
+func rootIdent(e ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return rootIdent(e.X)
+	case *ast.IndexExpr:
+		return rootIdent(e.X)
+	case *ast.StarExpr:
+		return rootIdent(e.X)
+	}
+	return nil
 }
 
 func containsBranch(n ast.Node) bool {

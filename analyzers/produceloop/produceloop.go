@@ -40,6 +40,14 @@ const (
 	minStride = 10
 )
 
+// tests is the -tests flag: directives.Reporter drops findings in _test.go
+// files unless it is set.
+var tests bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)
 	lps, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)

@@ -128,3 +128,16 @@ func usesOffset(p sarama.SyncProducer, events []Event) error {
 	}
 	return nil
 }
+
+type traceKey struct{}
+
+// The send after the loop would carry only the last event's context.
+func contextPerEvent(ctx context.Context, cl *kgo.Client, events []Event) error {
+	for _, e := range events {
+		ctx = context.WithValue(ctx, traceKey{}, e.ID)
+		if err := cl.ProduceSync(ctx, &kgo.Record{Value: e.Body}).FirstErr(); err != nil { // want `ProduceSync of one record per element`
+			return err
+		}
+	}
+	return nil
+}
