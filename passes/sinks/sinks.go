@@ -178,10 +178,11 @@ type ruleKey struct{ pkg, typ, name string }
 type ruleIndex struct {
 	byName     map[ruleKey][]*Rule
 	structural []*Rule
+	pkgs       map[string]bool // the packages named by the tables
 }
 
 var indexRules = sync.OnceValue(func() *ruleIndex {
-	idx := &ruleIndex{byName: map[ruleKey][]*Rule{}}
+	idx := &ruleIndex{byName: map[ruleKey][]*Rule{}, pkgs: map[string]bool{}}
 	all := rules()
 	for i := range all {
 		r := &all[i]
@@ -194,6 +195,7 @@ var indexRules = sync.OnceValue(func() *ruleIndex {
 		}
 		k := ruleKey{r.Pkg, r.Type, r.Name}
 		idx.byName[k] = append(idx.byName[k], r)
+		idx.pkgs[r.Pkg] = true
 	}
 	return idx
 })
@@ -319,7 +321,14 @@ func run(pass *analysis.Pass) (any, error) {
 	// new wrapper appears; declaration order does not matter.
 	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
 	var decls []*ast.FuncDecl
-	for _, f := range pass.Files {
+	files := pass.Files
+	if pass.Pkg != nil && idx.pkgs[trimVendor(pass.Pkg.Path())] {
+		// A library the tables describe: the tables are the whole truth about
+		// its API, and its internals (Exec of a text it was handed) are not
+		// wrappers of its callers' writes.
+		files = nil
+	}
+	for _, f := range files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
