@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -97,7 +98,11 @@ func sarama(pass *analysis.Pass, p *producers.Producer, report func(analysis.Dia
 		return
 	}
 	f := p.Get(producers.FlushFrequency)
-	const advice = "set Producer.Flush.Frequency = 20*time.Millisecond (5–100 ms) plus Producer.Flush.Bytes (e.g. 64 KiB) so full batches leave early"
+	advice := "set Producer.Flush.Frequency = 20*time.Millisecond (5–100 ms) plus Producer.Flush.Bytes (e.g. 64 KiB) so full batches leave early"
+	if strings.HasPrefix(p.Constructor, "NewSyncProducer") {
+		// A lone SendMessage then waits for the flush too.
+		advice += " (a SyncProducer's SendMessage then waits up to Frequency: it pays off with concurrent senders or SendMessages batches)"
+	}
 	if f.Set {
 		d := analysis.Diagnostic{
 			Pos:     f.Pos,

@@ -36,9 +36,28 @@ type optionRule struct {
 	kind valueKind
 }
 
+// constructor says where a producer constructor takes its configuration.
+type constructor struct {
+	// options: every argument is an option (franz-go's NewClient).
+	options bool
+	// arg is the configuration argument, of the given shape.
+	arg   int
+	shape shape
+	// clientOf: arg is a client made by this other constructor, whose
+	// configuration the producer uses (sarama's ...FromClient).
+	clientOf string
+	// producer: the constructor makes a producer. A constructor listed only
+	// as another's clientOf is not one by itself (a sarama client may serve
+	// consumers only).
+	producer bool
+}
+
 // library describes one Kafka client library.
 type library struct {
 	name string
+	// constructors are the package-level functions that build a client or
+	// producer, by name.
+	constructors map[string]constructor
 	// pkgs are the import paths of the package holding the API. Their
 	// module's version selects the defaults.
 	pkgs []string
@@ -73,6 +92,9 @@ var libraries = []*library{
 	{
 		name: FranzGo,
 		pkgs: []string{"github.com/twmb/franz-go/pkg/kgo"},
+		constructors: map[string]constructor{
+			"NewClient": {options: true, producer: true},
+		},
 		options: map[string]optionRule{
 			"ProducerLinger":           {Linger, plain},
 			"ProducerBatchCompression": {Compression, codecArg},
@@ -107,6 +129,10 @@ var libraries = []*library{
 	{
 		name: Segmentio,
 		pkgs: []string{"github.com/segmentio/kafka-go"},
+		// Writer literals are producers too (see writerProducer).
+		constructors: map[string]constructor{
+			"NewWriter": {arg: 0, shape: writerConfig, producer: true},
+		},
 		fields: map[string]optionRule{
 			"Async":        {Async, plain},
 			"BatchTimeout": {BatchTimeout, plain},
@@ -130,6 +156,9 @@ var libraries = []*library{
 	{
 		name: Confluent,
 		pkgs: []string{"github.com/confluentinc/confluent-kafka-go/v2/kafka", "github.com/confluentinc/confluent-kafka-go/kafka"},
+		constructors: map[string]constructor{
+			"NewProducer": {arg: 0, shape: configMap, producer: true},
+		},
 		keys: map[string]optionRule{
 			"linger.ms":              {Linger, millis},
 			"queue.buffering.max.ms": {Linger, millis},
@@ -154,6 +183,13 @@ func saramaLib(path string) *library {
 	return &library{
 		name: Sarama,
 		pkgs: []string{path},
+		constructors: map[string]constructor{
+			"NewSyncProducer":            {arg: 1, shape: saramaCfg, producer: true},
+			"NewAsyncProducer":           {arg: 1, shape: saramaCfg, producer: true},
+			"NewClient":                  {arg: 1, shape: saramaCfg},
+			"NewSyncProducerFromClient":  {arg: 0, clientOf: "NewClient", producer: true},
+			"NewAsyncProducerFromClient": {arg: 0, clientOf: "NewClient", producer: true},
+		},
 		fields: map[string]optionRule{
 			"Producer.Flush.Frequency":   {FlushFrequency, plain},
 			"Producer.Flush.Bytes":       {FlushBytes, plain},

@@ -63,6 +63,9 @@ type Producer struct {
 	// Version is the library's module version as compiled ("v1.19.5"), or ""
 	// when unknown.
 	Version string
+	// Constructor is the name of the constructor called at Site
+	// ("NewSyncProducer", "NewClient"), "" for a struct literal.
+	Constructor string
 	// Config is the position where the configuration was built when it is
 	// not at Site (a sarama.NewConfig call, a helper's call), else NoPos.
 	Config token.Pos

@@ -132,10 +132,14 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 	if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Recv() != nil {
 		return nil
 	}
+	ctor, ok := lib.constructors[fn.Name()]
+	if !ok || !ctor.producer {
+		return nil
+	}
 	var s *state
 	var cfgPos token.Pos
 	switch {
-	case lib.name == FranzGo && fn.Name() == "NewClient":
+	case ctor.options:
 		s = newState()
 		for i, a := range call.Args {
 			if i == len(call.Args)-1 && call.Ellipsis.IsValid() {
@@ -144,26 +148,31 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 				s.add(r.opt(a, 0))
 			}
 		}
-	case lib.name == Sarama && (fn.Name() == "NewSyncProducer" || fn.Name() == "NewAsyncProducer") && len(call.Args) == 2:
-		s = r.config(call.Args[1], saramaCfg, 0)
-		cfgPos = call.Args[1].Pos()
-	case lib.name == Sarama && (fn.Name() == "NewSyncProducerFromClient" || fn.Name() == "NewAsyncProducerFromClient") && len(call.Args) == 1:
-		nc := r.saramaClientCall(call.Args[0])
+	case ctor.clientOf != "":
+		if ctor.arg >= len(call.Args) {
+			return nil
+		}
+		nc := r.clientCall(call.Args[ctor.arg], lib, ctor.clientOf)
 		if nc == nil {
 			s = opaqueState()
-		} else {
-			s = r.config(nc.Args[1], saramaCfg, 0)
-			cfgPos = nc.Pos()
+			break
 		}
-	case lib.name == Segmentio && fn.Name() == "NewWriter" && len(call.Args) == 1:
-		s = r.config(call.Args[0], writerConfig, 0)
-	case lib.name == Confluent && fn.Name() == "NewProducer" && len(call.Args) == 1:
-		s = r.config(call.Args[0], configMap, 0)
-		cfgPos = call.Args[0].Pos()
+		made := lib.constructors[ctor.clientOf]
+		if made.arg >= len(nc.Args) {
+			return nil
+		}
+		s = r.config(nc.Args[made.arg], made.shape, 0)
+		cfgPos = nc.Pos()
 	default:
-		return nil
+		if ctor.arg >= len(call.Args) {
+			return nil
+		}
+		s = r.config(call.Args[ctor.arg], ctor.shape, 0)
+		cfgPos = call.Args[ctor.arg].Pos()
 	}
-	return r.producer(lib, call, s, fn.Pkg(), cfgPos)
+	p := r.producer(lib, call, s, fn.Pkg(), cfgPos)
+	p.Constructor = fn.Name()
+	return p
 }
 
 func (r *resolver) writerProducer(site ast.Node, lit *ast.CompositeLit) *Producer {
@@ -619,9 +628,9 @@ func (r *resolver) shapeOf(t types.Type) shape {
 	return noShape
 }
 
-// saramaClientCall finds the sarama.NewClient call a client expression was
-// made by, in this function.
-func (r *resolver) saramaClientCall(e ast.Expr) *ast.CallExpr {
+// clientCall finds the call of lib's constructor name that made the client
+// expression e, a local variable assigned once in this function.
+func (r *resolver) clientCall(e ast.Expr, lib *library, name string) *ast.CallExpr {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil
@@ -649,8 +658,8 @@ func (r *resolver) saramaClientCall(e ast.Expr) *ast.CallExpr {
 			n++
 			if len(as.Rhs) == 1 && i == 0 {
 				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
-					if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Name() == "NewClient" && fn.Pkg() != nil &&
-						libraryOf(fn.Pkg().Path()) != nil && libraryOf(fn.Pkg().Path()).name == Sarama && len(call.Args) == 2 {
+					if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Name() == name && fn.Pkg() != nil &&
+						libraryOf(fn.Pkg().Path()) == lib {
 						found = call
 					}
 				}
