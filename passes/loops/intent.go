@@ -261,46 +261,38 @@ func retryPath(path string) bool {
 // periodicFor: a loop with no condition whose body waits on a timer first
 // (<-ticker.C; time.Sleep(d)) or whose select wakes up only on timers and
 // cancellation. Each iteration is a tick, not a record. Only a wait that
-// opens the body counts: a retry loop sleeps after its attempt, and a retry
-// must stay transparent.
+// opens the body counts: a retry loop sleeps (or selects on time.After and
+// ctx.Done) after its attempt, and a retry must stay transparent.
 func (b *builder) periodicFor(f *ast.ForStmt) bool {
-	if f.Cond != nil || f.Body == nil {
+	if f.Cond != nil || f.Body == nil || len(f.Body.List) == 0 {
 		return false
 	}
-	for i, st := range f.Body.List {
-		switch st := st.(type) {
-		case *ast.ExprStmt:
-			if i > 0 {
-				break
-			}
-			if u, ok := ast.Unparen(st.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && b.timerChan(u.X) {
-				return true
-			}
-			if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok && isPkgFunc(calleeFunc(b.info, call), "time", "Sleep") {
-				return true
-			}
-		case *ast.SelectStmt:
-			if st.Body == nil {
+	switch st := f.Body.List[0].(type) {
+	case *ast.ExprStmt:
+		if u, ok := ast.Unparen(st.X).(*ast.UnaryExpr); ok && u.Op == token.ARROW && b.timerChan(u.X) {
+			return true
+		}
+		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
+		return ok && isPkgFunc(calleeFunc(b.info, call), "time", "Sleep")
+	case *ast.SelectStmt:
+		if st.Body == nil {
+			return false
+		}
+		timers, others := 0, 0
+		for _, cl := range st.Body.List {
+			cc, ok := cl.(*ast.CommClause)
+			if !ok || cc.Comm == nil {
 				continue
 			}
-			timers, others := 0, 0
-			for _, cl := range st.Body.List {
-				cc, ok := cl.(*ast.CommClause)
-				if !ok || cc.Comm == nil {
-					continue
-				}
-				switch {
-				case b.timerComm(cc.Comm):
-					timers++
-				case b.doneComm(cc.Comm):
-				default:
-					others++
-				}
-			}
-			if timers > 0 && others == 0 {
-				return true
+			switch {
+			case b.timerComm(cc.Comm):
+				timers++
+			case b.doneComm(cc.Comm):
+			default:
+				others++
 			}
 		}
+		return timers > 0 && others == 0
 	}
 	return false
 }

@@ -451,3 +451,19 @@ func boundedLookAlikeLocalAppended(extra []string) {
 		write(s) // want `per-iteration of stmts \(per-element\)`
 	}
 }
+
+func retryBackoffSelectIsNotPeriodic(ctx context.Context, users []user, temporary func(error) bool) {
+	for _, u := range users {
+		for {
+			err := write(u) // want `per-iteration of users \(per-element\)`
+			if err == nil {
+				break
+			}
+			select {
+			case <-time.After(time.Second):
+			case <-ctx.Done():
+				return
+			}
+		}
+	}
+}
