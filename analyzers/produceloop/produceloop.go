@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 const (
 	kgoPkg              = "github.com/twmb/franz-go/pkg/kgo"
 	segmentioDefaultBT  = time.Second
-	segmentioAsyncKnown = 1
+	asyncTrue = 1
 	// minStride is the smallest constant loop step taken for a chunk loop:
 	// one produce request per 10 records or fewer is batching.
 	minStride = 10
@@ -168,16 +168,21 @@ func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
 		return "", false
 	}
 	async := p.Get(producers.Async)
-	if !async.Known || async.Int == segmentioAsyncKnown {
+	if !async.Known || async.Int == asyncTrue {
 		return "", false
 	}
+	if bs := p.Get(producers.BatchSize); bs.Known && bs.Int == 1 {
+		return "each call sends a batch of one message (BatchSize 1) and waits for it (one request and round trip per message)", true
+	}
+	// A zero BatchTimeout is the writer's default, as in kafka.Writer.
 	wait := fmt.Sprintf("the default BatchTimeout of %s", segmentioDefaultBT)
-	if bt := p.Get(producers.BatchTimeout); bt.Set {
-		if !bt.Known {
-			wait = "its BatchTimeout"
-		} else if bt.Int > 0 {
-			wait = "its BatchTimeout of " + time.Duration(bt.Int).String()
-		}
+	switch bt := p.Get(producers.BatchTimeout); {
+	case bt.Known && bt.Int > 0 && bt.Set:
+		wait = "its BatchTimeout of " + time.Duration(bt.Int).String()
+	case bt.Known && bt.Int > 0:
+		wait = "the default BatchTimeout of " + time.Duration(bt.Int).String()
+	case !bt.Known && bt.Set:
+		wait = "its BatchTimeout"
 	}
 	return fmt.Sprintf("each call blocks until the writer's batch of one message is sent, which waits for %s (one request per message)", wait), true
 }

@@ -68,6 +68,13 @@ func writeFromHelper(ctx context.Context, clicks []Click) {
 	}
 }
 
+func writeEachBatchSizeOne(ctx context.Context, clicks []Click) {
+	w := &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Topic: "clicks", BatchSize: 1}
+	for _, c := range clicks {
+		w.WriteMessages(ctx, kafka.Message{Value: c.JSON}) // want `WriteMessages of one message per element of clicks: each call sends a batch of one message \(BatchSize 1\)`
+	}
+}
+
 // ---- look-alikes ----
 
 func writeAll(ctx context.Context, clicks []Click) error {
