@@ -32,9 +32,9 @@ var Analyzer = &analysis.Analyzer{
 }
 
 const (
-	kgoPkg              = "github.com/twmb/franz-go/pkg/kgo"
-	segmentioDefaultBT  = time.Second
-	asyncTrue = 1
+	kgoPkg             = "github.com/twmb/franz-go/pkg/kgo"
+	segmentioDefaultBT = time.Second
+	asyncTrue          = 1
 	// minStride is the smallest constant loop step taken for a chunk loop:
 	// one produce request per 10 records or fewer is batching.
 	minStride = 10
