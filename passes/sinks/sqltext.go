@@ -191,6 +191,29 @@ func (st *sqlState) text(e ast.Expr, depth int) (string, bool) {
 			return "", false
 		}
 		return st.text(src.expr, depth+1)
+	case *ast.SelectorExpr:
+		// A struct field holding the text, set from the same text wherever
+		// this package assigns it (a constructor, a composite literal).
+		sel := st.info.Selections[e]
+		if sel == nil || sel.Kind() != types.FieldVal {
+			return "", false
+		}
+		f, ok := sel.Obj().(*types.Var)
+		if !ok || len(st.fields[f]) == 0 {
+			return "", false
+		}
+		var text string
+		for i, src := range st.fields[f] {
+			if src.idx >= 0 {
+				return "", false
+			}
+			s, ok := st.text(src.expr, depth+1)
+			if !ok || (i > 0 && s != text) {
+				return "", false
+			}
+			text = s
+		}
+		return text, true
 	case *ast.BinaryExpr:
 		if e.Op != token.ADD {
 			return "", false
@@ -257,6 +280,12 @@ func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
 			parts = append(parts, orHole(s, ok))
 		}
 		return strings.Join(parts, sep), true
+	case pathSqlx + ".Rebind":
+		// sqlx.Rebind(bindType, query) and (*sqlx.DB).Rebind(query) only
+		// rewrite placeholders.
+		if n := len(call.Args); n > 0 {
+			return st.text(call.Args[n-1], depth+1)
+		}
 	case pathPq + ".CopyIn", pathPq + ".CopyInSchema":
 		// lib/pq's builder of a COPY ... FROM STDIN statement.
 		return "COPY " + hole + " FROM STDIN", true

@@ -38,6 +38,10 @@ func TestSQLText(t *testing.T) {
 		{"range value", ``, `var q string; for _, s := range []string{"DELETE FROM t"} { q = s }`, `q`, "", false},
 		{"paren", `const q = "DELETE FROM t"`, ``, `(q)`, "DELETE FROM t", true},
 		{"cycle", `var a = b; var b = a`, ``, `a`, "", false},
+		{"struct field", `type T struct{ q string }; var t = T{q: "DELETE FROM x WHERE id = $1"}`, ``, `t.q`, "DELETE FROM x WHERE id = $1", true},
+		{"struct field positional", `type T struct{ n int; q string }; var t = &T{1, "DELETE FROM x"}`, ``, `t.q`, "DELETE FROM x", true},
+		{"struct field two values", `type T struct{ q string }; var t = T{q: "DELETE FROM x"}; func init() { t.q = "SELECT 1" }`, ``, `t.q`, "", false},
+		{"struct field never set", `type T struct{ q string }; var t T`, ``, `t.q`, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := "package p\nimport (\"fmt\"; \"strings\")\nvar _ = fmt.Sprint\nvar _ = strings.Join\n" + tc.decls +

@@ -156,3 +156,9 @@ func inQuery(db *sqlx.DB, groups [][]string) error {
 	}
 	return nil
 }
+
+func rebound(db *sqlx.DB, stock map[string]int) {
+	for sku, n := range stock {
+		db.MustExec(db.Rebind("UPDATE products SET stock = ? WHERE sku = ?"), n, sku) // want `UPDATE products executed once per element of stock`
+	}
+}
