@@ -110,3 +110,17 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestTestsFlag: findings in _test.go files are reported only with -tests
+// (the directives Reporter drops them otherwise).
+func TestTestsFlag(t *testing.T) {
+	f := produceloop.Analyzer.Flags.Lookup("tests")
+	if f == nil {
+		t.Fatal("no -tests flag")
+	}
+	if err := f.Value.Set("true"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Value.Set("false") })
+	analysistest.Run(t, testdata, produceloop.Analyzer, "./testfiles")
+}
