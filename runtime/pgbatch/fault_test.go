@@ -3,6 +3,7 @@ package pgbatch
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -363,4 +364,61 @@ func TestDeadIdleConnectionsAreSkipped(t *testing.T) {
 		t.Fatal(err)
 	}
 	db.checkEvents(t, tbl, seq(0, 10))
+}
+
+// With several batches in flight and bad rows scattered at random, every row
+// ends up in exactly one place, and only batches holding a bad row fail.
+func TestAccountingUnderScatteredFailures(t *testing.T) {
+	db := newTestDB(t)
+	tbl := db.eventsTable(t)
+	ctx := context.Background()
+	// Failed batches go to OnError: otherwise they stay in the buffer until
+	// Flush or Close, and a steady stream of them would block Add.
+	var mu sync.Mutex
+	var bes []*BatchError
+	w, err := NewWriter(db.pool, Config{Target: Target{Table: tbl, Columns: eventColumns},
+		MaxRows: 500, MaxWait: 5 * time.Millisecond, Concurrency: 3,
+		OnError: func(be *BatchError) { mu.Lock(); bes = append(bes, be); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000
+	rows := eventRows(0, n)
+	bad := map[int64]bool{}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 15 {
+		id := r.Int64N(n)
+		bad[id] = true
+		rows[id][1] = nil // NOT NULL violation
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := g * 50; i < n; i += 4 * 50 {
+				if err := w.Add(ctx, rows[i:min(i+50, n)]...); err != nil {
+					t.Error(err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if err := w.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	var failed [][]any
+	for _, be := range bes {
+		failed = append(failed, be.Rows...)
+	}
+	checkAccounting(t, db, tbl, seq(0, n), failed)
+	for _, be := range bes {
+		if be.Row < 0 || !bad[be.Rows[be.Row][0].(int64)] {
+			t.Errorf("batch failed on row %d, which is not a bad row: %v", be.Row, be)
+		}
+	}
+	for _, id := range db.ids(t, tbl) {
+		if bad[id] {
+			t.Errorf("bad row %d landed", id)
+		}
+	}
+	t.Logf("%d batches, %d failed (%d rows handed back)", w.Stats().Batches+w.Stats().Failed, w.Stats().Failed, len(failed))
 }

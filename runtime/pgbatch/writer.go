@@ -40,7 +40,10 @@ type Config struct {
 	// batch that takes longer is rolled back and handed back.
 	BatchTimeout time.Duration
 	// OnError, when set, receives each failed batch as soon as it fails, and
-	// Flush and Close no longer return it.
+	// Flush and Close no longer return it. Without it a failed batch keeps
+	// its place in the buffer until Flush or Close hands it back, so a
+	// long-running writer that never calls Flush stalls Add once failures
+	// fill MaxBuffered: set OnError, or call Flush periodically.
 	OnError func(*BatchError)
 }
 
