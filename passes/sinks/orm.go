@@ -69,8 +69,8 @@ var ormRules = []Rule{
 // goes in Detail, not Target: the table name is the ORM's naming strategy's
 // business (gorm's "users" for User), and a wrong table in a message is
 // worse than none.
-func ormWrite(call *ast.CallExpr, lib, op, model, batched string) *Write {
-	return &Write{Call: call, Kind: ORM, Lib: lib, Op: op, Detail: model, Batched: batched}
+func ormWrite(c *Context, call *ast.CallExpr, lib, op, model, batched string) *Write {
+	return &Write{Call: call, Kind: ORM, Lib: lib, Op: op, Detail: model, Batched: batched, InTx: ormInTx(c, call, lib)}
 }
 
 // --- row counting from types ---
@@ -195,7 +195,7 @@ func gormModelWrite(op, batched string, isDelete bool) func(*Context, *ast.CallE
 				return nil
 			}
 		}
-		return ormWrite(call, "gorm", op, modelName(model), batched)
+		return ormWrite(c, call, "gorm", op, modelName(model), batched)
 	}
 }
 
@@ -228,7 +228,7 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 	if n != rowsOne || !gormHasKey(info, model) {
 		return nil
 	}
-	return ormWrite(call, "gorm", "UPDATE", modelName(t), gormUpdate)
+	return ormWrite(c, call, "gorm", "UPDATE", modelName(t), gormUpdate)
 }
 
 // gormConditionedRoot reports whether call's chain starts at a local
@@ -430,7 +430,7 @@ func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		if n != rowsOne {
 			return nil
 		}
-		return ormWrite(call, "bun", op, modelName(t), batched)
+		return ormWrite(c, call, "bun", op, modelName(t), batched)
 	}
 }
 
@@ -466,7 +466,7 @@ func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		if n != rowsOne {
 			return nil
 		}
-		return ormWrite(call, "go-pg", op, modelName(t), batched)
+		return ormWrite(c, call, "go-pg", op, modelName(t), batched)
 	}
 }
 

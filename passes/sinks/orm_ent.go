@@ -183,7 +183,7 @@ func entWrite(c *Context, call *ast.CallExpr) *Write {
 	case "DELETE":
 		batched = entDelete
 	}
-	return ormWrite(call, "ent", op, entity, batched)
+	return ormWrite(c, call, "ent", op, entity, batched)
 }
 
 func inGeneratedFile(c *Context, n ast.Node) bool {

@@ -36,7 +36,7 @@ func insertInTx(ctx context.Context, db *bun.DB, users []model.User) error {
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		for i := range users {
 			users[i].Active = true
-			if _, err := tx.NewInsert().Model(&users[i]).Exec(ctx); err != nil { // want `bun insert of one User`
+			if _, err := tx.NewInsert().Model(&users[i]).Exec(ctx); err != nil { // want `bun insert of one User.*~11k rows/s even inside one transaction`
 				return err
 			}
 		}

@@ -35,7 +35,7 @@ func updateDeleteByPK(db *pg.DB, users []model.User) {
 func insertInTx(db *pg.DB, users []model.User) error {
 	return db.RunInTransaction(context.Background(), func(tx *pg.Tx) error {
 		for i := range users {
-			if _, err := tx.Model(&users[i]).Insert(); err != nil { // want `go-pg insert of one User`
+			if _, err := tx.Model(&users[i]).Insert(); err != nil { // want `go-pg insert of one User.*~11k rows/s even inside one transaction`
 				return err
 			}
 		}

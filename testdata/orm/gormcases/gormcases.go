@@ -37,7 +37,7 @@ func createInManualTx(db *gorm.DB, users []*model.User) error {
 		if !u.Active {
 			continue
 		}
-		if err := tx.Create(u).Error; err != nil { // want `gorm insert of one User`
+		if err := tx.Create(u).Error; err != nil { // want `gorm insert of one User.*~11k rows/s even inside one transaction`
 			tx.Rollback()
 			return err
 		}
@@ -49,7 +49,7 @@ func createInTransaction(db *gorm.DB, users []model.User) error {
 	return db.Transaction(func(tx *gorm.DB) error {
 		for _, u := range users {
 			u.Active = true
-			if err := tx.Create(&u).Error; err != nil { // want `gorm insert of one User`
+			if err := tx.Create(&u).Error; err != nil { // want `gorm insert of one User.*~11k rows/s even inside one transaction`
 				return err
 			}
 		}
@@ -314,6 +314,6 @@ func updatesThroughConditionedVar(db *gorm.DB, users []model.User) {
 	}
 	tx := db.Begin()
 	for i := range users {
-		tx.Updates(&users[i]) // want `gorm update of one User`
+		tx.Updates(&users[i]) // want `gorm update of one User.*~11k rows/s even inside one transaction`
 	}
 }

@@ -1,0 +1,164 @@
+package sinks
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// ormInTx reports whether an ORM write runs inside an explicit transaction,
+// which changes its cost (one commit for all rows, still one statement and
+// round trip per row). bun and go-pg have transaction types of their own;
+// ent's generated Tx client is recognised by its Commit and Rollback
+// methods; gorm uses *gorm.DB for both, so its transactions are found where
+// the handle comes from: a Begin() assignment or the parameter of a
+// Transaction callback.
+func ormInTx(c *Context, call *ast.CallExpr, lib string) bool {
+	if c == nil || c.Pass == nil {
+		return false
+	}
+	info := c.Pass.TypesInfo
+	root := chainRootExpr(call)
+	if root == nil {
+		return false
+	}
+	switch lib {
+	case "bun":
+		return isNamedFrom(info.TypeOf(root), bunPkg, "Tx")
+	case "go-pg":
+		return isNamedFrom(info.TypeOf(root), "github.com/go-pg/pg/v10", "Tx")
+	case "ent":
+		// client.User: the selector's operand is the client or the Tx.
+		if sel, ok := ast.Unparen(root).(*ast.SelectorExpr); ok {
+			return isEntTx(info.TypeOf(sel.X))
+		}
+		return false
+	case "gorm":
+		return gormTxHandle(c, root)
+	}
+	return false
+}
+
+// chainRootExpr strips method calls and selectors of a fluent chain down to
+// the expression it starts from: db in db.Model(&u).Updates(...), tx.User
+// in tx.User.Create().SetName(n).Save(ctx).
+func chainRootExpr(call *ast.CallExpr) ast.Expr {
+	var e ast.Expr = call
+	for {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return e
+		}
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		e = sel.X
+	}
+}
+
+func isNamedFrom(t types.Type, pkg, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj() != nil && n.Obj().Pkg() != nil &&
+		trimVendor(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
+}
+
+// isEntTx: a pointer to a named struct with Commit() error and
+// Rollback() error. The write's builder has already been recognised as
+// ent's, so the operand of tx.User is either ent's Client or its Tx.
+func isEntTx(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok {
+		return false
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return false
+	}
+	for _, name := range []string{"Commit", "Rollback"} {
+		sig := entMethod(n, name)
+		if sig == nil || sig.Params().Len() != 0 || sig.Results().Len() != 1 ||
+			!types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type()) {
+			return false
+		}
+	}
+	return true
+}
+
+// gormTxHandle reports whether root is a local variable assigned from a
+// gorm Begin(), or the parameter of a function literal passed to gorm's
+// Transaction.
+func gormTxHandle(c *Context, root ast.Expr) bool {
+	info := c.Pass.TypesInfo
+	id, ok := ast.Unparen(root).(*ast.Ident)
+	if !ok || !c.Cursor.Valid() {
+		return false
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	var outer ast.Node
+	for fc := range c.Cursor.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer = fc.Node()
+		lit, ok := fc.Node().(*ast.FuncLit)
+		if !ok || !declaresParam(info, lit.Type, v) {
+			continue
+		}
+		parent, ok := fc.Parent().Node().(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, _ := typeutil.Callee(info, parent).(*types.Func)
+		return fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == gormPkg && fn.Name() == "Transaction"
+	}
+	if outer == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(outer, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			l, ok := lhs.(*ast.Ident)
+			if !ok || (info.Defs[l] != types.Object(v) && info.Uses[l] != types.Object(v)) {
+				continue
+			}
+			if rc, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
+				fn, _ := typeutil.Callee(info, rc).(*types.Func)
+				found = found || fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == gormPkg && fn.Name() == "Begin"
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func declaresParam(info *types.Info, ft *ast.FuncType, v *types.Var) bool {
+	if ft == nil || ft.Params == nil {
+		return false
+	}
+	for _, f := range ft.Params.List {
+		for _, name := range f.Names {
+			if info.Defs[name] == types.Object(v) {
+				return true
+			}
+		}
+	}
+	return false
+}
