@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Robustness sweep: batchlint, standalone and under go vet, over the standard
+# library and large real modules copied out of the module cache. Records
+# panics (must be 0), packages with errors, wall time, peak memory and the
+# number of findings.
+#   bash scripts/sweep.sh [module@version ...]
+set -uo pipefail
+cd "$(dirname "$0")/.."
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mods=("$@")
+[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.0 github.com/gohugoio/hugo@v0.169.0)
+
+go build -o "$tmp/batchlint" ./cmd/batchlint || exit 1
+bl="$tmp/batchlint"
+
+printf '| target | mode | seconds | peak MB | panics | error lines | findings |\n|---|---|---|---|---|---|---|\n'
+row() { # name mode dir cmd...
+  local name=$1 mode=$2 dir=$3; shift 3
+  ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" ) || true
+  read -r s m < <(tail -n 1 "$tmp/time")
+  local panics errs finds
+  panics=$(cat "$tmp/out" "$tmp/err" | grep -c '^panic:\|goroutine [0-9]* \[running\]' || true)
+  errs=$(grep -vc '^#\|^\s*$' "$tmp/err" || true)
+  finds=$(python3 -c 'import json,sys
+d=json.load(open(sys.argv[1])) if open(sys.argv[1]).read().strip() else {}
+print(sum(len(v) for p in d.values() for v in p.values() if isinstance(v, list)))' "$tmp/out" 2>/dev/null || echo "?")
+  printf '| %s | %s | %.1f | %.0f | %s | %s | %s |\n' "$name" "$mode" "$s" "$((m/1024))" "$panics" "$errs" "$finds"
+  [ "$panics" = 0 ] || { echo "PANIC in $name ($mode):"; grep -A20 '^panic:' "$tmp/out" "$tmp/err" | head -40; }
+}
+
+row std standalone "$(pwd)" "$bl" -json std
+row std "go vet" "$(pwd)" go vet -vettool="$bl" -json std
+for mv in "${mods[@]}"; do
+  dir=$(go mod download -json "$mv" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
+  [ -n "$dir" ] || { echo "| $mv | download failed |"; continue; }
+  rm -rf "$tmp/m"; cp -r "$dir" "$tmp/m"; chmod -R u+w "$tmp/m"
+  (cd "$tmp/m" && go mod download >/dev/null 2>&1)
+  row "$mv" standalone "$tmp/m" "$bl" -json ./...
+  row "$mv" "go vet" "$tmp/m" go vet -vettool="$bl" -json ./...
+done
