@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mods=("$@")
-[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.0 github.com/gohugoio/hugo@v0.169.0)
+[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.169.0)
 
 go build -o "$tmp/batchlint" ./cmd/batchlint || exit 1
 bl="$tmp/batchlint"
