@@ -63,8 +63,9 @@ type Write struct {
 	// Via is set when Call calls a user function that performs the write.
 	Via *Via
 
-	// sqlText is the SQL text argument of a write whose text is unknown, so
-	// that a wrapper taking the text as a parameter can be summarised.
+	// sqlText is the expression of the SQL text, when the call has one: a
+	// wrapper that takes the text as a parameter is summarised from it, and
+	// TargetVaries inspects it.
 	sqlText ast.Expr
 }
 
@@ -111,6 +112,17 @@ type Result struct {
 	// Writes lists the one-record writes of the package in source order.
 	Writes []*Write
 	byCall map[*ast.CallExpr]*Write
+	sql    *sqlState
+}
+
+// TargetVaries reports that w writes to a table whose name is filled in at
+// run time from a value that changes inside loop: the loop walks tables
+// (DELETE FROM %s WHERE tenant_id = $1 per table), not rows.
+func (r *Result) TargetVaries(w *Write, loop ast.Node) bool {
+	if w == nil || w.Target != "" || w.Op == "" || w.sqlText == nil || r.sql == nil || loop == nil {
+		return false
+	}
+	return r.sql.dependsOn(w.sqlText, loop.Pos(), loop.End(), 0)
 }
 
 // Of returns the writes of one kind, in source order.
@@ -357,6 +369,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
+	res.sql = c.sql
 	for _, s := range sites {
 		wr := w.writeAt(s.call, s.fn)
 		if wr == nil {
@@ -419,9 +432,9 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		// The wrapper executes whatever text its caller passes: classify
 		// this call's text.
 		arg := call.Args[f.SQLParam-1]
+		wr.sqlText = arg
 		text, ok := w.ctx.sqlState().Text(arg)
 		if !ok {
-			wr.sqlText = arg
 			return wr
 		}
 		sw := sqlWrite(f.Lib, text, true, false, f.InTx)

@@ -130,7 +130,7 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		text, ok := st.Text(call.Args[sh.sql])
 		lib := libOf(c, call)
 		w := sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
-		if w != nil && !ok {
+		if w != nil {
 			w.sqlText = call.Args[sh.sql]
 		}
 		if w != nil && !w.InTx && execerIsInterface(c, call) {
@@ -535,7 +535,7 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	}
 	text, ok := c.sqlState().Text(call.Args[i])
 	w := sqlWrite(lib, text, ok, kind == "exec", false)
-	if w != nil && !ok {
+	if w != nil {
 		w.sqlText = call.Args[i]
 	}
 	if w != nil {
@@ -622,6 +622,7 @@ func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
 	w := sqlWrite(libPgx, text, true, false, recvInTx(c, call))
 	if w != nil {
 		w.Detail = "a pgx.Batch holding one query"
+		w.sqlText = q.Args[0]
 	}
 	return w
 }

@@ -298,6 +298,33 @@ func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
 	return "", false
 }
 
+// dependsOn reports that e reads a variable declared in [lo, hi) (a loop)
+// whose value is not a single expression that itself depends on nothing
+// declared there: a range variable, a value computed per iteration.
+func (st *sqlState) dependsOn(e ast.Node, lo, hi token.Pos, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		v, ok := st.info.Uses[id].(*types.Var)
+		if !ok || v.Pos() < lo || v.Pos() >= hi {
+			return true
+		}
+		if src, ok := st.singleValue(v); ok && src.idx < 0 {
+			found = st.dependsOn(src.expr, lo, hi, depth+1)
+		} else {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // formatHoles replaces the verbs of a printf format with holes.
 func formatHoles(format string) string {
 	var b strings.Builder

@@ -337,3 +337,22 @@ func unknownText(ctx context.Context, pool *pgxpool.Pool, stmts []string) {
 		pool.Exec(ctx, s)
 	}
 }
+
+// A loop over table names writes one statement per table, not per row.
+func purgeTenant(ctx context.Context, pool *pgxpool.Pool, tenant int64, tables []string) {
+	for _, t := range tables {
+		pool.Exec(ctx, fmt.Sprintf("DELETE FROM %s WHERE tenant_id = $1", pgx.Identifier{t}.Sanitize()), tenant)
+	}
+	for _, t := range tables {
+		q := "UPDATE " + t + " SET deleted = true WHERE tenant_id = $1"
+		pool.Exec(ctx, q, tenant)
+	}
+}
+
+// The table name is fixed for the whole loop: per-row.
+func sprintfInLoop(ctx context.Context, pool *pgxpool.Pool, table string, vals []string) {
+	for _, v := range vals {
+		q := fmt.Sprintf("INSERT INTO %s (v) VALUES ($1)", table)
+		pool.Exec(ctx, q, v) // want `INSERT executed once per element of vals`
+	}
+}
