@@ -49,11 +49,14 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 		return nil
 	}
 	sh := sendShape(info, w)
-	if sh == nil {
+	if sh == nil || !simpleRef(sendReceiver(sh.call)) {
+		// A receiver computed by a call would be computed once instead of
+		// once per element.
 		return nil
 	}
 	file := fileOf(pass, rng.Pos())
-	if file == nil {
+	if file == nil || labeled(file, rng) {
+		// The slice's declaration would come between the label and its loop.
 		return nil
 	}
 	src, err := fileSource(pass, file)
@@ -444,6 +447,9 @@ func text(src []byte, tf *token.File, from, to token.Pos) string {
 // simpleRef accepts xs and s.items: evaluating them again for len has no
 // effect.
 func simpleRef(e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		return true
@@ -512,6 +518,25 @@ func importsAll(pass *analysis.Pass, file *ast.File, t types.Type) bool {
 		return p.Name()
 	})
 	return ok
+}
+
+func sendReceiver(call *ast.CallExpr) ast.Expr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return sel.X
+	}
+	return nil
+}
+
+// labeled reports whether loop is the statement of a label.
+func labeled(file *ast.File, loop ast.Stmt) bool {
+	found := false
+	ast.Inspect(enclosingFunc(file, loop), func(n ast.Node) bool {
+		if l, ok := n.(*ast.LabeledStmt); ok && l.Stmt == loop {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // enclosingFunc is the top-level declaration around n.

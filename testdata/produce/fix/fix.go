@@ -141,3 +141,25 @@ func contextPerEvent(ctx context.Context, cl *kgo.Client, events []Event) error 
 	}
 	return nil
 }
+
+// A label names the loop: the declaration cannot go between them.
+func labeledLoop(ctx context.Context, cl *kgo.Client, batches [][]Event) {
+	for _, events := range batches {
+	inner:
+		for _, e := range events {
+			if e.Skip {
+				break inner
+			}
+			cl.ProduceSync(ctx, &kgo.Record{Value: e.Body}) // want `ProduceSync of one record per element`
+		}
+	}
+}
+
+func clientFor(cl *kgo.Client, _ Event) *kgo.Client { return cl }
+
+// The client is chosen per element.
+func clientPerEvent(ctx context.Context, cl *kgo.Client, events []Event) {
+	for _, e := range events {
+		clientFor(cl, e).ProduceSync(ctx, &kgo.Record{Value: e.Body}) // want `ProduceSync of one record per element`
+	}
+}
