@@ -238,3 +238,14 @@ func pollLoop(ctx context.Context, cl *kgo.Client) {
 		}
 	}
 }
+
+func where() {}
+
+func callbackParent(all []kgo.Fetches) {
+	for _, fetches := range all {
+		fetches.EachRecord(func(r *kgo.Record) {
+			where() // want `enclosing fetches.EachRecord \(per-element\), parent all`
+		})
+		where() // want `enclosing all \(chunked\), parent none`
+	}
+}
