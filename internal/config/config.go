@@ -112,7 +112,7 @@ func (c *Config) Flags(analyzers []*analysis.Analyzer) ([]string, error) {
 	}
 	if len(unknown) > 0 {
 		slices.Sort(unknown)
-		return nil, fmt.Errorf("config: unknown analyzer %s (known: %s)",
+		return nil, fmt.Errorf("unknown analyzer %s (known: %s)",
 			strings.Join(unknown, ", "), strings.Join(names, ", "))
 	}
 	var flags []string
@@ -135,14 +135,14 @@ func (c *Config) Flags(analyzers []*analysis.Analyzer) ([]string, error) {
 		for _, opt := range opts {
 			f := a.Flags.Lookup(opt)
 			if f == nil {
-				return nil, fmt.Errorf("config: analyzer %s has no option %q (options: %s)", a.Name, opt, flagNames(a))
+				return nil, fmt.Errorf("analyzer %s has no option %q (options: %s)", a.Name, opt, flagNames(a))
 			}
 			v, err := value(ac.Options[opt])
 			if err != nil {
-				return nil, fmt.Errorf("config: %s option %s: %v", a.Name, opt, err)
+				return nil, fmt.Errorf("%s option %s: %v", a.Name, opt, err)
 			}
 			if err := check(f, v); err != nil {
-				return nil, fmt.Errorf("config: %s option %s: %v", a.Name, opt, err)
+				return nil, fmt.Errorf("%s option %s: %v", a.Name, opt, err)
 			}
 			flags = append(flags, "-"+a.Name+"."+opt+"="+v)
 		}

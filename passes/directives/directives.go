@@ -351,7 +351,7 @@ func (r *Reporter) check(dir *Directive) {
 	if slices.Contains(dir.Names, r.name) && !r.used[dir] {
 		r.pass.Report(analysis.Diagnostic{
 			Pos:     dir.Pos,
-			Message: fmt.Sprintf("unused //batchlint:ignore %s directive: it suppresses no %s finding on line %d", r.name, r.name, dir.Line),
+			Message: fmt.Sprintf("unused //batchlint:ignore %s directive: no %s finding on the line it covers", r.name, r.name),
 		})
 	}
 }

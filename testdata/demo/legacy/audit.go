@@ -22,10 +22,11 @@ func RecordAll(ctx context.Context, db *sql.DB, events []Event) error {
 	return nil
 }
 
-// SeedActions writes the three fixed actions at startup: three rows, once.
-func SeedActions(ctx context.Context, db *sql.DB) error {
-	for _, a := range []string{"login", "logout", "delete"} {
-		//batchlint:ignore sqlloop -- three fixed rows, once at startup
+// SeedActions writes the configured actions at startup: a handful of rows,
+// once per process.
+func SeedActions(ctx context.Context, db *sql.DB, actions []string) error {
+	for _, a := range actions {
+		//batchlint:ignore sqlloop -- a handful of configured actions, once at startup
 		if _, err := db.ExecContext(ctx, "INSERT INTO actions (name) VALUES ($1) ON CONFLICT DO NOTHING", a); err != nil {
 			return err
 		}

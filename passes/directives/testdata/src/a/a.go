@@ -23,7 +23,7 @@ func notSuppressed() {
 	//nolint:other // another analyzer
 	hit() // want "hit called"
 	hit() //nolint:errcheck // want "hit called"
-	//batchlint:ignore hit -- the directive covers only the next line // want "unused //batchlint:ignore hit directive: it suppresses no hit finding on line 27"
+	//batchlint:ignore hit -- the directive covers only the next line // want "unused //batchlint:ignore hit directive: no hit finding on the line it covers"
 
 	hit() // want "hit called"
 	hit() // want "hit called"
