@@ -396,3 +396,48 @@ func TestHeldFailuresAreBounded(t *testing.T) {
 		t.Fatalf("Produce after hand-back = %v", err)
 	}
 }
+
+// TestCloseRacingProduce closes while goroutines still produce: each record
+// is refused with ErrClosed, or acknowledged, or handed back by Close.
+func TestCloseRacingProduce(t *testing.T) {
+	c := newCluster(t, 2)
+	p := newProducer(t, c)
+	var next atomic.Int64
+	var mu sync.Mutex
+	refused := map[string]bool{}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for {
+				r := record(int(next.Add(1) - 1))
+				err := p.Produce(context.Background(), r)
+				if errors.Is(err, ErrClosed) {
+					mu.Lock()
+					refused[string(r.Value)] = true
+					mu.Unlock()
+					return
+				}
+				if err != nil {
+					t.Error(err)
+					return
+				}
+			}
+		})
+	}
+	time.Sleep(50 * time.Millisecond)
+	failed := FailedRecords(p.Close(context.Background()))
+	wg.Wait()
+	n := int(next.Load())
+	s := p.Stats()
+	if int(s.Produced)+len(refused) != n || s.Pending != 0 || int(s.Failed) != len(failed) {
+		t.Fatalf("stats %+v: %d records, %d refused, %d handed back", s, n, len(refused), len(failed))
+	}
+	consumed := consumeAll(t, c, int(s.Acked))
+	// A refused record counts as accounted for once, like a failed one, and
+	// checkAccounting also proves it was never written.
+	for v := range refused {
+		failed = append(failed, &kgo.Record{Value: []byte(v)})
+	}
+	checkAccounting(t, n, consumed, failed)
+	t.Logf("%d records: %d acknowledged, %d handed back, %d refused", n, s.Acked, s.Failed, len(refused))
+}
