@@ -1,17 +1,12 @@
 package main
 
 import (
-	"time"
-
+	"github.com/batchlint/batchlint/runtime/kafkabatch"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
 // batchedProducer is the producer configuration the linger and compression
-// analyzers recommend: linger 20ms so records share a request, and zstd on
-// the resulting batches.
+// analyzers recommend: the kafkabatch throughput preset (linger 20ms, zstd).
 func batchedProducer() (string, []kgo.Opt) {
-	return "async Produce, linger 20ms + zstd", []kgo.Opt{
-		kgo.ProducerLinger(20 * time.Millisecond),
-		kgo.ProducerBatchCompression(kgo.ZstdCompression()),
-	}
+	return "async Produce, kafkabatch.ThroughputOpts (linger 20ms, zstd)", kafkabatch.ThroughputOpts()
 }
