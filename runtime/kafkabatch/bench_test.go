@@ -74,3 +74,52 @@ func BenchmarkProduce(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTrickle produces one record every 200µs (a steady 5k records/s,
+// far below what a batch could hold) and reports produce requests per
+// record and the mean time from Produce to acknowledgement: the trade the
+// linger makes at a rate where batches never fill.
+func BenchmarkTrickle(b *testing.B) {
+	const gap = 200 * time.Microsecond
+	for _, bc := range []struct {
+		name string
+		opts []kgo.Opt
+	}{
+		{"linger-0", []kgo.Opt{kgo.ProducerLinger(0)}},
+		{"LatencyOpts", LatencyOpts()},
+		{"kgo-default-10ms", nil},
+		{"ThroughputOpts", ThroughputOpts()},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			c := newCluster(b, 1)
+			w := watchProduce(c)
+			cl, err := kgo.NewClient(append(bc.opts, kgo.SeedBrokers(c.ListenAddrs()...))...)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer cl.Close()
+			ctx := context.Background()
+			if err := cl.ProduceSync(ctx, &kgo.Record{Topic: topic, Value: value(0)}).FirstErr(); err != nil {
+				b.Fatal(err)
+			}
+			reqs0, recs0, _ := w.snapshot()
+			var latency time.Duration // promises run one at a time: no lock needed
+			for i := 0; b.Loop(); i++ {
+				start := time.Now()
+				cl.Produce(ctx, &kgo.Record{Topic: topic, Value: value(i)}, func(_ *kgo.Record, err error) {
+					if err != nil {
+						b.Error(err)
+					}
+					latency += time.Since(start)
+				})
+				time.Sleep(gap)
+			}
+			if err := cl.Flush(ctx); err != nil {
+				b.Fatal(err)
+			}
+			reqs, recs, _ := w.snapshot()
+			b.ReportMetric(float64(reqs-reqs0)/float64(recs-recs0), "requests/record")
+			b.ReportMetric(float64(latency.Microseconds())/float64(b.N), "µs-to-ack")
+		})
+	}
+}
