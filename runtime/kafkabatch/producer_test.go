@@ -42,6 +42,16 @@ func newProducer(t testing.TB, c *kfake.Cluster, opts ...kgo.Opt) *Producer {
 	return p
 }
 
+// waitFor polls cond for up to 10 seconds.
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); !cond(); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("condition not met in 10s")
+		}
+	}
+}
+
 func record(i int) *kgo.Record {
 	return &kgo.Record{Topic: topic, Value: fmt.Appendf(nil, "record-%06d", i)}
 }
@@ -221,6 +231,8 @@ func TestProduceRespectsContext(t *testing.T) {
 	if d := time.Since(start); d < 150*time.Millisecond {
 		t.Fatalf("Produce on a full buffer returned after %v, want it to block", d)
 	}
+	// kgo delivers the failure through its promise goroutine.
+	waitFor(t, func() bool { return p.Stats().Failed == 1 })
 
 	flushCtx, cancel := context.WithTimeout(t.Context(), 300*time.Millisecond)
 	defer cancel()
@@ -383,9 +395,7 @@ func TestHeldFailuresAreBounded(t *testing.T) {
 		}
 	}
 	// Wait for the five failures without collecting them.
-	for p.Stats().HeldFailures < 5 {
-		time.Sleep(time.Millisecond)
-	}
+	waitFor(t, func() bool { return p.Stats().HeldFailures == 5 })
 	if err := p.Produce(t.Context(), record(5)); !errors.Is(err, ErrFailuresHeld) {
 		t.Fatalf("Produce with 5 failures held = %v, want ErrFailuresHeld", err)
 	}
