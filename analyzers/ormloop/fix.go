@@ -40,7 +40,7 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 	}
 	key, val := loopVar(info, rng.Key), loopVar(info, rng.Value)
 	stmt := rng.Body.List[0]
-	if !bodyIsWrite(stmt, w.Call) || hasBranch(stmt) {
+	if !bodyIsWrite(stmt, w.Call) || hasBranch(stmt) || labelled(pass, rng) {
 		return nil
 	}
 	// The error handler and everything outside the write must not see the
@@ -113,6 +113,25 @@ func hasBranch(n ast.Node) bool {
 		return !found
 	})
 	return found
+}
+
+// labelled reports a label on the loop: on the if that replaces it, the
+// label would be left for a goto only, or unused.
+func labelled(pass *analysis.Pass, loop ast.Stmt) bool {
+	for _, f := range pass.Files {
+		if f.FileStart > loop.Pos() || loop.Pos() >= f.FileEnd {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if l, ok := n.(*ast.LabeledStmt); ok && l.Stmt == loop {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	return false
 }
 
 // gormBulk: db.Create(&v), db.Create(v) for []*T, db.Create(&xs[i]) become

@@ -80,3 +80,12 @@ func stopsOnError(db *gorm.DB, users []model.User) {
 		}
 	}
 }
+
+// No fix: the loop carries a label.
+func labelledLoop(db *gorm.DB, users []model.User) {
+rows:
+	for _, u := range users {
+		db.Create(&u) // want `gorm insert of one User`
+	}
+	goto rows
+}
