@@ -25,8 +25,9 @@
 //     of the same client after it, or the wait (wg.Wait, a receive, a select
 //     without default) for a signal its promise sends.
 //   - sarama (github.com/IBM/sarama and github.com/Shopify/sarama):
-//     SyncProducer.SendMessage, and SendMessages of a one-element slice
-//     literal.
+//     SyncProducer.SendMessage, SendMessages of a one-element slice literal,
+//     and an AsyncProducer used synchronously: a send on Input() followed in
+//     the same iteration by a receive from Successes() or Errors().
 //   - segmentio/kafka-go: (*Writer).WriteMessages with one message on a
 //     writer that is not Async, as resolved where the writer is built (a
 //     struct literal, kafka.NewWriter, a struct field or a helper's result).

@@ -144,8 +144,11 @@ func head(info *types.Info, w *sinks.Write) string {
 	case "segmentio":
 		name += " of one message"
 	case "sarama":
-		if name == "SendMessages" {
+		switch name {
+		case "SendMessages":
 			name += " of one message"
+		case "Input":
+			name = "AsyncProducer send and wait"
 		}
 	case "confluent":
 		name += " and wait"

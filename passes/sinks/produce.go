@@ -3,6 +3,8 @@ package sinks
 import (
 	"go/ast"
 	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
 )
 
 // Import paths of the Kafka producer clients.
@@ -27,6 +29,8 @@ const (
 	kgoSyncCost    = "each call un-lingers the partition and waits for the ack (one produce request per record, ~25k records/s on loopback vs ~2.5M async)"
 	kgoFlushCost   = "the Flush after each Produce un-lingers the partition and waits for that one record's ack (one produce request per record, ~25k records/s on loopback vs ~2.5M async)"
 	kgoPromiseCost = "waiting for each record's promise before producing the next costs a linger (10ms by default) plus a round trip per record (one produce request per record)"
+	asyncWaitCost  = "waiting on Successes() or Errors() after each send makes the AsyncProducer synchronous (one produce request per message)"
+	asyncBatched   = "send every message first and read Successes() and Errors() in their own goroutines, or collect the messages and call SendMessages once"
 	saramaCost     = "each call sends one message and waits for its ack (one produce request per message)"
 	confFlushCost  = "the Flush after each Produce overrides linger.ms and waits for that one message's delivery report (one produce request per message)"
 	confReportCost = "waiting for each message's delivery report before producing the next costs linger.ms (5ms by default) plus a round trip per message (one produce request per message)"
@@ -43,6 +47,8 @@ var produceRules = []Rule{
 	{Pkg: saramaPkg, Type: "SyncProducer", Name: "SendMessage", Lib: saramaLib, Kind: Produce, Match: matchSendMessage},
 	{Pkg: ibmSaramaPkg, Type: "SyncProducer", Name: "SendMessages", Lib: saramaLib, Kind: Produce, Match: matchSendOneMessage},
 	{Pkg: saramaPkg, Type: "SyncProducer", Name: "SendMessages", Lib: saramaLib, Kind: Produce, Match: matchSendOneMessage},
+	{Pkg: ibmSaramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
+	{Pkg: saramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
 	{Pkg: segmentioPkg, Type: "Writer", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchWriteMessages},
 	{Pkg: confluentPkg, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
 	{Pkg: confluentV1, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
@@ -112,6 +118,51 @@ func matchSendMessage(c *Context, call *ast.CallExpr) *Write {
 		Target:  kafkaTopic(c.Pass.TypesInfo, call.Args[0]),
 		Batched: saramaBatched,
 		Detail:  saramaCost,
+	}
+}
+
+// matchAsyncInputWaited accepts "p.Input() <- msg" followed, in the same
+// iteration, by a receive from the same producer's Successes() or Errors().
+func matchAsyncInputWaited(c *Context, call *ast.CallExpr) *Write {
+	recv := kafkaReceiver(call)
+	if len(call.Args) != 0 || recv == nil {
+		return nil
+	}
+	info := c.Pass.TypesInfo
+	file := kafkaFileOf(c.Pass, call.Pos())
+	if file == nil {
+		return nil
+	}
+	path, _ := astutil.PathEnclosingInterval(file, call.Pos(), call.End())
+	var send *ast.SendStmt
+	for _, n := range path[1:] {
+		if _, ok := n.(*ast.ParenExpr); ok {
+			continue
+		}
+		send, _ = n.(*ast.SendStmt)
+		break
+	}
+	if send == nil || ast.Unparen(send.Chan) != call {
+		return nil
+	}
+	fn := kafkaCallee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	pkg := fn.Pkg().Path()
+	wait := kafkaReceiveFrom(func(ch ast.Expr) bool {
+		ev, ok := ast.Unparen(ch).(*ast.CallExpr)
+		return ok && (kafkaIsMethod(info, ev, pkg, "AsyncProducer", "Successes") || kafkaIsMethod(info, ev, pkg, "AsyncProducer", "Errors")) &&
+			kafkaSameRef(info, kafkaReceiver(ev), recv)
+	}, asyncWaitCost)
+	if kafkaWaitedInScope(c, call, []kafkaWait{wait}) == "" {
+		return nil
+	}
+	return &Write{
+		Call: call, Kind: Produce, Lib: saramaLib, Op: produceOp,
+		Target:  kafkaTopic(info, send.Value),
+		Batched: asyncBatched,
+		Detail:  asyncWaitCost,
 	}
 }
 

@@ -106,7 +106,46 @@ func sendOneElementBatch(p sarama.SyncProducer, orders []Order) error {
 	return nil
 }
 
+func asyncThenWait(p sarama.AsyncProducer, orders []Order) error {
+	for _, o := range orders {
+		p.Input() <- &sarama.ProducerMessage{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)} // want `AsyncProducer send and wait \(topic "orders"\) per element of orders: waiting on Successes\(\) or Errors\(\)`
+		select {
+		case <-p.Successes():
+		case err := <-p.Errors():
+			return err
+		}
+	}
+	return nil
+}
+
+func asyncThenWaitShopify(p shopify.AsyncProducer, orders []Order) {
+	for _, o := range orders {
+		p.Input() <- &shopify.ProducerMessage{Topic: "orders", Value: shopify.ByteEncoder(o.JSON)} // want `AsyncProducer send and wait`
+		<-p.Successes()
+	}
+}
+
 // ---- look-alikes ----
+
+func asyncReadElsewhere(p sarama.AsyncProducer, orders []Order) {
+	go func() {
+		for range p.Successes() {
+		}
+	}()
+	for _, o := range orders {
+		p.Input() <- &sarama.ProducerMessage{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)}
+	}
+}
+
+func asyncOtherProducer(p, audit sarama.AsyncProducer, orders []Order) {
+	for _, o := range orders {
+		p.Input() <- &sarama.ProducerMessage{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)}
+		select {
+		case <-audit.Errors():
+		default:
+		}
+	}
+}
 
 func sendPerOrderBatch(p sarama.SyncProducer, orders []Order) error {
 	for _, o := range orders {
