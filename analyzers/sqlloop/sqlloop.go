@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			l := lr.PerIteration(w.Call)
-			if l == nil || writes.TargetVaries(w, l.Node) {
+			if l == nil || writes.TargetVaries(w, l.Node) || !writes.DataVaries(w, l.Node) {
 				continue
 			}
 			rep.Report(diagnostic(w, l))

@@ -67,6 +67,9 @@ type Write struct {
 	// wrapper that takes the text as a parameter is summarised from it, and
 	// TargetVaries inspects it.
 	sqlText ast.Expr
+	// dataCall is the call whose arguments carry the row, when it is not
+	// Call (the Queue of a one-query pgx.Batch).
+	dataCall *ast.CallExpr
 }
 
 // Via describes the write inside a user wrapper.
@@ -112,17 +115,44 @@ type Result struct {
 	// Writes lists the one-record writes of the package in source order.
 	Writes []*Write
 	byCall map[*ast.CallExpr]*Write
-	sql    *sqlState
+	ctx    *Context // for the SQL state, built only when asked for
+}
+
+// DataVaries reports that the values w writes change inside loop: some
+// argument of the call (or of the pgx.Batch Queue it sends), other than the
+// receiver and a context, varies per iteration. A write whose arguments are
+// the same on every iteration (a periodic cleanup on a ticker, the same
+// statement run on each shard) does not write a row per element.
+func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
+	if w == nil || w.Call == nil || r.ctx == nil || loop == nil {
+		return true
+	}
+	st := r.ctx.sqlState()
+	call := w.Call
+	if w.dataCall != nil {
+		call = w.dataCall
+	}
+	for _, a := range call.Args {
+		if t := st.info.TypeOf(a); t != nil {
+			if p, n := namedOf(t); p == "context" && n == "Context" {
+				continue
+			}
+		}
+		if st.varies(a, loop.Pos(), loop.End()) {
+			return true
+		}
+	}
+	return false
 }
 
 // TargetVaries reports that w writes to a table whose name is filled in at
 // run time from a value that changes inside loop: the loop walks tables
 // (DELETE FROM %s WHERE tenant_id = $1 per table), not rows.
 func (r *Result) TargetVaries(w *Write, loop ast.Node) bool {
-	if w == nil || w.Target != "" || w.Op == "" || w.sqlText == nil || r.sql == nil || loop == nil {
+	if w == nil || w.Target != "" || w.Op == "" || w.sqlText == nil || r.ctx == nil || loop == nil {
 		return false
 	}
-	return r.sql.dependsOn(w.sqlText, loop.Pos(), loop.End(), 0)
+	return r.ctx.sqlState().dependsOn(w.sqlText, loop.Pos(), loop.End(), 0)
 }
 
 // Of returns the writes of one kind, in source order.
@@ -369,7 +399,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
-	res.sql = c.sql
+	res.ctx = c
 	for _, s := range sites {
 		wr := w.writeAt(s.call, s.fn)
 		if wr == nil {

@@ -623,6 +623,7 @@ func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
 	if w != nil {
 		w.Detail = "a pgx.Batch holding one query"
 		w.sqlText = q.Args[0]
+		w.dataCall = q
 	}
 	return w
 }

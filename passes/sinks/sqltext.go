@@ -22,6 +22,9 @@ type sqlState struct {
 	// fields lists every value a struct field of this package is given, in
 	// assignments and composite literals.
 	fields map[*types.Var][]valueSrc
+	// touched lists where each variable is assigned, has its address taken
+	// or has a method called on it (which may change it).
+	touched map[*types.Var][]token.Pos
 }
 
 // valueSrc is an expression, or result idx of a multi-value call.
@@ -43,6 +46,12 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 		assigns: map[*types.Var]int{},
 		value:   map[*types.Var]valueSrc{},
 		fields:  map[*types.Var][]valueSrc{},
+		touched: map[*types.Var][]token.Pos{},
+	}
+	touch := func(e ast.Expr, at token.Pos) {
+		if v := rootVar(st.info, e); v != nil {
+			st.touched[v] = append(st.touched[v], at)
+		}
 	}
 	record := func(lhs ast.Expr, src valueSrc) {
 		switch l := ast.Unparen(lhs).(type) {
@@ -64,7 +73,18 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 	for _, f := range pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.IncDecStmt:
+				touch(n.X, n.Pos())
+			case *ast.CallExpr:
+				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+					if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+						touch(sel.X, n.Pos())
+					}
+				}
 			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					touch(lhs, n.Pos())
+				}
 				for i, lhs := range n.Lhs {
 					switch {
 					case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
@@ -90,6 +110,11 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 					}
 				}
 			case *ast.RangeStmt:
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if e != nil {
+						touch(e, n.Pos())
+					}
+				}
 				// A range variable takes a new value per iteration: count it
 				// twice so that it never reads as assigned once.
 				for _, e := range []ast.Expr{n.Key, n.Value} {
@@ -99,6 +124,9 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 					}
 				}
 			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					touch(n.X, n.Pos())
+				}
 				if n.Op == token.AND {
 					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 						if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
@@ -321,6 +349,66 @@ func (st *sqlState) dependsOn(e ast.Node, lo, hi token.Pos, depth int) bool {
 			found = true
 		}
 		return !found
+	})
+	return found
+}
+
+// rootVar is the variable at the root of x, x.f, x[i], *x, (x).
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if sel := info.Selections[x]; sel == nil {
+				return nil // a qualified identifier: another package's variable
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
+
+// varies reports that e takes a new value on each run of the code in
+// [lo, hi): it reads a variable declared there (a range variable, a row
+// scanned in the body) or assigned, address-taken or mutated by a method
+// there, or it calls a method (sc.Text(), it.Value()).
+func (st *sqlState) varies(e ast.Node, lo, hi token.Pos) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
+				if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					found = true
+				}
+			}
+		case *ast.Ident:
+			v, ok := st.info.Uses[n].(*types.Var)
+			if !ok {
+				return true
+			}
+			if lo <= v.Pos() && v.Pos() < hi {
+				found = true
+				return false
+			}
+			for _, at := range st.touched[v] {
+				if lo <= at && at < hi {
+					found = true
+					return false
+				}
+			}
+		}
+		return true
 	})
 	return found
 }

@@ -2,6 +2,7 @@
 package dbsql
 
 import (
+	"bufio"
 	"context"
 	"database/sql"
 	"fmt"
@@ -403,4 +404,14 @@ func (q *Queue) PushAll(payloads [][]byte) error {
 		}
 	}
 	return nil
+}
+
+// A scanner's current line is a method call: it varies per iteration.
+func loadLines(db *sql.DB, sc *bufio.Scanner) error {
+	for sc.Scan() {
+		if _, err := db.Exec("INSERT INTO lines (body) VALUES ($1)", sc.Text()); err != nil { // want `INSERT INTO lines executed once per element of sc.Scan\(\)`
+			return err
+		}
+	}
+	return sc.Err()
 }

@@ -356,3 +356,45 @@ func sprintfInLoop(ctx context.Context, pool *pgxpool.Pool, table string, vals [
 		pool.Exec(ctx, q, v) // want `INSERT executed once per element of vals`
 	}
 }
+
+// The same statement with the same arguments on every tick: a periodic
+// cleanup, not a row per element.
+func cleanup(ctx context.Context, pool *pgxpool.Pool, ttl time.Duration) {
+	ticker := time.NewTicker(time.Minute)
+	defer ticker.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+			pool.Exec(ctx, "DELETE FROM sessions WHERE expires_at < $1", time.Now().Add(-ttl))
+		}
+	}
+}
+
+// One statement per shard with the same arguments.
+func perShard(ctx context.Context, shards []*pgxpool.Pool, cutoff time.Time) {
+	for _, s := range shards {
+		s.Exec(ctx, "DELETE FROM events WHERE at < $1", cutoff)
+	}
+}
+
+// Rows scanned into variables declared before the loop still vary.
+func copyOver(ctx context.Context, src *pgx.Conn, dst *pgxpool.Pool) error {
+	rows, err := src.Query(ctx, "SELECT id, name FROM old_users")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var id int64
+	var name string
+	for rows.Next() {
+		if err := rows.Scan(&id, &name); err != nil {
+			return err
+		}
+		if _, err := dst.Exec(ctx, "INSERT INTO users (id, name) VALUES ($1, $2)", id, name); err != nil { // want `INSERT INTO users executed once per element of rows.Next\(\)`
+			return err
+		}
+	}
+	return rows.Err()
+}

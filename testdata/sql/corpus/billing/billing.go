@@ -306,3 +306,31 @@ func Seed(ctx context.Context, pool *pgxpool.Pool) error {
 	}
 	return nil
 }
+
+// MarkOverdue flags overdue invoices every hour: one set-based UPDATE per tick.
+func MarkOverdue(ctx context.Context, db *sql.DB) {
+	for range time.Tick(time.Hour) {
+		if _, err := db.ExecContext(ctx, "UPDATE invoices SET overdue = true WHERE due < $1 AND NOT overdue", time.Now()); err != nil { // label:ok
+			log.Print(err)
+		}
+	}
+}
+
+// Reconcile re-reads payments and applies each to its invoice.
+func Reconcile(ctx context.Context, db *sql.DB) error {
+	rows, err := db.QueryContext(ctx, "SELECT invoice_id, amount FROM payments WHERE applied = false") // label:ok
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var invoice, amount int64
+	for rows.Next() {
+		if err := rows.Scan(&invoice, &amount); err != nil {
+			return err
+		}
+		if _, err := db.ExecContext(ctx, "UPDATE invoices SET paid = paid + $2 WHERE id = $1", invoice, amount); err != nil { // label:write
+			return err
+		}
+	}
+	return rows.Err()
+}
