@@ -15,7 +15,8 @@
 // of exactly one object, and the calls of functions in any package that
 // perform one on every call (repository wrappers):
 //
-//   - gorm (gorm.io/gorm): Create, Save, Delete of a pointer to one struct;
+//   - gorm (gorm.io/gorm): Create, Save, FirstOrCreate, Delete of a pointer
+//     to one struct;
 //     Updates, Update, UpdateColumn, UpdateColumns on Model(&one) with no
 //     Where, Scopes or other condition in the chain. Use Create(&slice) or
 //     CreateInBatches(&slice, n).

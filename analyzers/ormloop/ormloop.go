@@ -107,7 +107,7 @@ func loopHeadEnd(loop *loops.Loop) (end token.Pos) {
 func opWord(op string) string {
 	switch op {
 	case "UPSERT":
-		return "save (INSERT or UPDATE)"
+		return "upsert"
 	case "INSERT":
 		return "insert"
 	case "UPDATE":

@@ -25,24 +25,26 @@ const (
 
 // Batched forms named in messages.
 const (
-	gormBatched = "gorm Create(&slice) or CreateInBatches(&slice, n)"
-	gormUpsert  = "gorm Save(&slice) (one multi-row upsert) or CreateInBatches with clause.OnConflict"
-	gormUpdate  = "one set-based gorm Update with a Where condition, or Save(&slice) as one multi-row upsert"
-	gormDelete  = "gorm Delete(&T{}, ids) with the slice of keys, or one Where(...).Delete(&T{})"
-	entBatched  = "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)"
-	entUpdate   = "one ent Update().Where(...) over the whole set"
-	entDelete   = "one ent Delete().Where(t.IDIn(ids...))"
-	bunBatched  = "bun NewInsert().Model(&slice)"
-	bunUpdate   = "bun NewUpdate().Model(&slice).Bulk() or one set-based Where"
-	bunDelete   = "bun NewDelete().Model(&slice).WherePK()"
-	gopgInsert  = "go-pg db.Model(&slice).Insert() or db.CopyFrom"
-	gopgUpdate  = "go-pg db.Model(&slice).WherePK().Update()"
-	gopgDelete  = "go-pg db.Model(&slice).WherePK().Delete()"
+	gormBatched      = "gorm Create(&slice) or CreateInBatches(&slice, n)"
+	gormUpsert       = "gorm Save(&slice) (one multi-row upsert) or CreateInBatches with clause.OnConflict"
+	gormFindOrCreate = "one gorm Clauses(clause.OnConflict{DoNothing: true}).Create(&slice) for the missing rows, after one Find of the existing ones"
+	gormUpdate       = "one set-based gorm Update with a Where condition, or Save(&slice) as one multi-row upsert"
+	gormDelete       = "gorm Delete(&T{}, ids) with the slice of keys, or one Where(...).Delete(&T{})"
+	entBatched       = "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)"
+	entUpdate        = "one ent Update().Where(...) over the whole set"
+	entDelete        = "one ent Delete().Where(t.IDIn(ids...))"
+	bunBatched       = "bun NewInsert().Model(&slice)"
+	bunUpdate        = "bun NewUpdate().Model(&slice).Bulk() or one set-based Where"
+	bunDelete        = "bun NewDelete().Model(&slice).WherePK()"
+	gopgInsert       = "go-pg db.Model(&slice).Insert() or db.CopyFrom"
+	gopgUpdate       = "go-pg db.Model(&slice).WherePK().Update()"
+	gopgDelete       = "go-pg db.Model(&slice).WherePK().Delete()"
 )
 
 var ormRules = []Rule{
 	{Pkg: gormPkg, Type: "DB", Name: "Create", Lib: "gorm", Kind: ORM, Match: gormModelWrite("INSERT", gormBatched, false)},
 	{Pkg: gormPkg, Type: "DB", Name: "Save", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormUpsert, false)},
+	{Pkg: gormPkg, Type: "DB", Name: "FirstOrCreate", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormFindOrCreate, false)},
 	{Pkg: gormPkg, Type: "DB", Name: "Delete", Lib: "gorm", Kind: ORM, Match: gormModelWrite("DELETE", gormDelete, true)},
 	{Pkg: gormPkg, Type: "DB", Name: "Updates", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
 	{Pkg: gormPkg, Type: "DB", Name: "Update", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},

@@ -60,7 +60,7 @@ func createInTransaction(db *gorm.DB, users []model.User) error {
 func saveEach(db *gorm.DB, users []model.User) {
 	for _, u := range users {
 		u.Age++
-		db.Save(&u) // want `gorm save \(INSERT or UPDATE\) of one User`
+		db.Save(&u) // want `gorm upsert of one User`
 	}
 }
 
@@ -315,5 +315,17 @@ func updatesThroughConditionedVar(db *gorm.DB, users []model.User) {
 	tx := db.Begin()
 	for i := range users {
 		tx.Updates(&users[i]) // want `gorm update of one User.*~11k rows/s even inside one transaction`
+	}
+}
+
+func findOrCreateTags(db *gorm.DB, names []string) {
+	for _, n := range names {
+		var ev model.Event
+		db.Where(model.Event{Key: n}).FirstOrCreate(&ev) // want `gorm upsert of one Event runs once per element of names.*use one gorm Clauses\(clause.OnConflict\{DoNothing: true\}\).Create\(&slice\)`
+	}
+	var all []model.Event
+	for _, n := range names {
+		// A slice destination: not one object per call.
+		db.Where("key LIKE ?", n+"%").FirstOrCreate(&all)
 	}
 }
