@@ -378,6 +378,15 @@ func TestMisuseGivesErrorsNotPanics(t *testing.T) {
 	if err := p.Produce(nil, record(0)); err != nil { //nolint:staticcheck // a nil context is what this tests
 		t.Fatalf("Produce with a nil context = %v", err)
 	}
+	// kgo fails a record without a topic before buffering it; it still
+	// comes back from Flush.
+	noTopic := &kgo.Record{Value: []byte("no topic")}
+	if err := p.Produce(t.Context(), noTopic); err != nil {
+		t.Fatal(err)
+	}
+	if got := FailedRecords(p.Flush(t.Context())); len(got) != 1 || got[0] != noTopic {
+		t.Fatalf("Flush handed back %v, want the record without a topic", got)
+	}
 	if err := p.Close(nil); err != nil { //nolint:staticcheck
 		t.Fatalf("Close with a nil context = %v", err)
 	}
