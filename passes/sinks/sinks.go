@@ -119,8 +119,9 @@ type Result struct {
 }
 
 // DataVaries reports that the values w writes change inside loop: some
-// argument of the call (or of the pgx.Batch Queue it sends), other than the
-// receiver and a context, varies per iteration. A write whose arguments are
+// argument of the call (or of the pgx.Batch Queue it sends), other than a
+// context and a library call's receiver (the DB handle), varies per
+// iteration. A write whose arguments are
 // the same on every iteration (a periodic cleanup on a ticker, the same
 // statement run on each shard) does not write a row per element.
 func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
@@ -132,7 +133,16 @@ func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
 	if w.dataCall != nil {
 		call = w.dataCall
 	}
-	for _, a := range call.Args {
+	args := call.Args
+	if w.Via != nil {
+		// A wrapper method's receiver may be the record itself: u.Save(ctx).
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				args = append([]ast.Expr{sel.X}, args...)
+			}
+		}
+	}
+	for _, a := range args {
 		if t := st.info.TypeOf(a); t != nil {
 			if p, n := namedOf(t); p == "context" && n == "Context" {
 				continue

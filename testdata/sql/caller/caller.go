@@ -112,3 +112,12 @@ func archiveEach(ctx context.Context, db *sql.DB, ids []string) {
 		_ = repo.ExecSQL(ctx, db, "ANALYZE events")
 	}
 }
+
+func insertRows(ctx context.Context, rows []*repo.Row) error {
+	for _, r := range rows {
+		if err := r.Insert(ctx); err != nil { // want `\(\*repo.Row\).Insert \(INSERT INTO rows\) executed once per element of rows`
+			return err
+		}
+	}
+	return nil
+}

@@ -115,3 +115,16 @@ func ExecSQL(ctx context.Context, db *sql.DB, query string, args ...any) error {
 	}
 	return nil
 }
+
+// Row is an active-record style type: the receiver is the record.
+type Row struct {
+	ID   string
+	Body []byte
+	pool *pgxpool.Pool
+}
+
+// Insert stores the row.
+func (r *Row) Insert(ctx context.Context) error {
+	_, err := r.pool.Exec(ctx, `INSERT INTO rows (id, body) VALUES ($1, $2)`, r.ID, r.Body)
+	return err
+}
