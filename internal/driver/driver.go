@@ -15,6 +15,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -317,6 +318,7 @@ func (r *runner) print(w io.Writer, findings []vetjson.Finding) error {
 	case "sarif":
 		return sarif.Write(w, sarif.Options{
 			Tool:           "batchlint",
+			Version:        moduleVersion(),
 			InformationURI: "https://github.com/batchlint/batchlint",
 			Dir:            r.dir,
 		}, r.analyzers, findings)
@@ -330,6 +332,15 @@ func (r *runner) print(w io.Writer, findings []vetjson.Finding) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// moduleVersion is batchlint's module version when built by go install
+// module@version, else "".
+func moduleVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
+		return bi.Main.Version
+	}
+	return ""
 }
 
 // rel shortens an absolute position inside the working directory.
