@@ -39,7 +39,9 @@
 //     delivery report (from the delivery channel or Events()).
 //   - calls of functions, in this package or any other, that perform one
 //     such produce on every call (a Publish method around ProduceSync): the
-//     finding is at the call in the loop and names the function.
+//     finding is at the call in the loop and names the function. A wrapper
+//     around a segmentio Writer is not followed: whether it waits depends on
+//     a writer the caller cannot see.
 //
 // Consume-transform-produce: a synchronous produce per consumed record
 // (inside fetches.EachRecord, a RecordIter loop, or a range over a sarama

@@ -37,3 +37,9 @@ func Notify(p sarama.SyncProducer, topic string, body []byte) error {
 	_, _, err := p.SendMessage(&sarama.ProducerMessage{Topic: topic, Value: sarama.ByteEncoder(body)})
 	return err
 }
+
+// Send produces one record and flushes it.
+func (p *Publisher) Send(ctx context.Context, value []byte) error {
+	p.cl.Produce(ctx, &kgo.Record{Value: value}, nil)
+	return p.cl.Flush(ctx)
+}

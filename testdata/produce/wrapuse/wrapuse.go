@@ -24,6 +24,12 @@ func notifyEach(p sarama.SyncProducer, bodies [][]byte) {
 	}
 }
 
+func sendEach(ctx context.Context, p *wrap.Publisher, values [][]byte) {
+	for _, v := range values {
+		p.Send(ctx, v) // want `Publisher.Send per element of values does one synchronous produce per call \(franz-go Produce`
+	}
+}
+
 // ---- look-alikes ----
 
 func publishAll(ctx context.Context, p *wrap.Publisher, values [][]byte) error {
