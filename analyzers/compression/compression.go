@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 const why = "compression works on a batch: a 200-byte record barely compresses, a 128 KB batch of similar records 2–4x, " +
-	"so the codec costs CPU here and saves almost nothing; batch first"
+	"so batches that never wait to fill (a record or a few at light load) pay the codec's CPU for little saving; batch first"
 
 // codecs are the settings values that name a real codec.
 var codecs = map[string]bool{"gzip": true, "snappy": true, "lz4": true, "zstd": true}
@@ -63,7 +63,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		d := analysis.Diagnostic{
 			Pos: c.Pos,
-			Message: fmt.Sprintf("%s compression%s on a producer whose batches hold one record (%s): %s; %s",
+			Message: fmt.Sprintf("%s compression%s where batching is off (%s): %s; %s",
 				c.Str, where, off.what, why, off.fix),
 			URL: url,
 		}

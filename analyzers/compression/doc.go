@@ -1,5 +1,5 @@
 // Package compression defines an Analyzer that reports Kafka producers that
-// compress batches which hold a single record.
+// compress batches which never wait to fill.
 //
 // # Analyzer compression
 //
@@ -7,8 +7,9 @@
 //
 // Compression works on a batch: a single 200-byte record barely compresses,
 // while a 128 KB batch of similar records compresses 2–4x (zstd about 20–30%
-// better than lz4, at more CPU). A producer that sends every record in a
-// batch of its own pays the codec's CPU and framing for almost no saving.
+// better than lz4, at more CPU). A producer whose batches never wait to fill
+// sends a record or a few per batch at light load, and pays the codec's CPU
+// and framing for almost no saving.
 // Batch first, then compress.
 //
 // The analyzer reports a gzip, snappy, lz4 or zstd codec, at the setting,

@@ -12,7 +12,7 @@ import (
 const noLinger = time.Duration(0)
 
 func zstdNoLinger() {
-	kgo.NewClient(kgo.ProducerBatchCompression(kgo.ZstdCompression()), kgo.ProducerLinger(0)) // want `zstd compression on a producer whose batches hold one record \(kgo.ProducerLinger\(0\)\)`
+	kgo.NewClient(kgo.ProducerBatchCompression(kgo.ZstdCompression()), kgo.ProducerLinger(0)) // want `zstd compression where batching is off \(kgo.ProducerLinger\(0\)\)`
 }
 
 func gzipLevelNoLinger() {

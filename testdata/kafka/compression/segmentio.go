@@ -9,7 +9,7 @@ import (
 func writerBatchOne() {
 	w := &kafka.Writer{
 		Addr:        kafka.TCP("b"),
-		Compression: kafka.Snappy, // want `snappy compression on a producer whose batches hold one record \(BatchSize 1\)`
+		Compression: kafka.Snappy, // want `snappy compression where batching is off \(BatchSize 1\)`
 		BatchSize:   1,
 	}
 	_ = w
