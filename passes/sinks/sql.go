@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // sqlRules is the sql part of the knowledge base.
@@ -129,6 +130,12 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		}
 		text, ok := st.Text(call.Args[sh.sql])
 		lib := libOf(c, call)
+		if ok && lib == libPgx && !strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
+			// The name of a statement prepared in this package.
+			if prepared, found := st.pgxStatement(text); found {
+				text = prepared
+			}
+		}
 		w := sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
 		if w != nil {
 			w.sqlText = call.Args[sh.sql]

@@ -22,6 +22,11 @@ type sqlState struct {
 	// fields lists every value a struct field of this package is given, in
 	// assignments and composite literals.
 	fields map[*types.Var][]valueSrc
+	// prepared maps the names of pgx prepared statements (conn.Prepare(ctx,
+	// name, sql)) to their SQL text; "" when a name gets different texts.
+	// Built on first use.
+	pgxPrepared map[string]string
+	files       []*ast.File
 	// touched lists where each variable is assigned, has its address taken
 	// or has a method called on it (which may change it).
 	touched map[*types.Var][]token.Pos
@@ -47,6 +52,7 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 		value:   map[*types.Var]valueSrc{},
 		fields:  map[*types.Var][]valueSrc{},
 		touched: map[*types.Var][]token.Pos{},
+		files:   pass.Files,
 	}
 	touch := func(e ast.Expr, at token.Pos) {
 		if v := rootVar(st.info, e); v != nil {
@@ -351,6 +357,42 @@ func (st *sqlState) dependsOn(e ast.Node, lo, hi token.Pos, depth int) bool {
 		return !found
 	})
 	return found
+}
+
+// pgxStatement returns the SQL text pgx runs for the name of a statement
+// prepared with Prepare(ctx, name, sql) in this package: pgx's Exec and
+// Query accept either SQL or a prepared statement's name.
+func (st *sqlState) pgxStatement(name string) (string, bool) {
+	if st.pgxPrepared == nil {
+		st.pgxPrepared = map[string]string{}
+		for _, f := range st.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) < 3 {
+					return true
+				}
+				fn := calleeFunc(st.info, call)
+				if fn == nil || fn.Name() != "Prepare" {
+					return true
+				}
+				if pkg, typ := funcKey(fn); !(pkg == pathPgx && (typ == "Conn" || typ == "Tx")) && !(pkg == pathPgxpool && typ == "Tx") && !(pkg == pathPgconn && typ == "PgConn") {
+					return true
+				}
+				n1, ok1 := st.Text(call.Args[1])
+				text, ok2 := st.Text(call.Args[2])
+				if !ok1 {
+					return true
+				}
+				if old, seen := st.pgxPrepared[n1]; (seen && old != text) || !ok2 {
+					text = ""
+				}
+				st.pgxPrepared[n1] = text
+				return true
+			})
+		}
+	}
+	text := st.pgxPrepared[name]
+	return text, text != ""
 }
 
 // rootVar is the variable at the root of x, x.f, x[i], *x, (x).

@@ -398,3 +398,23 @@ func copyOver(ctx context.Context, src *pgx.Conn, dst *pgxpool.Pool) error {
 	}
 	return rows.Err()
 }
+
+// pgx runs a prepared statement by name.
+func preparedByName(ctx context.Context, conn *pgx.Conn, users []User) error {
+	if _, err := conn.Prepare(ctx, "insert_user", insertUser); err != nil {
+		return err
+	}
+	if _, err := conn.Prepare(ctx, "user_by_id", "SELECT name FROM users WHERE id = $1"); err != nil {
+		return err
+	}
+	for _, u := range users {
+		if _, err := conn.Exec(ctx, "insert_user", u.ID, u.Name, u.Email); err != nil { // want `INSERT INTO users executed once per element of users`
+			return err
+		}
+		var name string
+		if err := conn.QueryRow(ctx, "user_by_id", u.ID).Scan(&name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
