@@ -61,4 +61,6 @@ go test -count=1 ./... || status=1
 for mod in $(git ls-files '*/go.mod' | grep -v '^testdata/' | grep -v '/testdata/' | xargs -r -n1 dirname); do
   (cd "$mod" && go test -count=1 ./...) || status=1
 done
+# batchlint over the whole standard library: no panic, no failed analysis.
+BATCHLINT_STD=1 go test -count=1 -timeout 20m -run '^TestStd$' ./cmd/batchlint/ || status=1
 exit $status

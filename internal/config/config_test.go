@@ -1,0 +1,108 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+func analyzers() []*analysis.Analyzer {
+	a := &analysis.Analyzer{Name: "a", Doc: "a"}
+	a.Flags.Bool("tests", false, "")
+	a.Flags.String("funcs", "", "")
+	a.Flags.Int("n", 1, "")
+	b := &analysis.Analyzer{Name: "b", Doc: "b"}
+	return []*analysis.Analyzer{a, b}
+}
+
+func write(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.yml")
+	write(t, path, "tests: true\nanalyzers:\n  a:\n    options:\n      funcs: [x.Save, y.Put]\n      n: 3\n  b:\n    enabled: false\n")
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Flags(analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"-a.tests=true", "-a.funcs=x.Save,y.Put", "-a.n=3", "-b=false"}
+	if !slices.Equal(got, want) {
+		t.Errorf("flags %q, want %q", got, want)
+	}
+}
+
+func TestLoadEmptyAndJSON(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "empty.yml"), "")
+	if c, err := Load(filepath.Join(dir, "empty.yml")); err != nil || c.Tests != nil || len(c.Analyzers) != 0 {
+		t.Errorf("empty file: %+v, %v", c, err)
+	}
+	write(t, filepath.Join(dir, "c.json"), `{"analyzers": {"a": {"options": {"tests": true}}}}`)
+	c, err := Load(filepath.Join(dir, "c.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := c.Flags(analyzers()); err != nil || !slices.Equal(got, []string{"-a.tests=true"}) {
+		t.Errorf("JSON: %q, %v", got, err)
+	}
+}
+
+func TestFlagsErrors(t *testing.T) {
+	for conf, msg := range map[string]string{
+		"analyzers: {z: {}}":                          "unknown analyzer z (known: a, b)",
+		"analyzers: {a: {options: {nope: 1}}}":        `analyzer a has no option "nope" (options: funcs, n, tests)`,
+		"analyzers: {b: {options: {nope: 1}}}":        `(options: none)`,
+		"analyzers: {a: {options: {n: many}}}":        "a option n",
+		"analyzers: {a: {options: {funcs: [a,b]}}}":   "",
+		"analyzers: {a: {options: {funcs: {k: v}}}}":  "unsupported value",
+		"analyzers: {a: {options: {funcs: ~}}}":       "no value",
+		`analyzers: {a: {options: {funcs: ["x,y"]}}}`: "contains a comma",
+	} {
+		path := filepath.Join(t.TempDir(), "c.yml")
+		write(t, path, conf)
+		c, err := Load(path)
+		if err != nil {
+			t.Fatalf("%s: %v", conf, err)
+		}
+		_, err = c.Flags(analyzers())
+		if msg == "" {
+			if err != nil {
+				t.Errorf("%s: %v", conf, err)
+			}
+			continue
+		}
+		if err == nil || !strings.Contains(err.Error(), msg) {
+			t.Errorf("%s: error %v, want %q", conf, err, msg)
+		}
+	}
+}
+
+func TestFindInModuleRoot(t *testing.T) {
+	root := t.TempDir()
+	write(t, filepath.Join(root, "go.mod"), "module m\n")
+	write(t, filepath.Join(root, "sub", "deeper", "x.go"), "package deeper\n")
+	if p, err := Find(filepath.Join(root, "sub", "deeper")); err != nil || p != "" {
+		t.Errorf("no file: %q, %v", p, err)
+	}
+	write(t, filepath.Join(root, ".batchlint.json"), "{}")
+	write(t, filepath.Join(root, ".batchlint.yml"), "")
+	p, err := Find(filepath.Join(root, "sub", "deeper"))
+	if err != nil || p != filepath.Join(root, ".batchlint.yml") {
+		t.Errorf("Find = %q, %v; want the module root's .batchlint.yml (first in Names order)", p, err)
+	}
+}
