@@ -14,7 +14,6 @@ const (
 	saramaPkg     = "github.com/Shopify/sarama"
 	segmentioPkg  = "github.com/segmentio/kafka-go"
 	confluentPkg  = "github.com/confluentinc/confluent-kafka-go/v2/kafka"
-	confluentV1   = "github.com/confluentinc/confluent-kafka-go/kafka"
 	produceOp     = "produce"
 	franzGoLib    = "franz-go"
 	saramaLib     = "sarama"
@@ -51,7 +50,6 @@ var produceRules = []Rule{
 	{Pkg: saramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
 	{Pkg: segmentioPkg, Type: "Writer", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchWriteMessages},
 	{Pkg: confluentPkg, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
-	{Pkg: confluentV1, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
 }
 
 // produceCosts is what one synchronous one-record produce costs, per library,

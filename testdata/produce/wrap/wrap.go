@@ -6,6 +6,7 @@ import (
 	"context"
 
 	"github.com/IBM/sarama"
+	"github.com/segmentio/kafka-go"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
 
@@ -42,4 +43,9 @@ func Notify(p sarama.SyncProducer, topic string, body []byte) error {
 func (p *Publisher) Send(ctx context.Context, value []byte) error {
 	p.cl.Produce(ctx, &kgo.Record{Value: value}, nil)
 	return p.cl.Flush(ctx)
+}
+
+// NewAsyncClickWriter returns a writer whose WriteMessages does not wait.
+func NewAsyncClickWriter(brokers ...string) *kafka.Writer {
+	return &kafka.Writer{Addr: kafka.TCP(brokers...), Topic: "clicks", Async: true}
 }

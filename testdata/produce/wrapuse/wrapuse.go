@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"github.com/IBM/sarama"
+	"github.com/segmentio/kafka-go"
 
 	"produce/wrap"
 )
@@ -31,6 +32,13 @@ func sendEach(ctx context.Context, p *wrap.Publisher, values [][]byte) {
 }
 
 // ---- look-alikes ----
+
+func writeWithAsyncHelper(ctx context.Context, values [][]byte) {
+	w := wrap.NewAsyncClickWriter("localhost:9092")
+	for _, v := range values {
+		w.WriteMessages(ctx, kafka.Message{Value: v})
+	}
+}
 
 func publishAll(ctx context.Context, p *wrap.Publisher, values [][]byte) error {
 	return p.PublishAll(ctx, "events", values)
