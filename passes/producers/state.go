@@ -24,6 +24,12 @@ func (s *state) clone() *state {
 
 // add applies src after s: later settings win, as with options.
 func (s *state) add(src *state) {
+	if src.opaque {
+		// Options not seen may override any earlier one.
+		for k, v := range s.set {
+			s.set[k] = Setting{Set: true, Pos: v.Pos}
+		}
+	}
 	for k, v := range src.set {
 		s.set[k] = v
 	}

@@ -192,3 +192,8 @@ func otherDurationZero() {
 	_ = time.Duration(0)
 	kgo.NewClient(kgo.RetryTimeout(0), kgo.ProduceRequestTimeout(0))
 }
+
+func explicitThenOverridable(extra []kgo.Opt) {
+	// extra may carry its own ProducerLinger, which would win.
+	kgo.NewClient(append([]kgo.Opt{kgo.ProducerLinger(0)}, extra...)...)
+}

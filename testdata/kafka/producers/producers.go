@@ -63,11 +63,15 @@ func mixedOpts(opts []kgo.Opt) {
 	kgo.NewClient(append(opts, kgo.ProducerLinger(0))...) // want `franz-go opaque linger=0\(set\)`
 }
 
+func overriddenOpts(extra []kgo.Opt) {
+	kgo.NewClient(append([]kgo.Opt{kgo.ProducerLinger(0)}, extra...)...) // want `franz-go opaque linger=\?\(set\)`
+}
+
 func saramaSites() {
 	c := sarama.NewConfig()
 	c.Producer.Flush.Bytes = 1000
 	p, _ := sarama.NewSyncProducer(nil, c)                         // want `sarama batch.size=0 flush.bytes=1000\(set\) flush.frequency=0 flush.messages=0`
-	p.SendMessage(&sarama.ProducerMessage{})                       // want `receiver is the producer at producers.go:69`
+	p.SendMessage(&sarama.ProducerMessage{})                       // want `receiver is the producer at producers.go:73`
 	kafka.NewProducer(&kafka.ConfigMap{"linger.ms": "7.5"})        // want `confluent linger=7500000\(set\)`
 	kafka.NewProducer(&kafka.ConfigMap{"compression.type": "LZ4"}) // want `confluent linger=5000000 compression=lz4\(set\)`
 }
