@@ -468,6 +468,14 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
 	}
 	wr.TxUnknown = f.TxUnknown
+	if wr.TxUnknown {
+		// The wrapper reaches its DB through an interface; a transaction or
+		// a pool passed in at this call, or one the receiver was built from
+		// (sqlc's New(pool).WithTx(tx)), settles it.
+		if inTx, known := w.ctx.sqlState().txOf(call, 0); known {
+			wr.InTx, wr.TxUnknown = inTx, false
+		}
+	}
 	if f.Kind == SQL && f.Op == "" && f.SQLParam > 0 && f.SQLParam <= len(call.Args) {
 		// The wrapper executes whatever text its caller passes: classify
 		// this call's text.

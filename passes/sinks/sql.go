@@ -274,6 +274,16 @@ func isTxType(t types.Type) bool {
 	return false
 }
 
+// isPoolType reports the handles whose every statement runs on its own
+// (autocommit): a pool hands each call whichever connection is free.
+func isPoolType(t types.Type) bool {
+	switch pkg, name := namedOf(t); {
+	case pkg == pathSQL && name == "DB", pkg == pathSqlx && name == "DB", pkg == pathPgxpool && name == "Pool":
+		return true
+	}
+	return false
+}
+
 // recvInTx reports a call on a transaction, or (for sqlx's package
 // functions) one whose Execer argument is a transaction.
 func recvInTx(c *Context, call *ast.CallExpr) bool {

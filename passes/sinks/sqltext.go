@@ -395,6 +395,44 @@ func (st *sqlState) pgxStatement(name string) (string, bool) {
 	return text, text != ""
 }
 
+// txOf tells whether the DB handle e carries, or was built from, is a
+// transaction or a pool: e's own type, then for a call its arguments (last
+// call first) and its receiver, for a variable its single value.
+func (st *sqlState) txOf(e ast.Expr, depth int) (inTx, known bool) {
+	if depth > maxDepth || e == nil {
+		return false, false
+	}
+	e = ast.Unparen(e)
+	if tv, ok := st.info.Types[e]; ok && tv.IsValue() {
+		switch {
+		case isTxType(tv.Type):
+			return true, true
+		case isPoolType(tv.Type):
+			return false, true
+		}
+	}
+	switch e := e.(type) {
+	case *ast.CallExpr:
+		for _, a := range e.Args {
+			if t := st.info.TypeOf(a); isTxType(t) {
+				return true, true
+			} else if isPoolType(t) {
+				return false, true
+			}
+		}
+		if x := receiver(e); x != nil {
+			return st.txOf(x, depth+1)
+		}
+	case *ast.Ident:
+		if v, ok := st.info.Uses[e].(*types.Var); ok {
+			if src, ok := st.singleValue(v); ok && src.idx < 0 {
+				return st.txOf(src.expr, depth+1)
+			}
+		}
+	}
+	return false, false
+}
+
 // rootVar is the variable at the root of x, x.f, x[i], *x, (x).
 func rootVar(info *types.Info, e ast.Expr) *types.Var {
 	for {

@@ -121,3 +121,22 @@ func insertRows(ctx context.Context, rows []*repo.Row) error {
 	}
 	return nil
 }
+
+func appendAll(ctx context.Context, pool *pgxpool.Pool, events []repo.Event) error {
+	for _, e := range events {
+		if err := repo.Append(ctx, pool, e); err != nil { // want `repo.Append \(INSERT INTO events\) executed once per element of events \(per-row INSERT with autocommit`
+			return err
+		}
+	}
+	tx, err := pool.Begin(ctx)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback(ctx)
+	for _, e := range events {
+		if err := repo.Append(ctx, tx, e); err != nil { // want `repo.Append \(INSERT INTO events\) executed once per element of events \(per-row INSERT in a transaction`
+			return err
+		}
+	}
+	return tx.Commit(ctx)
+}

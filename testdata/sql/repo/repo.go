@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 )
 
@@ -126,5 +127,16 @@ type Row struct {
 // Insert stores the row.
 func (r *Row) Insert(ctx context.Context) error {
 	_, err := r.pool.Exec(ctx, `INSERT INTO rows (id, body) VALUES ($1, $2)`, r.ID, r.Body)
+	return err
+}
+
+// DBTX is what both a pool and a transaction offer.
+type DBTX interface {
+	Exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error)
+}
+
+// Append writes one event through whatever it is given.
+func Append(ctx context.Context, db DBTX, e Event) error {
+	_, err := db.Exec(ctx, insertEvent, e.ID, e.Kind, e.Body)
 	return err
 }
