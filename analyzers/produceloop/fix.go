@@ -36,7 +36,7 @@ import (
 // whenever the rewrite could change more than when the records are sent:
 // the body does anything but build the record, the send's error handling
 // uses per-iteration variables or branches, or names would clash.
-func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis.SuggestedFix {
+func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, taken names) *analysis.SuggestedFix {
 	if w.Via != nil {
 		return nil
 	}
@@ -89,7 +89,8 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 	if elem == "" || !importsAll(pass, file, sh.elem) {
 		return nil
 	}
-	name := freshName(enclosingFunc(file, rng), sh.base)
+	fn := enclosingFunc(file, rng)
+	name := freshName(fn, sh.base, taken[fn])
 	first, last := moved[0], moved[len(moved)-1]
 	recText := text(src, tf, sh.recs[0].Pos(), sh.recs[len(sh.recs)-1].End())
 	if sh.spread {
@@ -114,6 +115,10 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 		return nil
 	}
 	after = reindent(after)
+	if taken[fn] == nil {
+		taken[fn] = map[string]bool{}
+	}
+	taken[fn][name] = true
 	return &analysis.SuggestedFix{
 		Message: fmt.Sprintf("collect the records in %s and send them with one %s after the loop", name, sh.batched),
 		TextEdits: []analysis.TextEdit{
@@ -459,11 +464,19 @@ func simpleRef(e ast.Expr) bool {
 	return false
 }
 
+// names records, per function, the slice names earlier fixes in this pass
+// declared: the fixes are applied together.
+type names map[ast.Node]map[string]bool
+
 // freshName returns base, or base2, base3, ... : the first that no
-// identifier of the function uses, so the new slice neither shadows a name
-// the function refers to nor is shadowed by one of its declarations.
-func freshName(fn ast.Node, base string) string {
+// identifier of the function uses and no other fix declares there, so the
+// new slice neither shadows a name the function refers to nor is shadowed by
+// one of its declarations.
+func freshName(fn ast.Node, base string, taken map[string]bool) string {
 	used := map[string]bool{}
+	for n := range taken {
+		used[n] = true
+	}
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			used[id.Name] = true

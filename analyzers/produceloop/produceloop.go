@@ -57,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if writes == nil || lps == nil {
 		return nil, nil
 	}
+	taken := names{}
 	for _, w := range writes.Of(sinks.Produce) {
 		if w == nil || w.Call == nil {
 			continue
@@ -69,7 +70,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok {
 			continue
 		}
-		if fix := suggestFix(pass, w, loop); fix != nil {
+		if fix := suggestFix(pass, w, loop, taken); fix != nil {
 			d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 		}
 		rep.Report(d)
@@ -124,12 +125,12 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 			return d, false
 		}
 	}
-	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head(pass.TypesInfo, w), over, cost, w.Batched)
+	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head(w), over, cost, w.Batched)
 	return d, true
 }
 
 // head names the call for the message.
-func head(info *types.Info, w *sinks.Write) string {
+func head(w *sinks.Write) string {
 	name := "produce"
 	if sel, ok := ast.Unparen(w.Call.Fun).(*ast.SelectorExpr); ok {
 		name = sel.Sel.Name

@@ -163,3 +163,13 @@ func clientPerEvent(ctx context.Context, cl *kgo.Client, events []Event) {
 		clientFor(cl, e).ProduceSync(ctx, &kgo.Record{Value: e.Body}) // want `ProduceSync of one record per element`
 	}
 }
+
+// Two loops in one function: each gets its own slice.
+func twoLoops(ctx context.Context, cl *kgo.Client, events, retries []Event) {
+	for _, e := range events {
+		cl.ProduceSync(ctx, &kgo.Record{Topic: "events", Value: e.Body}) // want `ProduceSync of one record \(topic "events"\) per element of events`
+	}
+	for _, e := range retries {
+		cl.ProduceSync(ctx, &kgo.Record{Topic: "retries", Value: e.Body}) // want `ProduceSync of one record \(topic "retries"\) per element of retries`
+	}
+}
