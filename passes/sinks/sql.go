@@ -556,7 +556,11 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 		w.sqlText = call.Args[i]
 	}
 	if w != nil {
-		w.TxUnknown = true // a pool and a transaction both implement the interface
+		// A pool and a transaction both implement the interface.
+		w.InTx, w.TxUnknown = false, true
+		if inTx, known := c.sqlState().txOf(receiver(call), 0); known {
+			w.InTx, w.TxUnknown = inTx, false
+		}
 	}
 	return w
 }
