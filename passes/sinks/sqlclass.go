@@ -215,9 +215,6 @@ func valuesTuples(toks []sqlTok, j int) int {
 				if depth == 0 {
 					break
 				}
-			} else if toks[j].kind == tHole && depth == 1 && j > 0 && toks[j-1].text == "(" && j+1 < len(toks) && toks[j+1].text == ")" {
-				// VALUES (%s) with the whole row list spliced in.
-				return -1
 			}
 		}
 		n++

@@ -28,6 +28,8 @@ func TestClassifySQL(t *testing.T) {
 		{"INSERT INTO t (a) VALUES (@a)", "INSERT", "t", true},
 		{"UPDATE t SET a = b::text WHERE id = 1", "UPDATE", "t", false},
 		{"INSERT INTO t (a) VALUES " + hole, "INSERT", "t", false},
+		{"INSERT INTO t (a, b) VALUES (" + hole + ")", "INSERT", "t", true},
+		{"INSERT INTO t (a, b) VALUES (" + hole + ", '" + hole + "')", "INSERT", "t", true},
 		{"INSERT INTO t (a, b) VALUES ($1, $2)" + hole, "INSERT", "t", false},
 		{"INSERT INTO " + hole + " (a) VALUES ($1)", "INSERT", "", true},
 		{"UPDATE users SET name = $1 WHERE id = $2", "UPDATE", "users", true},
