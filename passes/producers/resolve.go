@@ -381,8 +381,14 @@ func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting
 	st.Node = e
 	switch rule.kind {
 	case plain:
-		if v.Kind == values.Int || v.Kind == values.Bool {
+		switch v.Kind {
+		case values.Int, values.Bool:
 			st.Known, st.Int = true, v.Int
+		case values.String:
+			// librdkafka parses every ConfigMap value from its string form.
+			if i, err := strconv.ParseInt(strings.TrimSpace(v.Str), 10, 64); err == nil {
+				st.Known, st.Int = true, i
+			}
 		}
 	case millis:
 		switch v.Kind {
