@@ -19,7 +19,8 @@
 //     to one struct;
 //     Updates, Update, UpdateColumn, UpdateColumns on Model(&one) with no
 //     Where, Scopes or other condition in the chain. Use Create(&slice) or
-//     CreateInBatches(&slice, n).
+//     CreateInBatches(&slice, n). The generics API's
+//     gorm.G[T](db).Create(ctx, &one) likewise.
 //   - ent (entgo.io/ent, any generated client): Create()...Save/SaveX/Exec/ExecX,
 //     UpdateOne(x)/UpdateOneID(id)...Save/Exec, DeleteOne(x)/DeleteOneID(id).Exec.
 //     The builders are recognised by their structure (a builder holding a

@@ -44,6 +44,7 @@ const (
 var ormRules = []Rule{
 	{Pkg: gormPkg, Type: "DB", Name: "Create", Lib: "gorm", Kind: ORM, Match: gormModelWrite("INSERT", gormBatched, false)},
 	{Pkg: gormPkg, Type: "DB", Name: "Save", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormUpsert, false)},
+	{Pkg: gormPkg, Type: "CreateInterface", Name: "Create", Lib: "gorm", Kind: ORM, Match: gormGenericCreate},
 	{Pkg: gormPkg, Type: "DB", Name: "FirstOrCreate", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormFindOrCreate, false)},
 	{Pkg: gormPkg, Type: "DB", Name: "Delete", Lib: "gorm", Kind: ORM, Match: gormModelWrite("DELETE", gormDelete, true)},
 	{Pkg: gormPkg, Type: "DB", Name: "Updates", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
@@ -199,6 +200,19 @@ func gormModelWrite(op, batched string, isDelete bool) func(*Context, *ast.CallE
 		}
 		return ormWrite(c, call, "gorm", op, modelName(model), batched)
 	}
+}
+
+// gormGenericCreate matches the generics API, gorm.G[T](db).Create(ctx, &x):
+// its model is the second argument, typed *T at the call.
+func gormGenericCreate(c *Context, call *ast.CallExpr) *Write {
+	if c == nil || c.Pass == nil || len(call.Args) != 2 {
+		return nil
+	}
+	n, model := rowsOf(c.Pass.TypesInfo, call.Args[1])
+	if n != rowsOne {
+		return nil
+	}
+	return ormWrite(c, call, "gorm", "INSERT", modelName(model), "gorm.G[T](db).CreateInBatches(ctx, &slice, n)")
 }
 
 // gormUpdateWrite matches Updates, Update, UpdateColumn and UpdateColumns:

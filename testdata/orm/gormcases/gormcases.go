@@ -329,3 +329,16 @@ func findOrCreateTags(db *gorm.DB, names []string) {
 		db.Where("key LIKE ?", n+"%").FirstOrCreate(&all)
 	}
 }
+
+func genericsAPI(ctx context.Context, db *gorm.DB, users []model.User) {
+	for _, u := range users {
+		u.Active = true
+		gorm.G[model.User](db).Create(ctx, &u) // want `gorm insert of one User.*use gorm.G\[T\]\(db\).CreateInBatches\(ctx, &slice, n\)`
+	}
+	for chunk := range slices.Chunk(users, 100) {
+		gorm.G[model.User](db).CreateInBatches(ctx, &chunk, 100)
+	}
+	for _, u := range users {
+		gorm.G[model.User](db).Where("id = ?", u.ID).Update(ctx, "active", false)
+	}
+}
