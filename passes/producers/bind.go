@@ -22,8 +22,6 @@ func (r *Result) set(key any, p *Producer) {
 // each producer, so that Of can answer for their uses.
 func (r *Result) bind(ins *inspector.Inspector) {
 	info := r.pass.TypesInfo
-	var fnStack []*types.Func
-	_ = fnStack
 	// Two rounds let "c := cl" and "s.cl = c" follow a binding made later
 	// in source order.
 	for range 2 {

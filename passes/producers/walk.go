@@ -15,8 +15,7 @@ import (
 // map passed to a call, an assignment in a closure) makes it opaque.
 func (r *resolver) walkVar(v *types.Var, body *ast.BlockStmt, upTo token.Pos, sh shape, depth int) *state {
 	w := &walker{r: r, v: v, upTo: upTo, sh: sh, depth: depth}
-	s := w.block(body.List, opaqueState())
-	return s
+	return w.block(body.List, opaqueState())
 }
 
 type walker struct {
@@ -109,6 +108,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 	switch st := st.(type) {
 	case *ast.AssignStmt:
 		if len(st.Lhs) != len(st.Rhs) {
+			s = w.escape(st.Rhs[0], s) // n, err := configure(cfg)
 			for _, l := range st.Lhs {
 				if rootVar(info, l) == w.v {
 					if _, ok := l.(*ast.Ident); ok && len(st.Rhs) == 1 && l == st.Lhs[0] {
@@ -130,7 +130,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 					s = s2
 					continue
 				}
-				if w.mentionsExpr(st.Rhs[i]) {
+				if w.mentions(st.Rhs[i]) {
 					s = w.escape(st.Rhs[i], s)
 				}
 				continue
@@ -346,8 +346,6 @@ func (w *walker) mentions(n ast.Node) bool {
 	})
 	return found
 }
-
-func (w *walker) mentionsExpr(e ast.Expr) bool { return w.mentions(e) }
 
 // mayChange reports whether n assigns v (in a closure), takes its
 // address, or hands a pointer or map value of it to a call.

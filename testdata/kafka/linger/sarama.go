@@ -152,3 +152,17 @@ func saramaDeliberate() {
 	c.Producer.Flush.Frequency = 0 //batchlint:ignore linger -- audit log producer, latency over throughput
 	sarama.NewSyncProducer(addrs, c)
 }
+
+func saramaTupleConfigure() error {
+	c := sarama.NewConfig()
+	if _, err := tuneAndReport(c); err != nil {
+		return err
+	}
+	_, err := sarama.NewSyncProducer(addrs, c)
+	return err
+}
+
+func tuneAndReport(c *sarama.Config) (int, error) {
+	c.Producer.Flush.Messages = 100
+	return 0, nil
+}
