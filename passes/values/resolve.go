@@ -382,8 +382,10 @@ func (r *resolver) exportFacts() {
 		if !fn.Exported() {
 			continue
 		}
-		if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Params().Len() != 0 {
-			// A helper that takes arguments usually computes from them.
+		// A helper that takes arguments usually computes from them, and
+		// methods (String, Error) are not configuration helpers: skipping
+		// both keeps the facts of every dependency small.
+		if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Params().Len() != 0 || sig.Recv() != nil {
 			continue
 		}
 		if v := r.funcValue(fn, 0); v.Known() {
