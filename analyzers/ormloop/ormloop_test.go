@@ -209,6 +209,17 @@ func TestOneFindingPerWrite(t *testing.T) {
 				continue
 			}
 			ormFindings++
+			if d.URL != ormloop.Analyzer.URL {
+				t.Errorf("%s: URL %q", key, d.URL)
+			}
+			if len(d.Related) == 0 || !strings.HasPrefix(d.Related[0].Message, "loop over ") {
+				t.Errorf("%s: no related loop: %+v", key, d.Related)
+			} else if loopLine := act.Package.Fset.Position(d.Related[0].Pos).Line; loopLine > pos.Line {
+				t.Errorf("%s: related loop at line %d, below the write", key, loopLine)
+			}
+			if strings.Contains(d.Message, ") runs once per element") && strings.HasPrefix(d.Message, "repo.") && len(d.Related) != 2 {
+				t.Errorf("%s: a write through a wrapper must also point at the wrapper: %+v", key, d.Related)
+			}
 			// A package and its test variant are analysed apart, as go vet does.
 			if prev, dup := seen[act.Package.ID+" "+key]; dup {
 				t.Errorf("reported twice at %s: %q and %q", key, prev, d.Message)
