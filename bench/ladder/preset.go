@@ -8,5 +8,5 @@ import (
 // batchedProducer is the producer configuration the linger and compression
 // analyzers recommend: the kafkabatch throughput preset (linger 20ms, zstd).
 func batchedProducer() (string, []kgo.Opt) {
-	return "async Produce, kafkabatch.ThroughputOpts (linger 20ms, zstd)", kafkabatch.ThroughputOpts()
+	return "kafkabatch.ThroughputOpts (linger 20ms, zstd)", kafkabatch.ThroughputOpts()
 }

@@ -12,8 +12,8 @@ import (
 // backend. Hand-written SVG: no dependency, and the file diffs readably.
 func writeSVG(w io.Writer, rungs []rung) error {
 	const (
-		width   = 1010
-		labelW  = 400 // left column: rung names
+		width   = 1030
+		labelW  = 420 // left column: rung names
 		plotW   = 440
 		barH    = 20
 		gap     = 8
