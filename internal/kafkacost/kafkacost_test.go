@@ -66,9 +66,11 @@ func (r result) String() string {
 }
 
 // compare checks a flagged shape against its fix: one request per record for
-// the former, at most a few in all for the latter (records arriving while a
-// request is in flight go into the next one, so a fixed shape may take two
-// or three more).
+// the former, a few in all for the latter. sarama sends "as fast as
+// possible": its first message leaves alone and the rest coalesce behind the
+// request in flight, so how many requests a batch takes depends on timing —
+// on a loaded machine up to half a dozen for 200 messages. The bound is one
+// request per 20 records, and never fewer than 5.
 func compare(t *testing.T, flagged, fixed result) {
 	t.Helper()
 	t.Log(flagged)
@@ -76,8 +78,8 @@ func compare(t *testing.T, flagged, fixed result) {
 	if flagged.requests != int64(flagged.records) {
 		t.Errorf("%s: %d produce requests for %d records, want one per record", flagged.shape, flagged.requests, flagged.records)
 	}
-	if fixed.requests < 1 || fixed.requests > 5 {
-		t.Errorf("%s: %d produce requests for %d records, want 1 to 5", fixed.shape, fixed.requests, fixed.records)
+	if limit := max(5, int64(fixed.records/20)); fixed.requests < 1 || fixed.requests > limit {
+		t.Errorf("%s: %d produce requests for %d records, want 1 to %d", fixed.shape, fixed.requests, fixed.records, limit)
 	}
 }
 
