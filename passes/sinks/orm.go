@@ -2,6 +2,7 @@ package sinks
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"strings"
@@ -223,15 +224,15 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	info := c.Pass.TypesInfo
-	if !gormChainNeutral(info, call, true) {
-		return nil
-	}
 	var model ast.Expr
 	for _, cc := range receiverChain(info, call, gormPkg) {
 		if cc.fn.Name() == "Model" && len(cc.call.Args) == 1 {
 			model = cc.call.Args[0]
 			break
 		}
+	}
+	if !gormChainNeutral(info, call, true) && !(model != nil && gormElementWithWhere(c, call, model)) {
+		return nil
 	}
 	if model == nil {
 		fn, _ := typeutil.Callee(info, call).(*types.Func)
@@ -245,6 +246,52 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	return ormWrite(c, call, "gorm", "UPDATE", modelName(t), gormUpdate)
+}
+
+// gormElementWithWhere accepts db.Model(&u).Where(...).Updates(...) when u
+// is the element of the loop the call runs in: gorm adds the loaded row's
+// primary key to the Where (optimistic locking, tenant checks), so the
+// update touches that one row at most. Only Where, Or and Not may join the
+// neutral methods; a scope or a join can change anything.
+func gormElementWithWhere(c *Context, call *ast.CallExpr, model ast.Expr) bool {
+	info := c.Pass.TypesInfo
+	for _, cc := range receiverChain(info, call, gormPkg) {
+		switch name := cc.fn.Name(); {
+		case gormNeutral[name], name == "Model", name == "Where", name == "Or", name == "Not":
+		default:
+			return false
+		}
+	}
+	if c.Loops == nil {
+		return false
+	}
+	loop := c.Loops.PerIteration(call)
+	if loop == nil {
+		return false
+	}
+	rng, ok := loop.Node.(*ast.RangeStmt)
+	if !ok || rng.Tok != token.DEFINE {
+		return false
+	}
+	defOf := func(e ast.Expr) types.Object {
+		if id, ok := e.(*ast.Ident); ok && id.Name != "_" {
+			return info.Defs[id]
+		}
+		return nil
+	}
+	key, val := defOf(rng.Key), defOf(rng.Value)
+	e := ast.Unparen(model)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		return val != nil && info.Uses[e] == val
+	case *ast.IndexExpr:
+		id, ok := ast.Unparen(e.Index).(*ast.Ident)
+		return ok && key != nil && info.Uses[id] == key
+	}
+	return false
 }
 
 // gormConditionedRoot reports whether call's chain starts at a local

@@ -163,8 +163,7 @@ func (im *Importer) Schema(stmts []string) error {
 
 func (im *Importer) OptimisticLock(users []model.User, version int) {
 	for _, u := range users {
-		// Per-row, but the extra condition hides the key: ormloop stays
-		// silent rather than guess what the Where selects.
+		// gorm adds u's primary key to the Where: one row per element.
 		im.db.Model(&u).Where("version = ?", version).Updates(map[string]any{"active": true}) // label:bad
 	}
 }

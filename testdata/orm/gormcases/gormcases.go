@@ -342,3 +342,21 @@ func genericsAPI(ctx context.Context, db *gorm.DB, users []model.User) {
 		gorm.G[model.User](db).Where("id = ?", u.ID).Update(ctx, "active", false)
 	}
 }
+
+func optimisticUpdates(db *gorm.DB, users []model.User, version int, ages []int) {
+	for _, u := range users {
+		// gorm adds u's primary key to the condition: one row at most.
+		db.Model(&u).Where("version = ?", version).Updates(map[string]any{"version": version + 1}) // want `gorm update of one User`
+	}
+	for i := range users {
+		db.Model(&users[i]).Not("active").Update("active", true) // want `gorm update of one User`
+	}
+	var probe model.User
+	for _, a := range ages {
+		// probe is no loop element: its key may be zero, the Where a set.
+		db.Model(&probe).Where("age > ?", a).Update("active", false)
+	}
+	for _, u := range users {
+		db.Model(&u).Scopes(tenantScope("t")).Update("active", false)
+	}
+}
