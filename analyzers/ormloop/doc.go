@@ -18,7 +18,8 @@
 //   - gorm (gorm.io/gorm): Create, Save, FirstOrCreate, Delete of a pointer
 //     to one struct;
 //     Updates, Update, UpdateColumn, UpdateColumns on Model(&one) with no
-//     Where, Scopes or other condition in the chain. Use Create(&slice) or
+//     Scopes, Joins or other condition in the chain (a Where, Or or Not is
+//     allowed when the model is the loop's own element: gorm adds its key). Use Create(&slice) or
 //     CreateInBatches(&slice, n). The generics API's
 //     gorm.G[T](db).Create(ctx, &one) likewise.
 //   - ent (entgo.io/ent, any generated client): Create()...Save/SaveX/Exec/ExecX,
