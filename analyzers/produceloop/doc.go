@@ -69,9 +69,12 @@
 // assignments, "if skip { continue }" filters) and ends with the send and
 // its error check — a suggested fix collects the records in the loop and
 // sends them with one call after it: ProduceSync(ctx, recs...),
-// SendMessages(msgs) or WriteMessages(ctx, msgs...). The fix is not offered
-// when the error handling uses per-element variables or branches, or the
-// body does anything else, since the rewrite would change behaviour.
+// SendMessages(msgs) or WriteMessages(ctx, msgs...); a loop that only sends
+// the elements of a slice of records becomes one call with that slice. The
+// fix is not offered when the error handling uses per-element variables or
+// branches, or the body does anything else, since the rewrite would change
+// behaviour; the fixed code sends every record before it reports the first
+// error, where the loop stopped at it.
 //
 // Flags:
 //

@@ -89,6 +89,18 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, taken nam
 	if elem == "" || !importsAll(pass, file, sh.elem) {
 		return nil
 	}
+	if whole := sendsElements(info, rng, sh, n == len(body)); whole {
+		// for _, r := range recs { cl.ProduceSync(ctx, r) }: the slice is
+		// already the batch.
+		after, ok := rewriteSend(src, tf, moved, sh, text(src, tf, rng.X.Pos(), rng.X.End()))
+		if !ok {
+			return nil
+		}
+		return &analysis.SuggestedFix{
+			Message:   fmt.Sprintf("send %s with one %s", text(src, tf, rng.X.Pos(), rng.X.End()), sh.batched),
+			TextEdits: []analysis.TextEdit{{Pos: rng.Pos(), End: rng.End(), NewText: []byte(reindent(after))}},
+		}
+	}
 	fn := enclosingFunc(file, rng)
 	name := freshName(fn, sh.base, taken[fn])
 	first, last := moved[0], moved[len(moved)-1]
@@ -127,6 +139,29 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, taken nam
 			{Pos: rng.End(), End: rng.End(), NewText: []byte("\n" + indent + after)},
 		},
 	}
+}
+
+// sendsElements reports a loop whose body is only the send of the range
+// value, over a slice of exactly the batched call's element type.
+func sendsElements(info *types.Info, rng *ast.RangeStmt, sh *shape, bodyIsSend bool) bool {
+	if !bodyIsSend || sh.spread || !simpleRef(rng.X) {
+		return false
+	}
+	if rng.Key != nil {
+		if id, ok := rng.Key.(*ast.Ident); !ok || id.Name != "_" {
+			return false
+		}
+	}
+	val, ok := rng.Value.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	arg, ok := ast.Unparen(sh.recs[0]).(*ast.Ident)
+	if !ok || info.ObjectOf(arg) == nil || info.ObjectOf(arg) != info.ObjectOf(val) {
+		return false
+	}
+	sl, ok := typeUnder(info, rng.X).(*types.Slice)
+	return ok && types.Identical(sl.Elem(), sh.elem)
 }
 
 // shape is what the rewrite needs to know about one send call.

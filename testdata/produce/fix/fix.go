@@ -173,3 +173,22 @@ func twoLoops(ctx context.Context, cl *kgo.Client, events, retries []Event) {
 		cl.ProduceSync(ctx, &kgo.Record{Topic: "retries", Value: e.Body}) // want `ProduceSync of one record \(topic "retries"\) per element of retries`
 	}
 }
+
+// The records are already a slice: send it.
+func sendSlice(ctx context.Context, cl *kgo.Client, recs []*kgo.Record) error {
+	for _, r := range recs {
+		if err := cl.ProduceSync(ctx, r).FirstErr(); err != nil { // want `ProduceSync of one record per element of recs`
+			return err
+		}
+	}
+	return nil
+}
+
+func sendMessages(p sarama.SyncProducer, msgs []*sarama.ProducerMessage) error {
+	for _, m := range msgs {
+		if _, _, err := p.SendMessage(m); err != nil { // want `SendMessage per element of msgs`
+			return err
+		}
+	}
+	return nil
+}
