@@ -84,6 +84,19 @@ type library struct {
 func known(i int64) Setting     { return Setting{Known: true, Int: i} }
 func knownStr(s string) Setting { return Setting{Known: true, Str: s} }
 
+// codecPackages are kafka-go's per-codec packages, whose constructors and
+// Codec types select that codec.
+var codecPackages = map[string]string{
+	"github.com/segmentio/kafka-go/gzip":            "gzip",
+	"github.com/segmentio/kafka-go/snappy":          "snappy",
+	"github.com/segmentio/kafka-go/lz4":             "lz4",
+	"github.com/segmentio/kafka-go/zstd":            "zstd",
+	"github.com/segmentio/kafka-go/compress/gzip":   "gzip",
+	"github.com/segmentio/kafka-go/compress/snappy": "snappy",
+	"github.com/segmentio/kafka-go/compress/lz4":    "lz4",
+	"github.com/segmentio/kafka-go/compress/zstd":   "zstd",
+}
+
 // codecNumbers is the codec numbering sarama and kafka-go share with the
 // Kafka protocol's record batch attributes.
 var codecNumbers = map[int64]string{0: "none", 1: "gzip", 2: "snappy", 3: "lz4", 4: "zstd"}
@@ -139,6 +152,8 @@ var libraries = []*library{
 			"BatchSize":    {BatchSize, plain},
 			"BatchBytes":   {BatchMaxBytes, plain},
 			"Compression":  {Compression, codecArg},
+			// WriterConfig's codec value.
+			"CompressionCodec": {Compression, codecArg},
 		},
 		configType:  "Writer",
 		codecValues: codecNumbers,

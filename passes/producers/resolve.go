@@ -374,6 +374,12 @@ func (r *resolver) codecCall(lib *library, e ast.Expr) string {
 
 // valueSetting resolves the value expression of a setting.
 func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting {
+	if rule.kind == codecArg {
+		if name := r.codecValue(e); name != "" {
+			st.Known, st.Str, st.Node = true, name, e
+		}
+		return st
+	}
 	v := r.vals.Of(e)
 	if !v.Known() {
 		return st
@@ -403,16 +409,42 @@ func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting
 		if v.Kind == values.String {
 			st.Known, st.Str = true, strings.ToLower(strings.TrimSpace(v.Str))
 		}
-	case codecArg:
-		if v.Kind == values.Int {
-			if lib := r.codecLib(e); lib != nil {
-				if name, ok := lib.codecValues[v.Int]; ok {
-					st.Known, st.Str = true, name
-				}
-			}
-		}
 	}
 	return st
+}
+
+// codecValue names the codec a sarama or kafka-go codec expression selects:
+// a codec constant (sarama.CompressionZSTD, kafka.Zstd), its Codec() method,
+// or a codec value from one of kafka-go's per-codec packages
+// (snappy.NewCompressionCodec(), &zstd.Codec{}).
+func (r *resolver) codecValue(e ast.Expr) string {
+	e = ast.Unparen(e)
+	if v := r.vals.Of(e); v.Kind == values.Int {
+		if lib := r.codecLib(e); lib != nil {
+			return lib.codecValues[v.Int]
+		}
+		return ""
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Codec" && len(call.Args) == 0 {
+			if s := r.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+				return r.codecValue(sel.X)
+			}
+		}
+		if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != nil {
+			return codecPackages[fn.Pkg().Path()]
+		}
+		return ""
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		if named, ok := types.Unalias(r.pass.TypesInfo.TypeOf(lit)).(*types.Named); ok && named.Obj().Pkg() != nil {
+			return codecPackages[named.Obj().Pkg().Path()]
+		}
+	}
+	return ""
 }
 
 // codecLib is the library whose codec numbering a codec value uses.
