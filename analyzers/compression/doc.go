@@ -21,7 +21,8 @@
 //     Messages all 0 (the NewConfig default).
 //   - confluent-kafka-go: compression.type or compression.codec with
 //     linger.ms (queue.buffering.max.ms) 0 or batch.num.messages 1.
-//   - segmentio/kafka-go: Writer.Compression with BatchSize 1.
+//   - segmentio/kafka-go: Writer.Compression or WriterConfig.CompressionCodec
+//     with BatchSize 1.
 //
 // The finding's related location points at what turns batching off. The
 // fix is to batch (a linger of 5–100 ms, a flush threshold), not to drop
