@@ -48,6 +48,26 @@ func TestReporter(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData(), newHit("hit", false), "a")
 }
 
+// TestReporterWithoutSource checks the same expectations when the driver
+// cannot read source files (pass.ReadFile is nil): trailing comments are
+// then recognised from the syntax tree.
+func TestReporterWithoutSource(t *testing.T) {
+	defer directives.SetSuite([]string{"hit", "other"})()
+	a := newHit("hit", false)
+	run := a.Run
+	a.Run = func(pass *analysis.Pass) (any, error) {
+		pass.ReadFile = nil
+		return run(pass)
+	}
+	dirs := *directives.Analyzer
+	dirs.Run = func(pass *analysis.Pass) (any, error) {
+		pass.ReadFile = nil
+		return directives.Analyzer.Run(pass)
+	}
+	a.Requires = []*analysis.Analyzer{inspect.Analyzer, &dirs}
+	analysistest.Run(t, analysistest.TestData(), a, "a")
+}
+
 func TestReporterIncludesTestsWhenFlagged(t *testing.T) {
 	defer directives.SetSuite([]string{"hit", "other"})()
 	analysistest.Run(t, analysistest.TestData(), newHit("hit", true), "b")
