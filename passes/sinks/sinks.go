@@ -295,6 +295,9 @@ func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
 // funcKey names fn's package and receiver type as the tables do. A promoted
 // method keeps its own receiver: sqlx.DB's Exec is database/sql's (*DB).Exec.
 func funcKey(fn *types.Func) (pkg, typ string) {
+	if fn == nil {
+		return "", ""
+	}
 	if fn.Pkg() != nil {
 		pkg = trimVendor(fn.Pkg().Path())
 	}

@@ -536,8 +536,11 @@ func isPointer(t types.Type) bool {
 func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	fn := calleeFunc(c.Pass.TypesInfo, call)
 	kind := dbInterfaceMethod(fn)
+	if kind == "" {
+		return nil
+	}
 	sig, _ := fn.Type().(*types.Signature)
-	if kind == "" || sig == nil {
+	if sig == nil {
 		return nil
 	}
 	i := sig.Params().Len() - 2
