@@ -15,13 +15,12 @@
 // of exactly one object, and the calls of functions in any package that
 // perform one on every call (repository wrappers):
 //
-//   - gorm (gorm.io/gorm): Create, Save, FirstOrCreate, Delete of a pointer
-//     to one struct;
-//     Updates, Update, UpdateColumn, UpdateColumns on Model(&one) with no
-//     Scopes, Joins or other condition in the chain (a Where, Or or Not is
-//     allowed when the model is the loop's own element: gorm adds its key). Use Create(&slice) or
-//     CreateInBatches(&slice, n). The generics API's
-//     gorm.G[T](db).Create(ctx, &one) likewise.
+//   - gorm (gorm.io/gorm): Create, Save, FirstOrCreate and Delete of a
+//     pointer to one struct; Updates, Update, UpdateColumn and UpdateColumns
+//     on Model(&one) with no Scopes, Joins or other condition in the chain
+//     (a Where, Or or Not is allowed when the model is the loop's own
+//     element: gorm adds its key); the generics API's G[T](db).Create(ctx,
+//     &one). Use Create(&slice) or CreateInBatches(&slice, n).
 //   - ent (entgo.io/ent, any generated client): Create()...Save/SaveX/Exec/ExecX,
 //     UpdateOne(x)/UpdateOneID(id)...Save/Exec, DeleteOne(x)/DeleteOneID(id).Exec.
 //     The builders are recognised by their structure (a builder holding a
@@ -46,12 +45,11 @@
 // one-object create, optionally as `if err := <create>; err != nil {...}`
 // whose handler does not use the loop variables, a suggested fix replaces
 // the loop with one bulk call over the slice, guarded by len(slice) > 0
-// (gorm rejects an empty slice with ErrEmptySlice). The rewrite is
-// equivalent for the rows written; two things change, both for the better
-// or neutral: gorm writes the generated keys back into the slice's elements
-// (the loop over copies `for _, u := range users` set them nowhere), and
-// the rows are written all-or-nothing in one statement instead of stopping
-// at the first failing row.
+// (gorm rejects an empty slice with ErrEmptySlice). The same rows are
+// written; two things change. gorm writes the generated keys back into the
+// slice's elements, where the loop over copies (for _, u := range users)
+// set them nowhere. And the rows go in one statement, all or nothing, where
+// the loop stopped at the first failing row with the earlier rows kept.
 //
 // sqlboiler's generated Insert methods are not recognised: the library's
 // module is not available to test against.
