@@ -128,7 +128,7 @@ func parse(pass *analysis.Pass) *Index {
 					continue
 				}
 				d.Pos = c.Slash
-				line := tf.Line(c.Slash)
+				line := rawLine(tf, c.Slash)
 				d.Line = line + 1
 				if trailing(tf, src, ends, c.Slash) {
 					d.Line = line
@@ -205,11 +205,18 @@ func generated(f *ast.File) bool {
 	return ast.IsGenerated(f)
 }
 
+// rawLine is pos's line in the file as parsed, ignoring //line directives:
+// cmd/cgo's translations, which go vet analyses, remap every line of the
+// user's file, and token.File.Line would mix the two numberings.
+func rawLine(tf *token.File, pos token.Pos) int {
+	return tf.PositionFor(pos, false).Line
+}
+
 // trailing reports whether the comment at pos follows code on its line. It
 // reads the source when the driver provides it, and otherwise asks whether
 // some syntax node ends earlier on the same line (ends, from lineEnds).
 func trailing(tf *token.File, src []byte, ends map[int]token.Pos, pos token.Pos) bool {
-	line := tf.Line(pos)
+	line := rawLine(tf, pos)
 	if src == nil {
 		end, ok := ends[line]
 		return ok && end <= pos
@@ -239,7 +246,7 @@ func lineEnds(tf *token.File, f *ast.File) map[int]token.Pos {
 		if !end.IsValid() || int(end) > tf.Base()+tf.Size() || int(end) < tf.Base() {
 			return true
 		}
-		line := tf.Line(end)
+		line := rawLine(tf, end)
 		if cur, ok := ends[line]; !ok || end < cur {
 			ends[line] = end
 		}
@@ -319,12 +326,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 	if r.skipped(f) {
 		return
 	}
-	// The directive's line and d's line are both read without //line
-	// directives: cmd/cgo's translations, which go vet analyses, remap
-	// every line of the user's file.
-	line := r.pass.Fset.File(d.Pos).Line(d.Pos)
-	println("DBG", r.pass.Fset.File(d.Pos).Name(), line, len(f.byLine))
-	for k, v := range f.byLine { println("DBG dir", k, len(v)) }
+	line := rawLine(r.pass.Fset.File(d.Pos), d.Pos)
 	suppressed := false
 	for _, dir := range f.byLine[line] {
 		if dir.names(r.name) {
