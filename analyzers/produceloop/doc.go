@@ -33,7 +33,9 @@
 //     struct literal, kafka.NewWriter, a struct field or a helper's result).
 //     The message states the BatchTimeout each call waits (1s by default).
 //     A writer whose configuration cannot be seen (a parameter) is not
-//     reported.
+//     reported. A low-level *kafka.Conn sends every Write, WriteMessages or
+//     WriteCompressedMessages call as one produce request and reads the
+//     response: one message per call is reported too.
 //   - confluent-kafka-go v2: (*Producer).Produce followed in the same
 //     iteration by a Flush of the same producer or a receive of the
 //     delivery report (from the delivery channel or Events()).

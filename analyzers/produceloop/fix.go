@@ -194,7 +194,7 @@ func sendShape(info *types.Info, w *sinks.Write) *shape {
 			return nil
 		}
 		sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
-		if !ok || len(call.Args) != params.Len() {
+		if !ok || len(call.Args) != params.Len() || sig.Results().Len() != 1 {
 			return nil
 		}
 		sh := &shape{call: call, elem: sl.Elem(), batched: sel.Sel.Name, base: "msgs"}

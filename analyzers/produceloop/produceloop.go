@@ -33,6 +33,7 @@ var Analyzer = &analysis.Analyzer{
 
 const (
 	kgoPkg             = "github.com/twmb/franz-go/pkg/kgo"
+	segmentioPkg       = "github.com/segmentio/kafka-go"
 	segmentioDefaultBT = time.Second
 	asyncTrue          = 1
 	// minStride is the smallest constant loop step taken for a chunk loop:
@@ -93,7 +94,7 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
 	}
 	if w.Via != nil {
-		if w.Lib == "segmentio" {
+		if w.Lib == "segmentio" && w.Detail == "" {
 			// Whether the wrapper's writer waits depends on a writer this
 			// package cannot see.
 			return d, false
@@ -118,19 +119,20 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		return d, true
 	}
 	cost := w.Detail
-	if w.Lib == "segmentio" {
+	if w.Lib == "segmentio" && cost == "" {
+		// A Writer: whether and how long it waits is its configuration's.
 		var ok bool
 		cost, ok = segmentioCost(prods, w.Call)
 		if !ok {
 			return d, false
 		}
 	}
-	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head(w), over, cost, w.Batched)
+	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head(pass.TypesInfo, w), over, cost, w.Batched)
 	return d, true
 }
 
 // head names the call for the message.
-func head(w *sinks.Write) string {
+func head(info *types.Info, w *sinks.Write) string {
 	name := "produce"
 	if sel, ok := ast.Unparen(w.Call.Fun).(*ast.SelectorExpr); ok {
 		name = sel.Sel.Name
@@ -144,6 +146,9 @@ func head(w *sinks.Write) string {
 		}
 	case "segmentio":
 		name += " of one message"
+		if isMethodOf(info, w.Call, segmentioPkg, "Conn", "Write", "WriteMessages", "WriteCompressedMessages") {
+			name = "Conn." + name
+		}
 	case "sarama":
 		switch name {
 		case "SendMessages":

@@ -30,6 +30,8 @@ const (
 	kgoPromiseCost = "waiting for each record's promise before producing the next costs a linger (10ms by default) plus a round trip per record (one produce request per record)"
 	asyncWaitCost  = "waiting on Successes() or Errors() after each send makes the AsyncProducer synchronous (one produce request per message)"
 	asyncBatched   = "send every message first and read Successes() and Errors() in their own goroutines, or collect the messages and call SendMessages once"
+	connCost       = "each call is its own produce request and waits for the broker's response (a Conn asks for acks from all replicas by default: one request per message)"
+	connBatched    = "pass all the messages to one WriteMessages call, or use a kafka.Writer"
 	saramaCost     = "each call sends one message and waits for its ack (one produce request per message)"
 	confFlushCost  = "the Flush after each Produce overrides linger.ms and waits for that one message's delivery report (one produce request per message)"
 	confReportCost = "waiting for each message's delivery report before producing the next costs linger.ms (5ms by default) plus a round trip per message (one produce request per message)"
@@ -49,6 +51,9 @@ var produceRules = []Rule{
 	{Pkg: ibmSaramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
 	{Pkg: saramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
 	{Pkg: segmentioPkg, Type: "Writer", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchWriteMessages},
+	{Pkg: segmentioPkg, Type: "Conn", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchConnWrite},
+	{Pkg: segmentioPkg, Type: "Conn", Name: "WriteCompressedMessages", Lib: segmentioLib, Kind: Produce, Match: matchConnWrite},
+	{Pkg: segmentioPkg, Type: "Conn", Name: "Write", Lib: segmentioLib, Kind: Produce, Match: matchConnWrite},
 	{Pkg: confluentPkg, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
 }
 
@@ -196,6 +201,33 @@ func matchWriteMessages(c *Context, call *ast.CallExpr) *Write {
 		Call: call, Kind: Produce, Lib: segmentioLib, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, kafkaLastArg(call)),
 		Batched: segioBatched,
+	}
+}
+
+// matchConnWrite accepts a Conn's Write(b) and WriteMessages or
+// WriteCompressedMessages with one message: a Conn sends each call as one
+// produce request and reads the response before returning.
+func matchConnWrite(c *Context, call *ast.CallExpr) *Write {
+	fn := kafkaCallee(c.Pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	var rec ast.Expr
+	if fn.Name() == "Write" {
+		if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+			return nil
+		}
+	} else {
+		if kafkaVariadicCount(c.Pass.TypesInfo, call) != 1 {
+			return nil
+		}
+		rec = kafkaLastArg(call)
+	}
+	return &Write{
+		Call: call, Kind: Produce, Lib: segmentioLib, Op: produceOp,
+		Target:  kafkaTopic(c.Pass.TypesInfo, rec),
+		Batched: connBatched,
+		Detail:  connCost,
 	}
 }
 

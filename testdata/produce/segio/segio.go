@@ -75,6 +75,21 @@ func writeEachBatchSizeOne(ctx context.Context, clicks []Click) {
 	}
 }
 
+func connWriteMessages(conn *kafka.Conn, clicks []Click) error {
+	for _, c := range clicks {
+		if _, err := conn.WriteMessages(kafka.Message{Value: c.JSON}); err != nil { // want `Conn.WriteMessages of one message per element of clicks: each call is its own produce request`
+			return err
+		}
+	}
+	return nil
+}
+
+func connWrite(conn *kafka.Conn, lines [][]byte) {
+	for _, l := range lines {
+		conn.Write(l) // want `Conn.Write of one message per element of lines`
+	}
+}
+
 // ---- look-alikes ----
 
 func writeAll(ctx context.Context, clicks []Click) error {
@@ -130,11 +145,12 @@ func writeChunks(ctx context.Context, msgs []kafka.Message) error {
 	return nil
 }
 
-// A Conn writes what it is given at once: no BatchTimeout is waited.
-func connWrite(conn *kafka.Conn, clicks []Click) {
+func connWriteAll(conn *kafka.Conn, clicks []Click) (int, error) {
+	msgs := make([]kafka.Message, 0, len(clicks))
 	for _, c := range clicks {
-		conn.WriteMessages(kafka.Message{Value: c.JSON})
+		msgs = append(msgs, kafka.Message{Value: c.JSON})
 	}
+	return conn.WriteMessages(msgs...)
 }
 
 type bus struct{ sent []kafka.Message }
