@@ -25,6 +25,9 @@ type builder struct {
 	// counters holds variables and fields incremented by statements (not
 	// by a for statement's post): n++, n += len(row).
 	counters map[types.Object]bool
+	// elements holds the variables a range statement declares: the record
+	// at hand, whose fields are data rather than batch counters.
+	elements map[types.Object]bool
 	// closures maps a local variable to the function literal it is
 	// declared with.
 	closures map[types.Object]*ast.FuncLit
@@ -57,6 +60,7 @@ func newBuilder(pass *analysis.Pass, in *inspector.Inspector, res *Result) *buil
 		labels:       map[token.Pos]ast.Stmt{},
 		assigned:     map[types.Object]bool{},
 		counters:     map[types.Object]bool{},
+		elements:     map[types.Object]bool{},
 		closures:     map[types.Object]*ast.FuncLit{},
 		runs:         map[types.Object][]ast.Node{},
 		inits:        map[types.Object]ast.Expr{},
@@ -193,6 +197,15 @@ func (b *builder) collectFacts() {
 				}
 			}
 		case *ast.RangeStmt:
+			if n.Tok == token.DEFINE {
+				for _, e := range []ast.Expr{n.Key, n.Value} {
+					if id, ok := e.(*ast.Ident); ok {
+						if o := b.info.Defs[id]; o != nil {
+							b.elements[o] = true
+						}
+					}
+				}
+			}
 			if n.Tok == token.ASSIGN {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if id, ok := ast.Unparen(e).(*ast.Ident); ok && e != nil {

@@ -243,8 +243,22 @@ func (b *builder) sizeLike(e, other ast.Expr, init ast.Stmt) bool {
 	case *ast.BinaryExpr:
 		return e.Op == token.REM
 	case *ast.Ident, *ast.SelectorExpr:
+		// Counters are keyed by object, and a field object is shared by
+		// every value of its type: u.Age++ anywhere must not turn a record
+		// filter such as u.Age > 18 into a flush threshold. A field of the
+		// range element is the record's data; a bound of 0 or 1 is an
+		// emptiness or sign test, as for len above.
 		o := b.obj(e)
-		return o != nil && b.counters[o]
+		if o == nil || !b.counters[o] {
+			return false
+		}
+		if sel, ok := e.(*ast.SelectorExpr); ok {
+			if root, ok := ast.Unparen(sel.X).(*ast.Ident); ok && b.elements[b.info.Uses[root]] {
+				return false
+			}
+		}
+		v, isConst := b.constInt(other)
+		return !isConst || v > 1
 	}
 	return false
 }

@@ -54,6 +54,33 @@ func counterGuard(users []user) {
 	}
 }
 
+// birthday increments a field: the field object is shared by every user,
+// so a sign test on it elsewhere must stay a record filter.
+func birthday(u *user) { u.Age++ }
+
+func fieldFilterIsNoGuard(users []user) {
+	for _, u := range users {
+		if u.Age < 0 {
+			continue
+		}
+		write(u) // want `per-iteration of users \(per-element\)`
+	}
+}
+
+type flusher struct{ count, limit int }
+
+func (f *flusher) add(u user) { f.count++ }
+
+func fieldCounterGuard(f *flusher, users []user) {
+	for _, u := range users {
+		f.add(u)
+		if f.count >= f.limit {
+			write("flush") // want `not per-iteration`
+			f.count = 0
+		}
+	}
+}
+
 func moduloGuard(users []user) {
 	for i, u := range users {
 		_ = u
