@@ -3,6 +3,7 @@ package producers_test
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -22,7 +23,7 @@ var probe = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := pass.ResultOf[producers.Analyzer].(*producers.Result)
 		for _, p := range res.Producers {
-			pass.Reportf(p.Site.Pos(), "%s", summary(p))
+			pass.Reportf(p.Site.Pos(), "%s", summary(pass.Fset, p))
 		}
 		for _, f := range pass.Files {
 			ast.Inspect(f, func(n ast.Node) bool {
@@ -56,7 +57,7 @@ var keys = []string{
 	producers.FlushFrequency, producers.FlushMessages, producers.Linger, producers.Compression,
 }
 
-func summary(p *producers.Producer) string {
+func summary(fset *token.FileSet, p *producers.Producer) string {
 	parts := []string{p.Lib}
 	if len(p.Settings) == 0 || !hasDefaults(p) {
 		parts = append(parts, "opaque")
@@ -77,6 +78,9 @@ func summary(p *producers.Producer) string {
 			v += "(set)"
 		}
 		parts = append(parts, k+"="+v)
+	}
+	if p.Lib == producers.Sarama && p.Config.IsValid() {
+		parts = append(parts, fmt.Sprintf("config@L%d", fset.Position(p.Config).Line))
 	}
 	if p.Lib == producers.FranzGo && p.Producing {
 		parts = append(parts, "producing")

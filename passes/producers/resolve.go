@@ -168,7 +168,7 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 			return nil
 		}
 		s = r.config(call.Args[ctor.arg], ctor.shape, 0)
-		cfgPos = call.Args[ctor.arg].Pos()
+		cfgPos = r.origin(call.Args[ctor.arg])
 	}
 	p := r.producer(lib, call, s, fn.Pkg(), cfgPos)
 	p.Constructor = fn.Name()
@@ -845,4 +845,39 @@ func shortFile(name string) string {
 		return name[i+1:]
 	}
 	return name
+}
+
+// origin is where the value of e was made: the initialiser of a local
+// variable declared with it, or e itself.
+func (r *resolver) origin(e ast.Expr) token.Pos {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return e.Pos()
+	}
+	v := r.localVar(id)
+	body := r.bodyAt(id.Pos())
+	if v == nil || body == nil {
+		return e.Pos()
+	}
+	pos := e.Pos()
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+				for i, l := range n.Lhs {
+					if lid, ok := l.(*ast.Ident); ok && r.pass.TypesInfo.Defs[lid] == v {
+						pos = n.Rhs[i].Pos()
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if r.pass.TypesInfo.Defs[name] == v && len(n.Values) == len(n.Names) {
+					pos = n.Values[i].Pos()
+				}
+			}
+		}
+		return true
+	})
+	return pos
 }

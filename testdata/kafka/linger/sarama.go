@@ -166,3 +166,8 @@ func tuneAndReport(c *sarama.Config) (int, error) {
 	c.Producer.Flush.Messages = 100
 	return 0, nil
 }
+
+func saramaRelatedAtNewConfig() {
+	c := sarama.NewConfig()
+	sarama.NewSyncProducer(addrs, c) // want `sarama producer whose config sets no Producer.Flush field`
+}

@@ -70,7 +70,7 @@ func overriddenOpts(extra []kgo.Opt) {
 func saramaSites() {
 	c := sarama.NewConfig()
 	c.Producer.Flush.Bytes = 1000
-	p, _ := sarama.NewSyncProducer(nil, c)                         // want `sarama batch.size=0 flush.bytes=1000\(set\) flush.frequency=0 flush.messages=0`
+	p, _ := sarama.NewSyncProducer(nil, c)                         // want `sarama batch.size=0 flush.bytes=1000\(set\) flush.frequency=0 flush.messages=0 compression=none config@L71`
 	p.SendMessage(&sarama.ProducerMessage{})                       // want `receiver is the producer at producers.go:73`
 	kafka.NewProducer(&kafka.ConfigMap{"linger.ms": "7.5"})        // want `confluent linger=7500000\(set\)`
 	kafka.NewProducer(&kafka.ConfigMap{"compression.type": "LZ4"}) // want `confluent linger=5000000 compression=lz4\(set\)`
