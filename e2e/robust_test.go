@@ -1,0 +1,474 @@
+package e2e
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/batchlint/batchlint/analyzers"
+	"github.com/batchlint/batchlint/internal/vetjson"
+)
+
+var (
+	buildOnce   sync.Once
+	builtBinary string
+	buildErr    error
+	binDir      string
+)
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+	os.Exit(code)
+}
+
+// batchlintBinary builds cmd/batchlint once for all tests of the package.
+func batchlintBinary(t *testing.T) string {
+	t.Helper()
+	buildOnce.Do(func() {
+		if binDir, buildErr = os.MkdirTemp("", "batchlint-e2e"); buildErr != nil {
+			return
+		}
+		builtBinary = filepath.Join(binDir, "batchlint")
+		cmd := exec.Command("go", "build", "-o", builtBinary, "./cmd/batchlint")
+		cmd.Dir = ".."
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("building batchlint: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBinary
+}
+
+// freshTool returns a copy of the binary with bytes appended: the same
+// program under a new tool ID, so that go vet reuses no earlier result and
+// every run really analyses.
+func freshTool(t *testing.T, bin string) string {
+	t.Helper()
+	data, err := os.ReadFile(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := filepath.Join(t.TempDir(), "batchlint")
+	data = append(data, fmt.Sprintf("\n%s\n", dst)...)
+	if err := os.WriteFile(dst, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+// offlineEnv runs the go command on vendored testdata modules only.
+func offlineEnv() []string {
+	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=vendor", "GOWORK=off", "GOTOOLCHAIN=local")
+}
+
+// finding is what the robustness tests compare: where and which analyzer.
+type finding struct {
+	posn     string // file:line, relative to the module root
+	analyzer string
+}
+
+func (f finding) String() string { return f.posn + " " + f.analyzer }
+
+var markerRE = regexp.MustCompile(`// finding: ([a-z, ]+)$`)
+
+// markedFindings reads the "// finding: NAME, NAME" markers of the module's
+// sources (vendor excluded): every line that must be reported, and by whom.
+func markedFindings(t *testing.T, root string) []finding {
+	t.Helper()
+	var want []finding
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "vendor" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		for i, line := range strings.Split(string(data), "\n") {
+			m := markerRE.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			for name := range strings.SplitSeq(m[1], ",") {
+				want = append(want, finding{fmt.Sprintf("%s:%d", filepath.ToSlash(rel), i+1), strings.TrimSpace(name)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.SortFunc(want, compareFindings)
+	return want
+}
+
+func compareFindings(a, b finding) int {
+	return strings.Compare(a.String(), b.String())
+}
+
+// vetFindings decodes go vet -json's stream into findings relative to root.
+func vetFindings(t *testing.T, root string, stdout []byte) []finding {
+	t.Helper()
+	fs, errs, err := vetjson.Decode(bytes.NewReader(stdout))
+	if err != nil {
+		t.Fatalf("decoding the JSON output: %v\n%s", err, stdout)
+	}
+	for _, e := range errs {
+		t.Errorf("analysis failed: %v", e)
+	}
+	var got []finding
+	for _, f := range fs {
+		p := vetjson.ParsePosn(f.Posn)
+		rel, err := filepath.Rel(root, p.File)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, finding{fmt.Sprintf("%s:%d", filepath.ToSlash(rel), p.Line), f.Analyzer})
+	}
+	slices.SortFunc(got, compareFindings)
+	return slices.CompactFunc(got, func(a, b finding) bool { return a == b })
+}
+
+var textFindingRE = regexp.MustCompile(`^(\S+\.go):(\d+):\d+: ([a-z]+): `)
+
+// textFindings parses batchlint's text output (related lines are indented).
+func textFindings(stdout []byte) []finding {
+	var got []finding
+	sc := bufio.NewScanner(bytes.NewReader(stdout))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if m := textFindingRE.FindStringSubmatch(sc.Text()); m != nil {
+			got = append(got, finding{m[1] + ":" + m[2], m[3]})
+		}
+	}
+	slices.SortFunc(got, compareFindings)
+	return slices.CompactFunc(got, func(a, b finding) bool { return a == b })
+}
+
+// panicRE matches what a Go panic prints: the value, a runtime error, a
+// signal, the crashing goroutine's header.
+var panicRE = regexp.MustCompile(`(?m)panic: |runtime error: |^\[signal |^goroutine \d+ \[`)
+
+func checkNoPanic(t *testing.T, what string, outputs ...[]byte) {
+	t.Helper()
+	for _, out := range outputs {
+		if m := panicRE.Find(out); m != nil {
+			t.Fatalf("%s: output contains %q:\n%s", what, m, out)
+		}
+	}
+}
+
+func run3(t *testing.T, dir string, env []string, name string, args ...string) (stdout, stderr []byte, code int) {
+	t.Helper()
+	var o, e bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Dir, cmd.Env, cmd.Stdout, cmd.Stderr = dir, env, &o, &e
+	err := cmd.Run()
+	if err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("%s: %v", name, err)
+		}
+		code = ee.ExitCode()
+	}
+	return o.Bytes(), e.Bytes(), code
+}
+
+// copyModule copies testdata/NAME into a temporary directory.
+func copyModule(t *testing.T, name string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), name)
+	if out, err := exec.Command("cp", "-r", filepath.Join("..", "testdata", name), dst).CombinedOutput(); err != nil {
+		t.Fatalf("copying testdata/%s: %v\n%s", name, err, out)
+	}
+	return dst
+}
+
+// writeFile writes a generated source file and returns the findings its
+// generator marked.
+func writeFile(t *testing.T, path string, src string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// bigFunction is one function of about lines lines: counting loops with
+// calls and branches, read loops, and every blocks/writeEvery-th block a
+// per-row INSERT loop (a finding, marked).
+func bigFunction(lines, writeEvery int) string {
+	var b strings.Builder
+	b.WriteString(`// Package big holds one very large function.
+package big
+
+import (
+	"context"
+	"strconv"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+func step(i int) int { return i*31 + 7 }
+
+func Big(ctx context.Context, pool *pgxpool.Pool, ids []int) (int, error) {
+	total := 0
+`)
+	n := strings.Count(b.String(), "\n")
+	for k := 0; n < lines; k++ {
+		var block string
+		switch {
+		case k%writeEvery == writeEvery-1:
+			block = fmt.Sprintf(`	for _, id := range ids {
+		if _, err := pool.Exec(ctx, "INSERT INTO big%d (id) VALUES ($1)", id); err != nil { // finding: sqlloop
+			return 0, err
+		}
+	}
+`, k)
+		case k%7 == 3:
+			block = fmt.Sprintf(`	for _, id := range ids {
+		rows, err := pool.Query(ctx, "SELECT v FROM big WHERE id = $1 AND k = %d", id)
+		if err != nil {
+			return 0, err
+		}
+		rows.Close()
+	}
+`, k)
+		default:
+			block = fmt.Sprintf(`	for i := 0; i < len(ids); i++ {
+		total += step(ids[i]) + len(strconv.Itoa(i+%d))
+		if total%%%d == 0 {
+			total = step(total)
+		}
+	}
+`, k, k+2)
+		}
+		b.WriteString(block)
+		n += strings.Count(block, "\n")
+	}
+	b.WriteString("\treturn total, nil\n}\n")
+	return b.String()
+}
+
+// hugeLiterals declares a package-level []string of n elements and a
+// function with a local literal of n elements, each written row by row.
+func hugeLiterals(n int) string {
+	var lit strings.Builder
+	lit.WriteString("[]string{\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&lit, "\t%q,", "name"+fmt.Sprint(i))
+		if i%10 == 9 {
+			lit.WriteString("\n")
+		}
+	}
+	lit.WriteString("\n}")
+	return `// Package huge holds very large composite literals.
+package huge
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+var Names = ` + lit.String() + `
+
+func SaveAll(ctx context.Context, pool *pgxpool.Pool, names []string) error {
+	for _, n := range names {
+		if _, err := pool.Exec(ctx, "INSERT INTO names (n) VALUES ($1)", n); err != nil { // finding: sqlloop
+			return err
+		}
+	}
+	return nil
+}
+
+func Count() int {
+	local := ` + lit.String() + `
+	return len(local) + len(Names)
+}
+`
+}
+
+// robustModule is a copy of testdata/robust with the generated packages
+// that are too large to commit.
+func robustModule(t *testing.T) string {
+	t.Helper()
+	dir := copyModule(t, "robust")
+	writeFile(t, filepath.Join(dir, "big", "big.go"), bigFunction(20000, 100))
+	writeFile(t, filepath.Join(dir, "huge", "huge.go"), hugeLiterals(50000))
+	return dir
+}
+
+// TestRobustModule runs batchlint standalone (text and -json) and as go vet
+// -vettool over testdata/robust plus a 20,000-line function and 50,000-element
+// literals: no panic anywhere, a clear type error for the ill-typed package,
+// and exactly the marked findings in every other package (so the generated
+// file stays silent).
+func TestRobustModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses a module with large generated packages")
+	}
+	bin := batchlintBinary(t)
+	dir := robustModule(t)
+	want := markedFindings(t, dir)
+	if len(want) < 40 {
+		t.Fatalf("only %d marked findings: the markers or the generators are broken", len(want))
+	}
+	env := offlineEnv()
+
+	checkTypeError := func(t *testing.T, stderr []byte) {
+		t.Helper()
+		if !bytes.Contains(stderr, []byte("# example.com/robust/illtyped")) ||
+			!regexp.MustCompile(`illtyped/illtyped\.go:\d+:\d+: undefined: `).Match(stderr) {
+			t.Errorf("no clear type error for the ill-typed package in stderr:\n%s", stderr)
+		}
+		if bytes.Contains(stderr, []byte("example.com/robust/cgo")) || bytes.Contains(stderr, []byte("example.com/robust/big")) {
+			t.Errorf("a package other than illtyped failed:\n%s", stderr)
+		}
+	}
+	checkFindings := func(t *testing.T, got []finding) {
+		t.Helper()
+		if !slices.Equal(got, want) {
+			var missing, extra []string
+			for _, f := range want {
+				if !slices.Contains(got, f) {
+					missing = append(missing, f.String())
+				}
+			}
+			for _, f := range got {
+				if !slices.Contains(want, f) {
+					extra = append(extra, f.String())
+				}
+			}
+			t.Errorf("findings differ from the markers\nmissing:\n\t%s\nunexpected:\n\t%s",
+				strings.Join(missing, "\n\t"), strings.Join(extra, "\n\t"))
+		}
+	}
+
+	t.Run("standalone-json", func(t *testing.T) {
+		stdout, stderr, code := run3(t, dir, env, bin, "-json", "./...")
+		checkNoPanic(t, "batchlint -json", stdout, stderr)
+		if code != 1 {
+			t.Errorf("exit code %d, want 1 (a package does not type-check)", code)
+		}
+		checkTypeError(t, stderr)
+		if !bytes.Contains(stderr, []byte("some packages were not analysed")) {
+			t.Errorf("stderr does not say that findings cover only the rest:\n%s", stderr)
+		}
+		checkFindings(t, vetFindings(t, dir, stdout))
+	})
+
+	t.Run("standalone-text", func(t *testing.T) {
+		stdout, stderr, code := run3(t, dir, env, bin, "./...")
+		checkNoPanic(t, "batchlint", stdout, stderr)
+		if code != 1 {
+			t.Errorf("exit code %d, want 1", code)
+		}
+		checkTypeError(t, stderr)
+		checkFindings(t, textFindings(stdout))
+	})
+
+	t.Run("vettool", func(t *testing.T) {
+		stdout, stderr, code := run3(t, dir, env, "go", "vet", "-vettool="+freshTool(t, bin), "-json", "./...")
+		checkNoPanic(t, "go vet -vettool", stdout, stderr)
+		if code == 0 {
+			t.Errorf("go vet passed on a module with an ill-typed package")
+		}
+		checkTypeError(t, stderr)
+		checkFindings(t, vetFindings(t, dir, stdout))
+	})
+}
+
+// TestAnalyzersOnIllTypedCode runs every analyzer of the suite, and every
+// pass it requires, on the ill-typed package with RunDespiteErrors set, as
+// gopls-like drivers would: each must return without panicking.
+func TestAnalyzersOnIllTypedCode(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the vendored libraries from source")
+	}
+	var graph []*analysis.Analyzer
+	var walk func(a *analysis.Analyzer)
+	walk = func(a *analysis.Analyzer) {
+		if slices.Contains(graph, a) {
+			return
+		}
+		graph = append(graph, a)
+		for _, r := range a.Requires {
+			walk(r)
+		}
+	}
+	for _, a := range analyzers.All() {
+		walk(a)
+	}
+	for _, a := range graph {
+		old := a.RunDespiteErrors
+		a.RunDespiteErrors = true
+		t.Cleanup(func() { a.RunDespiteErrors = old })
+	}
+
+	dir, err := filepath.Abs(filepath.Join("..", "testdata", "robust"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Env: offlineEnv(), Tests: false}
+	pkgs, err := packages.Load(cfg, "./illtyped")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pkgs) != 1 || len(pkgs[0].TypeErrors) == 0 {
+		t.Fatalf("want one package with type errors, got %d packages", len(pkgs))
+	}
+	t.Logf("%d type errors, first: %v", len(pkgs[0].TypeErrors), pkgs[0].TypeErrors[0])
+
+	for _, a := range analyzers.All() {
+		t.Run(a.Name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Fatalf("%s panicked on ill-typed code: %v", a.Name, r)
+				}
+			}()
+			// Sequential: the passes run on this goroutine, so recover sees
+			// a panic in any of them.
+			g, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, &checker.Options{Sequential: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for act := range g.All() {
+				if act.Err != nil {
+					t.Logf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+				}
+				if act.Package.PkgPath == "example.com/robust/illtyped" && act.Analyzer == a {
+					for _, d := range act.Diagnostics {
+						t.Logf("%s: %s", act.Package.Fset.Position(d.Pos), d.Message)
+					}
+				}
+			}
+		})
+	}
+}
