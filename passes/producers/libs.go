@@ -127,8 +127,11 @@ var libraries = []*library{
 				MaxBuffered:   known(50_000),
 			}
 			// pkg/kgo/config.go: linger defaults to 10ms since v1.20.0, 0 before.
+			// Pre-releases and pseudo-versions before v1.20.0 may or may
+			// not hold the change: unknown.
 			switch {
-			case version == "":
+			case !semver.IsValid(version):
+			case versionLess(version, "v1.20.0") && semver.Prerelease(version) != "":
 			case versionLess(version, "v1.20.0"):
 				d[Linger] = known(0)
 			default:
