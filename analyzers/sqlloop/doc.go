@@ -51,7 +51,10 @@
 //
 // Loops that retry, walk a short literal list of statements, handle one
 // chunk per iteration, exit during their first iteration, and writes under
-// a "buffer is full" guard are not reported. Neither is code in generated
+// a "buffer is full" guard are not reported. Neither is a write whose
+// arguments are the same on every iteration (a cleanup on each tick, one
+// statement per shard), nor one whose table name changes per iteration (a
+// loop over tables, not rows). Neither is code in generated
 // files (the finding belongs at the caller of sqlc's or ent's methods) nor,
 // by default, in _test.go files (flag -tests).
 //
