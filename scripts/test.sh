@@ -57,7 +57,7 @@ fi
 go vet ./...
 # Every module of the repository that has tests: the main one and nested ones.
 status=0
-go test -count=1 ./... || status=1
+go test -count=1 -timeout 30m ./... || status=1
 for mod in $(git ls-files '*/go.mod' | grep -v '^testdata/' | grep -v '/testdata/' | xargs -r -n1 dirname); do
   (cd "$mod" && go test -count=1 ./...) || status=1
 done
