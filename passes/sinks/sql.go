@@ -140,8 +140,13 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		if w != nil {
 			w.sqlText = call.Args[sh.sql]
 		}
-		if w != nil && !w.InTx && execerIsInterface(c, call) {
-			w.TxUnknown = true
+		if w != nil && !w.InTx {
+			if e := interfaceExecer(c, call); e != nil {
+				w.TxUnknown = true
+				if inTx, known := st.txOf(e, 0); known {
+					w.InTx, w.TxUnknown = inTx, false
+				}
+			}
 		}
 		return w
 	}
@@ -303,12 +308,13 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 	return false
 }
 
-// execerIsInterface reports an sqlx package function (sqlx.MustExec(e, ...))
-// whose Execer argument is an interface value: a DB or a Tx.
-func execerIsInterface(c *Context, call *ast.CallExpr) bool {
+// interfaceExecer returns the Execer argument of an sqlx package function
+// (sqlx.MustExec(e, ...)) when its static type is an interface, which a DB
+// and a Tx both satisfy; else nil.
+func interfaceExecer(c *Context, call *ast.CallExpr) ast.Expr {
 	fn := calleeFunc(c.Pass.TypesInfo, call)
 	if pkg, typ := funcKey(fn); fn == nil || pkg != pathSqlx || typ != "" {
-		return false
+		return nil
 	}
 	for _, a := range call.Args {
 		t := c.Pass.TypesInfo.TypeOf(a)
@@ -318,9 +324,12 @@ func execerIsInterface(c *Context, call *ast.CallExpr) bool {
 		if p, n := namedOf(t); p == "context" && n == "Context" {
 			continue
 		}
-		return types.IsInterface(t)
+		if types.IsInterface(t) {
+			return a
+		}
+		return nil
 	}
-	return false
+	return nil
 }
 
 // namedArgIsMany reports an sqlx named argument that binds many rows: a

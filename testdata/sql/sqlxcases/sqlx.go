@@ -162,3 +162,10 @@ func rebound(db *sqlx.DB, stock map[string]int) {
 		db.MustExec(db.Rebind("UPDATE products SET stock = ? WHERE sku = ?"), n, sku) // want `UPDATE products executed once per element of stock`
 	}
 }
+
+// An Execer parameter may be a DB or a Tx: the message says so.
+func viaExecer(e sqlx.Execer, skus []string) {
+	for _, s := range skus {
+		sqlx.MustExec(e, "UPDATE products SET views = views + 1 WHERE sku = $1", s) // want `UPDATE products executed once per element of skus \(per-row UPDATE: a round trip per row, and a commit per row unless the caller opened a transaction`
+	}
+}
