@@ -340,6 +340,7 @@ func TestRobustModule(t *testing.T) {
 	if len(want) < 40 {
 		t.Fatalf("only %d marked findings: the markers or the generators are broken", len(want))
 	}
+	t.Logf("%d marked findings", len(want))
 	env := offlineEnv()
 
 	checkTypeError := func(t *testing.T, stderr []byte) {
