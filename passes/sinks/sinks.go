@@ -110,6 +110,21 @@ func (f *WriteFact) String() string {
 	return s
 }
 
+// SQLTextFact carries the SQL text of an exported package-level string
+// variable that is assigned once, so that db.Exec(queries.InsertUser, ...)
+// in another package resolves. Only texts that name a data-modifying
+// statement or COPY get one.
+type SQLTextFact struct {
+	Text string
+}
+
+func (*SQLTextFact) AFact() {}
+
+func (f *SQLTextFact) String() string {
+	c := ClassifySQL(f.Text)
+	return "sql " + OpPhrase(c.Op, c.Target)
+}
+
 // Result is the per-package answer.
 type Result struct {
 	// Writes lists the one-record writes of the package in source order.
@@ -211,7 +226,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*WriteFact)(nil)},
+	FactTypes:  []analysis.Fact{(*WriteFact)(nil), (*SQLTextFact)(nil)},
 }
 
 // rules is every table, in the order they are consulted.
@@ -412,6 +427,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 
+	exportSQLTexts(c)
 	res.ctx = c
 	for _, s := range sites {
 		wr := w.writeAt(s.call, s.fn)
@@ -422,6 +438,41 @@ func run(pass *analysis.Pass) (any, error) {
 		res.byCall[s.call] = wr
 	}
 	return res, nil
+}
+
+// exportSQLTexts exports an SQLTextFact for each exported package-level
+// string variable of this package whose single value is a known write
+// statement.
+func exportSQLTexts(c *Context) {
+	pass := c.Pass
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			gd, ok := d.(*ast.GenDecl)
+			if !ok || gd.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				vs, ok := spec.(*ast.ValueSpec)
+				if !ok || len(vs.Values) == 0 {
+					continue
+				}
+				for _, name := range vs.Names {
+					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
+					if !ok || !v.Exported() || v.Parent() != pass.Pkg.Scope() {
+						continue
+					}
+					if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
+						continue
+					}
+					text, ok := c.sqlState().Text(name)
+					if !ok || strings.Contains(text, hole) || ClassifySQL(text).Op == "" {
+						continue
+					}
+					pass.ExportObjectFact(v, &SQLTextFact{Text: text})
+				}
+			}
+		}
+	}
 }
 
 // wrappers finds the user functions each call of which performs a write.

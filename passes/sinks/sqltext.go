@@ -27,6 +27,7 @@ type sqlState struct {
 	// Built on first use.
 	pgxPrepared map[string]string
 	files       []*ast.File
+	pass        *analysis.Pass
 	// touched lists where each variable is assigned, has its address taken
 	// or has a method called on it (which may change it).
 	touched map[*types.Var][]token.Pos
@@ -53,6 +54,7 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 		fields:  map[*types.Var][]valueSrc{},
 		touched: map[*types.Var][]token.Pos{},
 		files:   pass.Files,
+		pass:    pass,
 	}
 	touch := func(e ast.Expr, at token.Pos) {
 		if v := rootVar(st.info, e); v != nil {
@@ -226,6 +228,14 @@ func (st *sqlState) text(e ast.Expr, depth int) (string, bool) {
 		}
 		return st.text(src.expr, depth+1)
 	case *ast.SelectorExpr:
+		if v, ok := st.info.Uses[e.Sel].(*types.Var); ok && st.info.Selections[e] == nil {
+			// Another package's variable: its SQLTextFact, if it has one.
+			var f SQLTextFact
+			if st.pass != nil && st.pass.ImportObjectFact != nil && v.Pkg() != st.pass.Pkg && st.pass.ImportObjectFact(v, &f) {
+				return f.Text, true
+			}
+			return "", false
+		}
 		// A struct field holding the text, set from the same text wherever
 		// this package assigns it (a constructor, a composite literal).
 		sel := st.info.Selections[e]

@@ -140,3 +140,9 @@ func appendAll(ctx context.Context, pool *pgxpool.Pool, events []repo.Event) err
 	}
 	return tx.Commit(ctx)
 }
+
+func auditAll(ctx context.Context, db *sql.DB, msgs []string) {
+	for _, m := range msgs {
+		db.ExecContext(ctx, repo.InsertAudit, m) // want `INSERT INTO audit executed once per element of msgs`
+	}
+}

@@ -140,3 +140,6 @@ func Append(ctx context.Context, db DBTX, e Event) error {
 	_, err := db.Exec(ctx, insertEvent, e.ID, e.Kind, e.Body)
 	return err
 }
+
+// InsertAudit is shared with other packages.
+var InsertAudit = `INSERT INTO audit (msg) VALUES ($1)`

@@ -116,3 +116,13 @@ func Exec(ctx context.Context, db *sql.DB, query string, args ...any) error { //
 func ExecVia(ctx context.Context, db *sql.DB, q string) error { // want ExecVia:`writes database/sql \(text of parameter 3\)`
 	return Exec(ctx, db, q)
 }
+
+// Statement texts kept in exported variables travel as facts.
+var (
+	InsertTag = "INSERT INTO tags (name) VALUES ($1)" // want InsertTag:"sql INSERT INTO tags"
+	SelectTag = "SELECT name FROM tags WHERE id = $1"
+	Greeting  = "hello"
+	Mutable   = "DELETE FROM tags WHERE id = $1"
+)
+
+func init() { Mutable = "DELETE FROM tags WHERE name = $1" }
