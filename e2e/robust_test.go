@@ -86,13 +86,14 @@ type finding struct {
 
 func (f finding) String() string { return f.posn + " " + f.analyzer }
 
-var markerRE = regexp.MustCompile(`// finding: ([a-z, ]+)$`)
+var markerRE = regexp.MustCompile(`// (finding|maybe): ([a-z, ]+)$`)
 
-// markedFindings reads the "// finding: NAME, NAME" markers of the module's
-// sources (vendor excluded): every line that must be reported, and by whom.
-func markedFindings(t *testing.T, root string) []finding {
+// markedFindings reads the markers of the module's sources (vendor
+// excluded): "// finding: NAME, NAME" on every line that must be reported,
+// and by whom; "// maybe: NAME" on a line that may be reported (a write not
+// recognised yet).
+func markedFindings(t *testing.T, root string) (want, maybe []finding) {
 	t.Helper()
-	var want []finding
 	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -113,8 +114,13 @@ func markedFindings(t *testing.T, root string) []finding {
 			if m == nil {
 				continue
 			}
-			for name := range strings.SplitSeq(m[1], ",") {
-				want = append(want, finding{fmt.Sprintf("%s:%d", filepath.ToSlash(rel), i+1), strings.TrimSpace(name)})
+			for name := range strings.SplitSeq(m[2], ",") {
+				f := finding{fmt.Sprintf("%s:%d", filepath.ToSlash(rel), i+1), strings.TrimSpace(name)}
+				if m[1] == "maybe" {
+					maybe = append(maybe, f)
+				} else {
+					want = append(want, f)
+				}
 			}
 		}
 		return nil
@@ -123,7 +129,7 @@ func markedFindings(t *testing.T, root string) []finding {
 		t.Fatal(err)
 	}
 	slices.SortFunc(want, compareFindings)
-	return want
+	return want, maybe
 }
 
 func compareFindings(a, b finding) int {
@@ -276,8 +282,9 @@ func Big(ctx context.Context, pool *pgxpool.Pool, ids []int) (int, error) {
 	return b.String()
 }
 
-// hugeLiterals declares a package-level []string of n elements and a
-// function with a local literal of n elements, each written row by row.
+// hugeLiterals declares a package-level []string of n elements, a function
+// with a local literal of n elements, and SQL built from n/5 concatenations,
+// constant and not.
 func hugeLiterals(n int) string {
 	var lit strings.Builder
 	lit.WriteString("[]string{\n")
@@ -312,6 +319,20 @@ func Count() int {
 	local := ` + lit.String() + `
 	return len(local) + len(Names)
 }
+
+const spaces = "INSERT INTO spaces (v) VALUES ($1)"` + strings.Repeat(` + " "`, n/5) + `
+
+func Spaces(ctx context.Context, pool *pgxpool.Pool, vs []int) {
+	for _, v := range vs {
+		pool.Exec(ctx, spaces, v) // finding: sqlloop
+	}
+}
+
+func Suffix(ctx context.Context, pool *pgxpool.Pool, suffix string, vs []int) {
+	for _, v := range vs {
+		pool.Exec(ctx, "INSERT INTO suffixed (v) VALUES ($1)"+suffix` + strings.Repeat(`+suffix`, n/5) + `, v) // maybe: sqlloop
+	}
+}
 `
 }
 
@@ -329,14 +350,14 @@ func robustModule(t *testing.T) string {
 // -vettool over testdata/robust plus a 20,000-line function and 50,000-element
 // literals: no panic anywhere, a clear type error for the ill-typed package,
 // and exactly the marked findings in every other package (so the generated
-// file stays silent).
+// file stays silent; lines marked "maybe" may be reported).
 func TestRobustModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses a module with large generated packages")
 	}
 	bin := batchlintBinary(t)
 	dir := robustModule(t)
-	want := markedFindings(t, dir)
+	want, maybe := markedFindings(t, dir)
 	if len(want) < 40 {
 		t.Fatalf("only %d marked findings: the markers or the generators are broken", len(want))
 	}
@@ -355,6 +376,7 @@ func TestRobustModule(t *testing.T) {
 	}
 	checkFindings := func(t *testing.T, got []finding) {
 		t.Helper()
+		got = slices.DeleteFunc(got, func(f finding) bool { return slices.Contains(maybe, f) })
 		if !slices.Equal(got, want) {
 			var missing, extra []string
 			for _, f := range want {
