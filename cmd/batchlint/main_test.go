@@ -206,8 +206,12 @@ func TestDemoGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if out != string(want) {
-		t.Errorf("the demo's findings changed (go test ./cmd/batchlint -run TestDemoGolden -update if intended):\n--- got\n%s\n--- want\n%s", out, want)
+	// Which analyzer reports where is this test's business; the wording of
+	// each message is its analyzer's, tested there, so it may change without
+	// failing here.
+	if got, want := findingKeys(out), findingKeys(string(want)); !slices.Equal(got, want) {
+		t.Errorf("the demo's findings changed (go test ./cmd/batchlint -run TestDemoGolden -update if intended):\n--- got\n%s\n--- want\n%s",
+			strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 	// What the demo is there to show; the look-alikes must stay quiet.
 	for _, must := range []string{
@@ -237,6 +241,21 @@ func TestDemoGolden(t *testing.T) {
 			}
 		}
 	}
+}
+
+// findingKeys returns "file:line:col: analyzer" of each finding in text
+// output, leaving out messages and related lines.
+func findingKeys(text string) []string {
+	var keys []string
+	for line := range strings.Lines(text) {
+		if strings.HasPrefix(line, "\t") {
+			continue
+		}
+		posn, rest, _ := strings.Cut(line, ": ")
+		analyzer, _, _ := strings.Cut(rest, ": ")
+		keys = append(keys, posn+": "+analyzer)
+	}
+	return keys
 }
 
 type key struct{ analyzer, posn, message string }
