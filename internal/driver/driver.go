@@ -16,6 +16,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -271,6 +272,9 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 		failed = true
 	}
 	if failed {
+		if skipped := r.dependents(errOut.String()); len(skipped) > 0 {
+			fmt.Fprintf(stderr, "batchlint: not analysed, because they import a package that does not build: %s\n", strings.Join(skipped, ", "))
+		}
 		fmt.Fprintln(stderr, "batchlint: some packages were not analysed (see above); findings below cover the rest")
 	}
 
@@ -309,6 +313,43 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// dependents names the packages matched by the patterns that go vet skipped
+// silently: those importing, directly or not, a package whose "# path"
+// header opens a block of errors in vetErr.
+func (r *runner) dependents(vetErr string) []string {
+	broken := map[string]bool{}
+	for line := range strings.Lines(vetErr) {
+		if path, ok := strings.CutPrefix(strings.TrimSpace(line), "# "); ok {
+			path, _, _ = strings.Cut(path, " ")
+			broken[path] = true
+		}
+	}
+	if len(broken) == 0 {
+		return nil
+	}
+	args := []string{"list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"}
+	if r.o.tags != "" {
+		args = append(args, "-tags="+r.o.tags)
+	}
+	cmd := exec.Command(r.goTool, append(args, r.o.patterns...)...)
+	cmd.Dir = r.dir
+	out, err := cmd.Output()
+	if err != nil {
+		return nil
+	}
+	var skipped []string
+	for line := range strings.Lines(string(out)) {
+		fields := strings.Fields(line)
+		if len(fields) == 0 || broken[fields[0]] {
+			continue
+		}
+		if slices.ContainsFunc(fields[1:], func(dep string) bool { return broken[dep] }) {
+			skipped = append(skipped, fields[0])
+		}
+	}
+	return skipped
 }
 
 func (r *runner) print(w io.Writer, findings []vetjson.Finding) error {

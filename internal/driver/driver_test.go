@@ -326,7 +326,8 @@ func TestBrokenPackageIsReportedOthersStillAnalysed(t *testing.T) {
 	if r.code != driver.ExitError {
 		t.Errorf("exit %d, want 1", r.code)
 	}
-	if !strings.Contains(r.stderr, "broken/broken.go:3:23") || !strings.Contains(r.stderr, "some packages were not analysed") {
+	if !strings.Contains(r.stderr, "broken/broken.go:3:23") || !strings.Contains(r.stderr, "some packages were not analysed") ||
+		!strings.Contains(r.stderr, "not analysed, because they import a package that does not build: toy/user\n") {
 		t.Errorf("stderr does not explain the failure:\n%s", r.stderr)
 	}
 	if !strings.Contains(r.stdout, "a/a.go:9:3: hit: hit called") {
