@@ -204,6 +204,31 @@ func run3(t *testing.T, dir string, env []string, name string, args ...string) (
 	return o.Bytes(), e.Bytes(), code
 }
 
+// readSources maps each .go file of the module outside vendor to its text.
+func readSources(t *testing.T, root string) map[string]string {
+	t.Helper()
+	srcs := map[string]string{}
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && d.Name() == "vendor" {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(root, path)
+		srcs[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srcs
+}
+
 // copyModule copies testdata/NAME into a temporary directory.
 func copyModule(t *testing.T, name string) string {
 	t.Helper()
@@ -346,7 +371,7 @@ func robustModule(t *testing.T) string {
 	return dir
 }
 
-// TestRobustModule runs batchlint standalone (text and -json) and as go vet
+// TestRobustModule runs batchlint standalone (text, -json, -fix) and as go vet
 // -vettool over testdata/robust plus a 20,000-line function and 50,000-element
 // literals: no panic anywhere, a clear type error for the ill-typed package,
 // and exactly the marked findings in every other package (so the generated
@@ -425,6 +450,33 @@ func TestRobustModule(t *testing.T) {
 		}
 		checkTypeError(t, stderr)
 		checkFindings(t, vetFindings(t, dir, stdout))
+	})
+
+	// Last: it rewrites the copy. Every fix applied must leave code that
+	// compiles, cgo included.
+	t.Run("fix", func(t *testing.T) {
+		before := readSources(t, dir)
+		stdout, stderr, _ := run3(t, dir, env, bin, "-fix", "./...")
+		checkNoPanic(t, "batchlint -fix", stdout, stderr)
+		after := readSources(t, dir)
+		var changed []string
+		for name, src := range after {
+			if src != before[name] {
+				changed = append(changed, name)
+			}
+		}
+		slices.Sort(changed)
+		if !slices.Contains(changed, "orm/orm.go") || !slices.Contains(changed, "kafka/kafka.go") {
+			t.Errorf("fixes changed %v, want at least orm/orm.go and kafka/kafka.go", changed)
+		}
+		list, stderr, code := run3(t, dir, env, "go", "list", "./...")
+		if code != 0 {
+			t.Fatalf("go list: %s", stderr)
+		}
+		pkgs := slices.DeleteFunc(strings.Fields(string(list)), func(p string) bool { return strings.HasSuffix(p, "/illtyped") })
+		if out, stderr, code := run3(t, dir, env, "go", append([]string{"build"}, pkgs...)...); code != 0 {
+			t.Errorf("the fixed module does not build (changed: %v):\n%s%s", changed, out, stderr)
+		}
 	})
 }
 
