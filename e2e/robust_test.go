@@ -4,6 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -487,25 +491,7 @@ func TestAnalyzersOnIllTypedCode(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the vendored libraries from source")
 	}
-	var graph []*analysis.Analyzer
-	var walk func(a *analysis.Analyzer)
-	walk = func(a *analysis.Analyzer) {
-		if slices.Contains(graph, a) {
-			return
-		}
-		graph = append(graph, a)
-		for _, r := range a.Requires {
-			walk(r)
-		}
-	}
-	for _, a := range analyzers.All() {
-		walk(a)
-	}
-	for _, a := range graph {
-		old := a.RunDespiteErrors
-		a.RunDespiteErrors = true
-		t.Cleanup(func() { a.RunDespiteErrors = old })
-	}
+	setRunDespiteErrors(t)
 
 	dir, err := filepath.Abs(filepath.Join("..", "testdata", "robust"))
 	if err != nil {
@@ -546,4 +532,177 @@ func TestAnalyzersOnIllTypedCode(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestMutilatedSuite deletes lines of the testdata modules' sources (every
+// line of testdata/robust, every 11th line of the analyzers' corpora) one at
+// a time and runs the whole suite on each mutilated package, type-checked
+// against the real libraries: syntax errors, missing declarations, invalid
+// types in every position. No pass may panic, and every fix offered must be
+// well formed (the checker panics on a malformed one).
+func TestMutilatedSuite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("analyses thousands of mutilated packages")
+	}
+	setRunDespiteErrors(t)
+	modules := []struct {
+		dir    string
+		stride int
+	}{{"robust", 1}, {"sql", 11}, {"orm", 11}, {"produce", 11}, {"kafka", 11}, {"demo", 11}}
+	runs, reported := 0, 0
+	for _, m := range modules {
+		root, err := filepath.Abs(filepath.Join("..", "testdata", m.dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: root, Env: offlineEnv()}
+		loaded, err := packages.Load(cfg, "./...")
+		if err != nil {
+			t.Fatal(err)
+		}
+		byPath := map[string]*types.Package{}
+		packages.Visit(loaded, nil, func(p *packages.Package) {
+			if p.Types != nil {
+				byPath[p.PkgPath] = p.Types
+			}
+		})
+		imp := importerFunc(func(path string) (*types.Package, error) {
+			if p := byPath[path]; p != nil {
+				return p, nil
+			}
+			return nil, fmt.Errorf("%s not loaded", path)
+		})
+		for _, pkg := range loaded {
+			srcs := make([]string, len(pkg.GoFiles))
+			cgo := false
+			for i, name := range pkg.GoFiles {
+				data, err := os.ReadFile(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				srcs[i] = string(data)
+				cgo = cgo || strings.Contains(srcs[i], "\nimport \"C\"\n")
+			}
+			if cgo {
+				continue // type-checking it would need cmd/cgo's translation
+			}
+			for fi, name := range pkg.GoFiles {
+				lines := strings.Split(srcs[fi], "\n")
+				for i := fi % m.stride; i < len(lines); i += m.stride {
+					mutated := slices.Clone(srcs)
+					mutated[fi] = strings.Join(slices.Concat(lines[:i], lines[i+1:]), "\n")
+					n, err := analyseMutant(imp, pkg.PkgPath, pkg.GoFiles, mutated)
+					rel, _ := filepath.Rel(root, name)
+					if err != nil {
+						t.Errorf("testdata/%s/%s without line %d: %v", m.dir, filepath.ToSlash(rel), i+1, err)
+					}
+					runs++
+					if n > 0 {
+						reported++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d mutilated packages analysed, %d with diagnostics", runs, reported)
+	// Most mutants keep their loops and producers: a suite that reports on
+	// few of them is not being exercised.
+	if reported < runs/2 {
+		t.Errorf("only %d of %d mutilated packages got a diagnostic", reported, runs)
+	}
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// setRunDespiteErrors makes every analyzer of the suite, and every pass it
+// requires, run on packages with type errors, as gopls-like drivers may.
+func setRunDespiteErrors(t *testing.T) {
+	var graph []*analysis.Analyzer
+	var walk func(a *analysis.Analyzer)
+	walk = func(a *analysis.Analyzer) {
+		if slices.Contains(graph, a) {
+			return
+		}
+		graph = append(graph, a)
+		for _, r := range a.Requires {
+			walk(r)
+		}
+	}
+	for _, a := range analyzers.All() {
+		walk(a)
+	}
+	for _, a := range graph {
+		old := a.RunDespiteErrors
+		a.RunDespiteErrors = true
+		t.Cleanup(func() { a.RunDespiteErrors = old })
+	}
+}
+
+// analyseMutant type-checks the files of one package, as given in srcs,
+// and runs the suite on it, turning a panic into an error. It returns the
+// number of diagnostics.
+func analyseMutant(imp types.Importer, path string, names, srcs []string) (n int, err error) {
+	fset := token.NewFileSet()
+	var files []*ast.File
+	for i, name := range names {
+		f, _ := parser.ParseFile(fset, name, srcs[i], parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if f != nil && f.Name != nil {
+			files = append(files, f)
+		}
+	}
+	if len(files) == 0 {
+		return 0, nil
+	}
+	info := &types.Info{
+		Types:        map[ast.Expr]types.TypeAndValue{},
+		Instances:    map[*ast.Ident]types.Instance{},
+		Defs:         map[*ast.Ident]types.Object{},
+		Uses:         map[*ast.Ident]types.Object{},
+		Implicits:    map[ast.Node]types.Object{},
+		Selections:   map[*ast.SelectorExpr]*types.Selection{},
+		Scopes:       map[ast.Node]*types.Scope{},
+		FileVersions: map[*ast.File]string{},
+	}
+	var typeErrs []types.Error
+	conf := types.Config{
+		Importer:  imp,
+		GoVersion: "go1.26",
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				typeErrs = append(typeErrs, te)
+			}
+		},
+	}
+	tpkg, _ := conf.Check(path, fset, files, info)
+	pkg := &packages.Package{
+		ID:         path,
+		Name:       files[0].Name.Name,
+		PkgPath:    path,
+		GoFiles:    names,
+		Fset:       fset,
+		Syntax:     files,
+		Types:      tpkg,
+		TypesInfo:  info,
+		TypesSizes: types.SizesFor("gc", "amd64"),
+		TypeErrors: typeErrs,
+		// Errors spares the package the checker's load-mode check, which
+		// a file without its package clause would fail.
+		Errors:   []packages.Error{{Msg: "mutilated"}},
+		IllTyped: true,
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	g, err := checker.Analyze(analyzers.All(), []*packages.Package{pkg}, &checker.Options{Sequential: true})
+	if err != nil {
+		return 0, err
+	}
+	for _, act := range g.Roots {
+		n += len(act.Diagnostics)
+	}
+	return n, nil
 }
