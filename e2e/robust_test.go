@@ -192,6 +192,7 @@ func checkNoPanic(t *testing.T, what string, outputs ...[]byte) {
 	}
 }
 
+// run3 runs a command and returns its stdout, stderr and exit code.
 func run3(t *testing.T, dir string, env []string, name string, args ...string) (stdout, stderr []byte, code int) {
 	t.Helper()
 	var o, e bytes.Buffer
@@ -243,8 +244,7 @@ func copyModule(t *testing.T, name string) string {
 	return dst
 }
 
-// writeFile writes a generated source file and returns the findings its
-// generator marked.
+// writeFile writes a source file, creating its directory.
 func writeFile(t *testing.T, path string, src string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -256,7 +256,7 @@ func writeFile(t *testing.T, path string, src string) {
 }
 
 // bigFunction is one function of about lines lines: counting loops with
-// calls and branches, read loops, and every blocks/writeEvery-th block a
+// calls and branches, read loops, and in every writeEvery-th block a
 // per-row INSERT loop (a finding, marked).
 func bigFunction(lines, writeEvery int) string {
 	var b strings.Builder
