@@ -433,6 +433,9 @@ func TestRobustModule(t *testing.T) {
 		if !bytes.Contains(stderr, []byte("some packages were not analysed")) {
 			t.Errorf("stderr does not say that findings cover only the rest:\n%s", stderr)
 		}
+		if !bytes.Contains(stderr, []byte("example.com/robust/usesbroken")) {
+			t.Errorf("stderr does not name the package skipped for importing the ill-typed one:\n%s", stderr)
+		}
 		checkFindings(t, vetFindings(t, dir, stdout))
 	})
 
