@@ -10,12 +10,14 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mods=("$@")
-[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.169.0)
+# hugo v0.166.0 and later require go 1.27.
+[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.165.0)
 
 go build -o "$tmp/batchlint" ./cmd/batchlint || exit 1
 bl="$tmp/batchlint"
-# A copy with bytes appended: same code, new tool ID, so the go vet rows
-# reuse no result of the standalone rows (which run go vet underneath).
+# A copy with bytes appended for every row: same code, new tool ID, so no row
+# replays go vet results cached by an earlier row or an earlier run of the
+# same build (standalone runs go vet underneath).
 fresh() { local dst="$tmp/tool.$RANDOM$RANDOM"; cp "$bl" "$dst"; echo "$dst" >>"$dst"; echo "$dst"; }
 
 printf '| target | mode | seconds | peak MB | panics | error lines | findings |\n|---|---|---|---|---|---|---|\n'
@@ -40,7 +42,7 @@ print(n)' "$tmp/out" 2>/dev/null || echo "?")
 }
 
 if [ "${SWEEP_STD:-1}" != 0 ]; then
-  row std standalone "$(pwd)" "$bl" -json std
+  row std standalone "$(pwd)" "$(fresh)" -json std
   row std "go vet" "$(pwd)" go vet -vettool="$(fresh)" -json std
 fi
 for mv in "${mods[@]}"; do
@@ -48,6 +50,6 @@ for mv in "${mods[@]}"; do
   [ -n "$dir" ] || { echo "| $mv | download failed |"; continue; }
   rm -rf "$tmp/m"; cp -r "$dir" "$tmp/m"; chmod -R u+w "$tmp/m"
   (cd "$tmp/m" && go mod download >/dev/null 2>&1)
-  row "$mv" standalone "$tmp/m" "$bl" -json ./...
+  row "$mv" standalone "$tmp/m" "$(fresh)" -json ./...
   row "$mv" "go vet" "$tmp/m" go vet -vettool="$(fresh)" -json ./...
 done
