@@ -27,23 +27,10 @@ func TestGolangciLintEndToEnd(t *testing.T) {
 	gcl := buildGolangciLint(t, repo)
 
 	demo := copyDemo(t, repo)
-	config := filepath.Join(t.TempDir(), ".golangci.yml")
-	writeFile(t, config, `version: "2"
-linters:
-  default: none
-  enable: [batchlint]
-  settings:
-    custom:
-      batchlint:
-        type: module
-        description: per-record writes in loops and producers that never linger
-        settings:
-          analyzers:
-            compression: {enabled: false}
-issues:
-  max-issues-per-linter: 0
-  max-same-issues: 0
-`)
+	// golangci-lint v2 prints paths relative to the configuration file: keep
+	// it at the module root.
+	config := filepath.Join(demo, ".golangci.yml")
+	writeFile(t, config, golangciConfig)
 
 	issues := runGolangci(t, gcl, demo, config)
 	if len(issues) == 0 {
@@ -98,7 +85,9 @@ issues:
 
 	// --fix applies the suggested fixes, and the result still builds.
 	fixed := copyDemo(t, repo)
-	cmd = exec.Command(gcl, "run", "--config", config, "--fix", "./...")
+	fixedConfig := filepath.Join(fixed, ".golangci.yml")
+	writeFile(t, fixedConfig, golangciConfig)
+	cmd = exec.Command(gcl, "run", "--config", fixedConfig, "--fix", "./...")
 	cmd.Dir = fixed
 	out, _ := cmd.CombinedOutput()
 	changed := false
@@ -123,6 +112,23 @@ issues:
 		t.Errorf("the fixed demo does not build: %v\n%s", err, out)
 	}
 }
+
+const golangciConfig = `version: "2"
+linters:
+  default: none
+  enable: [batchlint]
+  settings:
+    custom:
+      batchlint:
+        type: module
+        description: per-record writes in loops and producers that never linger
+        settings:
+          analyzers:
+            compression: {enabled: false}
+issues:
+  max-issues-per-linter: 0
+  max-same-issues: 0
+`
 
 type issue struct {
 	FromLinter string
