@@ -1,11 +1,9 @@
 package ormloop_test
 
 import (
-	"bufio"
 	"errors"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,6 +15,7 @@ import (
 
 	"github.com/batchlint/batchlint/analyzers"
 	"github.com/batchlint/batchlint/analyzers/ormloop"
+	"github.com/batchlint/batchlint/internal/corpustest"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
@@ -92,8 +91,6 @@ func TestFixesCompile(t *testing.T) {
 	}
 }
 
-var labelRE = regexp.MustCompile(`//\s*label:(bad|ok)\b`)
-
 // suite runs every batchlint analyzer once over the whole testdata module,
 // ent's generated client included, for the tests that need the finished
 // picture rather than one analyzer's wants.
@@ -141,48 +138,15 @@ func TestCorpus(t *testing.T) {
 		corpus = act.Package
 		for _, d := range act.Diagnostics {
 			p := act.Package.Fset.Position(d.Pos)
-			reported[p.Filename+":"+strconv.Itoa(p.Line)] = true
+			reported[corpustest.Line(p.Filename, p.Line)] = true
 		}
 	}
 	if corpus == nil {
 		t.Fatalf("corpus package not analysed (%d packages loaded)", len(pkgs))
 	}
-	labels := map[string]string{}
-	for _, f := range corpus.CompiledGoFiles {
-		readLabels(t, f, labels)
-	}
-	var tp, fp, fn, bad, ok int
-	for key, label := range labels {
-		if label == "bad" {
-			bad++
-			if reported[key] {
-				tp++
-			} else {
-				fn++
-				t.Logf("missed: %s", key)
-			}
-		} else {
-			ok++
-		}
-	}
-	for key := range reported {
-		if labels[key] != "bad" {
-			fp++
-			t.Logf("false positive: %s", key)
-		}
-	}
-	if bad == 0 || ok == 0 {
-		t.Fatalf("corpus has %d bad and %d ok labels", bad, ok)
-	}
-	precision := 1.0
-	if tp+fp > 0 {
-		precision = float64(tp) / float64(tp+fp)
-	}
-	recall := float64(tp) / float64(tp+fn)
-	t.Logf("corpus: %d bad, %d ok; precision %.3f, recall %.3f", bad, ok, precision, recall)
-	if precision < 0.97 || recall < 0.93 {
-		t.Errorf("precision %.3f (want >= 0.97), recall %.3f (want >= 0.93)", precision, recall)
-	}
+	s := corpustest.Measure(t, corpustest.Labels(t, corpus.CompiledGoFiles...), reported)
+	t.Logf("ormloop corpus: %s", s)
+	s.Require(t, 30)
 }
 
 // TestOneFindingPerWrite: over the whole testdata module, with every
@@ -250,22 +214,5 @@ func TestOneFindingPerWrite(t *testing.T) {
 	}
 	if facts == 0 {
 		t.Error("no write fact at all: the repository wrappers should carry one")
-	}
-}
-
-func readLabels(t *testing.T, file string, into map[string]string) {
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		if m := labelRE.FindStringSubmatch(sc.Text()); m != nil {
-			into[file+":"+strconv.Itoa(line)] = m[1]
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 }
