@@ -69,6 +69,9 @@
 //
 //	-unknown-sql  also report Exec calls in loops whose SQL text is unknown
 //	-tests        also report findings in _test.go files
+//	-writers      comma-separated functions that write one row per call, for
+//	              writes batchlint cannot see (through an interface, another
+//	              driver): (*example.com/app/db.Store).Save,example.com/app/db.Put
 //
 // Suppress a deliberate per-row loop with a reason:
 //

@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/passes/directives"
@@ -24,19 +29,45 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "sqlloop",
 	Doc:      analyzerdoc.Extract(doc, "sqlloop"),
 	URL:      url,
-	Requires: []*analysis.Analyzer{sinks.Analyzer, loops.Analyzer, directives.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, sinks.Analyzer, loops.Analyzer, directives.Analyzer},
 	Run:      run,
 }
 
 var (
 	unknownSQL bool
 	tests      bool
+	writers    funcList
 )
+
+// funcList is a comma-separated list of functions, each named as
+// types.Func.FullName prints it: "example.com/app/db.InsertRow",
+// "(*example.com/app/db.Store).Save".
+type funcList map[string]bool
+
+func (l *funcList) String() string {
+	var names []string
+	for n := range *l {
+		names = append(names, n)
+	}
+	return strings.Join(names, ",")
+}
+
+func (l *funcList) Set(v string) error {
+	*l = funcList{}
+	for _, n := range strings.Split(v, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			(*l)[n] = true
+		}
+	}
+	return nil
+}
 
 func init() {
 	Analyzer.Flags.BoolVar(&unknownSQL, "unknown-sql", false,
 		"also report Exec calls in loops whose SQL text cannot be resolved statically (lower confidence)")
 	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+	Analyzer.Flags.Var(&writers, "writers",
+		"comma-separated functions that write one row per call, named as (*example.com/app/db.Store).Save or example.com/app/db.InsertRow (for writes batchlint cannot see, e.g. through an interface or another driver)")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -55,8 +86,37 @@ func run(pass *analysis.Pass) (any, error) {
 			rep.Report(diagnostic(w, l))
 		}
 	}
+	if len(writers) > 0 && lr != nil {
+		reportConfigured(pass, lr, writes, rep)
+	}
 	rep.Finish()
 	return nil, nil
+}
+
+// reportConfigured reports calls of the functions named by -writers made
+// once per element of a loop, unless the tables already saw the write.
+func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Result, rep *directives.Reporter) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
+		call := n.(*ast.CallExpr)
+		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if fn == nil || !writers[fn.Origin().FullName()] || (writes != nil && writes.At(call) != nil) {
+			return
+		}
+		l := lr.PerIteration(call)
+		if l == nil {
+			return
+		}
+		rep.Report(diagnostic(&sinks.Write{
+			Call:      call,
+			Kind:      sinks.SQL,
+			Op:        "write",
+			TxUnknown: true,
+			Detail:    "named by -sqlloop.writers as one row per call",
+			Batched:   "a batched form (COPY, a multi-row INSERT, or runtime/pgbatch.Writer)",
+			Via:       &sinks.Via{Func: fn.FullName()},
+		}, l))
+	})
 }
 
 func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {

@@ -91,3 +91,9 @@ func TestIllTyped(t *testing.T) {
 	}
 	analysistest.Run(t, testdata, sqlloop.Analyzer, "./illtyped")
 }
+
+// TestWritersFlag: functions named by -writers are one-row writes.
+func TestWritersFlag(t *testing.T) {
+	setFlag(t, "writers", "(*example.com/sqlcases/writers.Store).Save, example.com/sqlcases/writers.InsertRow")
+	analysistest.Run(t, testdata, sqlloop.Analyzer, "./writers")
+}
