@@ -146,7 +146,7 @@ func head(info *types.Info, w *sinks.Write) string {
 		}
 	case "segmentio":
 		name += " of one message"
-		if isMethodOf(info, w.Call, segmentioPkg, "Conn", "Write", "WriteMessages", "WriteCompressedMessages") {
+		if sinks.IsMethod(info, w.Call, segmentioPkg, "Conn", "Write", "WriteMessages", "WriteCompressedMessages") {
 			name = "Conn." + name
 		}
 	case "sarama":
@@ -210,7 +210,7 @@ func pollLoop(info *types.Info, loop *loops.Loop) bool {
 			case *ast.FuncLit, *ast.BlockStmt:
 				return false
 			case *ast.CallExpr:
-				if isMethodOf(info, n, kgoPkg, "Client", "PollFetches", "PollRecords") {
+				if sinks.IsMethod(info, n, kgoPkg, "Client", "PollFetches", "PollRecords") {
 					found = true
 				}
 			}
@@ -242,35 +242,6 @@ func strided(info *types.Info, loop *loops.Loop) bool {
 	}
 	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
 	return exact && n >= minStride
-}
-
-func isMethodOf(info *types.Info, call *ast.CallExpr, pkg, typ string, names ...string) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || info == nil {
-		return false
-	}
-	fn, ok := info.Uses[sel.Sel].(*types.Func)
-	if !ok {
-		return false
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != pkg || named.Obj().Name() != typ {
-		return false
-	}
-	for _, n := range names {
-		if fn.Name() == n {
-			return true
-		}
-	}
-	return false
 }
 
 // loopHead is the end of the loop's header, so that Related marks the

@@ -155,7 +155,7 @@ func matchAsyncInputWaited(c *Context, call *ast.CallExpr) *Write {
 	pkg := fn.Pkg().Path()
 	wait := kafkaReceiveFrom(func(ch ast.Expr) bool {
 		ev, ok := ast.Unparen(ch).(*ast.CallExpr)
-		return ok && (kafkaIsMethod(info, ev, pkg, "AsyncProducer", "Successes") || kafkaIsMethod(info, ev, pkg, "AsyncProducer", "Errors")) &&
+		return ok && IsMethod(info, ev, pkg, "AsyncProducer", "Successes", "Errors") &&
 			kafkaSameRef(info, kafkaReceiver(ev), recv)
 	}, asyncWaitCost)
 	if kafkaWaitedInScope(c, call, []kafkaWait{wait}) == "" {
@@ -258,7 +258,7 @@ func matchConfluentProduceWaited(c *Context, call *ast.CallExpr) *Write {
 		}, confReportCost),
 		kafkaReceiveFrom(func(ch ast.Expr) bool {
 			ev, ok := ast.Unparen(ch).(*ast.CallExpr)
-			return ok && kafkaIsMethod(info, ev, pkg, "Producer", "Events") && kafkaSameRef(info, kafkaReceiver(ev), recv)
+			return ok && IsMethod(info, ev, pkg, "Producer", "Events") && kafkaSameRef(info, kafkaReceiver(ev), recv)
 		}, confReportCost),
 	}
 	how := kafkaWaitedInScope(c, call, waits)

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
@@ -152,7 +153,7 @@ func kafkaExprWaits(e ast.Node, waits []kafkaWait) string {
 func kafkaFlushOf(info *types.Info, recv ast.Expr, pkg, typ, how string) kafkaWait {
 	return func(n ast.Node) string {
 		call, ok := n.(*ast.CallExpr)
-		if ok && kafkaIsMethod(info, call, pkg, typ, "Flush") && kafkaSameRef(info, kafkaReceiver(call), recv) {
+		if ok && IsMethod(info, call, pkg, typ, "Flush") && kafkaSameRef(info, kafkaReceiver(call), recv) {
 			return how
 		}
 		return ""
@@ -191,11 +192,11 @@ func kafkaPromiseWaits(info *types.Info, promise ast.Expr, how string) []kafkaWa
 					waits = append(waits, kafkaReceiveFrom(func(e ast.Expr) bool { return kafkaSameRef(info, e, ch) }, how))
 				}
 			}
-			if kafkaIsMethod(info, n, "sync", "WaitGroup", "Done") {
+			if IsMethod(info, n, "sync", "WaitGroup", "Done") {
 				wg := kafkaReceiver(n)
 				waits = append(waits, func(m ast.Node) string {
 					call, ok := m.(*ast.CallExpr)
-					if ok && kafkaIsMethod(info, call, "sync", "WaitGroup", "Wait") && kafkaSameRef(info, kafkaReceiver(call), wg) {
+					if ok && IsMethod(info, call, "sync", "WaitGroup", "Wait") && kafkaSameRef(info, kafkaReceiver(call), wg) {
 						return how
 					}
 					return ""
@@ -234,26 +235,16 @@ func kafkaCallee(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn
 }
 
-// kafkaIsMethod reports whether call calls method name of the type pkg.typ
-// (pointer or value receiver, interface or concrete).
-func kafkaIsMethod(info *types.Info, call *ast.CallExpr, pkg, typ, name string) bool {
+// IsMethod reports whether call calls one of the methods names of the type
+// pkg.typ (pointer or value receiver, interface or concrete). A vendored copy
+// of pkg (".../vendor/" + pkg) is pkg, as in the tables.
+func IsMethod(info *types.Info, call *ast.CallExpr, pkg, typ string, names ...string) bool {
 	fn := kafkaCallee(info, call)
-	if fn == nil || fn.Name() != name {
+	if fn == nil || !slices.Contains(names, fn.Name()) {
 		return false
 	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return false
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := t.(*types.Named)
-	if !ok || named.Obj() == nil || named.Obj().Pkg() == nil {
-		return false
-	}
-	return named.Obj().Pkg().Path() == pkg && named.Obj().Name() == typ
+	p, t := funcKey(fn)
+	return t == typ && p == trimVendor(pkg)
 }
 
 // kafkaReceiver returns x of a call x.m(...), or nil.
