@@ -766,12 +766,12 @@ func (r *resolver) packageVar(v *types.Var, sh shape, depth int) *state {
 				}
 			case *ast.AssignStmt:
 				for _, l := range n.Lhs {
-					if rootVar(r.pass.TypesInfo, l) == v {
+					if values.RootVar(r.pass.TypesInfo, l) == v {
 						reassigned = true
 					}
 				}
 			case *ast.UnaryExpr:
-				if n.Op == token.AND && rootVar(r.pass.TypesInfo, n.X) == v {
+				if n.Op == token.AND && values.RootVar(r.pass.TypesInfo, n.X) == v {
 					reassigned = true
 				}
 			}
@@ -782,28 +782,6 @@ func (r *resolver) packageVar(v *types.Var, sh shape, depth int) *state {
 		return opaqueState()
 	}
 	return r.eval(init, sh, depth+1)
-}
-
-// rootVar returns the variable at the root of v, v.a.b, v[k], (*v)[k].
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.ObjectOf(x).(*types.Var)
-			return v
-		case *ast.SelectorExpr:
-			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
-				return nil
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 func callee(info *types.Info, call *ast.CallExpr) *types.Func {

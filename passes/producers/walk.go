@@ -110,7 +110,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		if len(st.Lhs) != len(st.Rhs) {
 			s = w.escape(st.Rhs[0], s) // n, err := configure(cfg)
 			for _, l := range st.Lhs {
-				if rootVar(info, l) == w.v {
+				if values.RootVar(info, l) == w.v {
 					if _, ok := l.(*ast.Ident); ok && len(st.Rhs) == 1 && l == st.Lhs[0] {
 						// cfg, err := helper(): the configuration is the first result.
 						if call, ok := ast.Unparen(st.Rhs[0]).(*ast.CallExpr); ok {
@@ -124,7 +124,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 			return s
 		}
 		for i, l := range st.Lhs {
-			if rootVar(info, l) != w.v {
+			if values.RootVar(info, l) != w.v {
 				if s2, ok := w.setKey(st.Rhs[i], s); ok {
 					// err := cm.SetKey(k, v)
 					s = s2
@@ -244,7 +244,7 @@ func (w *walker) assign(l, rhs ast.Expr, tok token.Token, s *state) *state {
 	switch l := ast.Unparen(l).(type) {
 	case *ast.Ident:
 		if w.sh == kgoOpts {
-			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(info, call, "append") && len(call.Args) > 0 && rootVar(info, call.Args[0]) == w.v {
+			if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && isBuiltin(info, call, "append") && len(call.Args) > 0 && values.RootVar(info, call.Args[0]) == w.v {
 				if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
 					s = s.clone()
 					w.r.appendArgs(s, call, w.depth)
@@ -361,16 +361,16 @@ func (w *walker) mayChange(n ast.Node) bool {
 		switch x := x.(type) {
 		case *ast.AssignStmt:
 			for _, l := range x.Lhs {
-				if rootVar(info, l) == w.v {
+				if values.RootVar(info, l) == w.v {
 					changes = true
 				}
 			}
 		case *ast.IncDecStmt:
-			if rootVar(info, x.X) == w.v {
+			if values.RootVar(info, x.X) == w.v {
 				changes = true
 			}
 		case *ast.UnaryExpr:
-			if x.Op == token.AND && rootVar(info, x.X) == w.v {
+			if x.Op == token.AND && values.RootVar(info, x.X) == w.v {
 				changes = true
 			}
 		case *ast.CallExpr:
@@ -379,13 +379,13 @@ func (w *walker) mayChange(n ast.Node) bool {
 				return true
 			}
 			for _, a := range x.Args {
-				if rootVar(info, a) == w.v {
+				if values.RootVar(info, a) == w.v {
 					if isPtr || isMap {
 						changes = true
 					}
 				}
 			}
-			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && rootVar(info, sel.X) == w.v {
+			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && values.RootVar(info, sel.X) == w.v {
 				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
 					changes = true
 				}
@@ -433,7 +433,7 @@ func (w *walker) setKey(e ast.Expr, s *state) (*state, bool) {
 		return s, false
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || sel.Sel.Name != "SetKey" || rootVar(info, sel.X) != w.v {
+	if !ok || sel.Sel.Name != "SetKey" || values.RootVar(info, sel.X) != w.v {
 		return s, false
 	}
 	fn := callee(info, call)

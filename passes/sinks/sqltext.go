@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/batchlint/batchlint/passes/values"
 )
 
 // sqlState is the per-package knowledge the SQL rules share: where each
@@ -57,7 +59,7 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 		pass:    pass,
 	}
 	touch := func(e ast.Expr, at token.Pos) {
-		if v := rootVar(st.info, e); v != nil {
+		if v := values.RootVar(st.info, e); v != nil {
 			st.touched[v] = append(st.touched[v], at)
 		}
 	}
@@ -441,28 +443,6 @@ func (st *sqlState) txOf(e ast.Expr, depth int) (inTx, known bool) {
 		}
 	}
 	return false, false
-}
-
-// rootVar is the variable at the root of x, x.f, x[i], *x, (x).
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.Ident:
-			v, _ := info.ObjectOf(x).(*types.Var)
-			return v
-		case *ast.SelectorExpr:
-			if sel := info.Selections[x]; sel == nil {
-				return nil // a qualified identifier: another package's variable
-			}
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return nil
-		}
-	}
 }
 
 // varies reports that e takes a new value on each run of the code in

@@ -9,6 +9,7 @@ package values
 
 import (
 	"go/ast"
+	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,3 +69,28 @@ type ConstFact struct {
 func (*ConstFact) AFact() {}
 
 func (f *ConstFact) String() string { return "const" }
+
+// RootVar returns the variable at the root of v, v.a.b, v[k], *v and (v):
+// the one an assignment to, or the address of, such an expression changes.
+// It is nil for anything else, another package's variable (pkg.V) and method
+// values included.
+func RootVar(info *types.Info, e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			v, _ := info.ObjectOf(x).(*types.Var)
+			return v
+		case *ast.SelectorExpr:
+			if s := info.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+				return nil
+			}
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return nil
+		}
+	}
+}
