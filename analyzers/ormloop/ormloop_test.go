@@ -16,6 +16,7 @@ import (
 	"github.com/batchlint/batchlint/analyzers"
 	"github.com/batchlint/batchlint/analyzers/ormloop"
 	"github.com/batchlint/batchlint/internal/corpustest"
+	"github.com/batchlint/batchlint/internal/fixcheck"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
@@ -56,39 +57,7 @@ func TestTestsFlag(t *testing.T) {
 // TestFixesCompile type-checks every package with its .golden files in place
 // of the sources they rewrite: a suggested fix must leave code that builds.
 func TestFixesCompile(t *testing.T) {
-	dir := testdataDir(t)
-	goldens, err := filepath.Glob(filepath.Join(dir, "*", "*.golden"))
-	if err != nil || len(goldens) == 0 {
-		t.Fatalf("no golden files found: %v", err)
-	}
-	overlay := map[string][]byte{}
-	var patterns []string
-	for _, g := range goldens {
-		content, err := os.ReadFile(g)
-		if err != nil {
-			t.Fatal(err)
-		}
-		overlay[strings.TrimSuffix(g, ".golden")] = content
-		patterns = append(patterns, "./"+filepath.Base(filepath.Dir(g)))
-	}
-	cfg := &packages.Config{
-		Mode:    packages.NeedName | packages.NeedTypes | packages.NeedSyntax | packages.NeedTypesInfo,
-		Dir:     dir,
-		Env:     offline(),
-		Overlay: overlay,
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pkgs) != len(patterns) {
-		t.Fatalf("loaded %d packages, want %d", len(pkgs), len(patterns))
-	}
-	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			t.Errorf("%s with fixes applied: %v", p.PkgPath, e)
-		}
-	}
+	fixcheck.Compiles(t, testdataDir(t), "*")
 }
 
 // suite runs every batchlint analyzer once over the whole testdata module,

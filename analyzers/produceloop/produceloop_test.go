@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/batchlint/batchlint/analyzers/produceloop"
+	"github.com/batchlint/batchlint/internal/fixcheck"
 )
 
 var testdata = filepath.Join("..", "..", "testdata", "produce")
@@ -60,55 +60,9 @@ func sourceLine(t *testing.T, file string, line int) string {
 	return lines[line-1]
 }
 
-// TestFixedCodeBuilds type-checks the fixed code: the golden file, in a copy
-// of the testdata module that uses its vendored libraries.
+// TestFixedCodeBuilds type-checks the fixed code.
 func TestFixedCodeBuilds(t *testing.T) {
-	root, err := filepath.Abs(testdata)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	for _, f := range []string{"go.mod", "go.sum"} {
-		copyFile(t, filepath.Join(root, f), filepath.Join(dir, f))
-	}
-	if err := os.Symlink(filepath.Join(root, "vendor"), filepath.Join(dir, "vendor")); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Mkdir(filepath.Join(dir, "fix"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	copyFile(t, filepath.Join(root, "fix", "fix.go.golden"), filepath.Join(dir, "fix", "fix.go"))
-	// Type-checking from source needs no compiled archives, so it is quick
-	// wherever the copy lives.
-	cfg := &packages.Config{
-		Mode:       packages.LoadAllSyntax,
-		Dir:        dir,
-		Env:        append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=vendor", "CGO_ENABLED=0"),
-		BuildFlags: []string{"-mod=vendor"},
-	}
-	pkgs, err := packages.Load(cfg, "./fix")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pkgs) != 1 || pkgs[0].Types == nil {
-		t.Fatalf("loaded %d packages, want the fix package", len(pkgs))
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			t.Errorf("fixed code does not type-check: %v", e)
-		}
-	})
-}
-
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	b, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	fixcheck.Compiles(t, testdata, "fix")
 }
 
 // TestTestsFlag: findings in _test.go files are reported only with -tests
