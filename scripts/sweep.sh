@@ -3,15 +3,19 @@
 # library and large real modules copied out of the module cache. Records
 # panics (must be 0), packages with errors, wall time, peak memory and the
 # number of findings.
-#   bash scripts/sweep.sh [module@version ...]
+#   bash scripts/sweep.sh [module@version[:toolchain] ...]
 #   SWEEP_STD=0 bash scripts/sweep.sh module@version    (skip the std rows)
+# module@version:go1.27.3 sweeps that module under toolchain go1.27.3 (the go
+# command fetches it, via GOTOOLCHAIN) with a batchlint built by the same
+# toolchain: a vet tool must read the export data of the go command running it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mods=("$@")
-# hugo v0.166.0 and later require go 1.27.
-[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.165.0)
+# hugo v0.166.0 and later require go 1.27, so it runs under a fetched toolchain;
+# this repo stays on go 1.26.
+[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.169.0:go1.27.3)
 
 go build -o "$tmp/batchlint" ./cmd/batchlint || exit 1
 bl="$tmp/batchlint"
@@ -45,11 +49,17 @@ if [ "${SWEEP_STD:-1}" != 0 ]; then
   row std standalone "$(pwd)" "$(fresh)" -json std
   row std "go vet" "$(pwd)" go vet -vettool="$(fresh)" -json std
 fi
-for mv in "${mods[@]}"; do
+for arg in "${mods[@]}"; do (
+  mv=${arg%%:*} name=$arg
+  if [ "$mv" != "$arg" ]; then
+    export GOTOOLCHAIN=${arg#*:}
+    bl="$tmp/batchlint.$GOTOOLCHAIN"
+    [ -e "$bl" ] || go build -o "$bl" ./cmd/batchlint || { echo "| $name | build failed |"; exit; }
+  fi
   dir=$(go mod download -json "$mv" | sed -n 's/.*"Dir": "\(.*\)".*/\1/p')
-  [ -n "$dir" ] || { echo "| $mv | download failed |"; continue; }
+  [ -n "$dir" ] || { echo "| $name | download failed |"; exit; }
   rm -rf "$tmp/m"; cp -r "$dir" "$tmp/m"; chmod -R u+w "$tmp/m"
   (cd "$tmp/m" && go mod download >/dev/null 2>&1)
-  row "$mv" standalone "$tmp/m" "$(fresh)" -json ./...
-  row "$mv" "go vet" "$tmp/m" go vet -vettool="$(fresh)" -json ./...
-done
+  row "$name" standalone "$tmp/m" "$(fresh)" -json ./...
+  row "$name" "go vet" "$tmp/m" go vet -vettool="$(fresh)" -json ./...
+) done
