@@ -15,7 +15,8 @@ trap 'rm -rf "$tmp"' EXIT
 mods=("$@")
 # hugo v0.166.0 and later require go 1.27, so it runs under a fetched toolchain;
 # this repo stays on go 1.26.
-[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.169.0:go1.27.3)
+# hugo v0.166.0: v0.168.0 and v0.169.0 need github.com/bep/imagemeta v1.1.0 and github.com/spf13/fsync v0.10.2 (v0.167.0 the latter), whose zips the module proxy refuses (403).
+[ ${#mods[@]} -gt 0 ] || mods=(golang.org/x/tools@v0.52.0 github.com/ethereum/go-ethereum@v1.17.10 github.com/gohugoio/hugo@v0.166.0:go1.27.3)
 
 go build -o "$tmp/batchlint" ./cmd/batchlint || exit 1
 bl="$tmp/batchlint"
