@@ -107,33 +107,15 @@ func runKafka(ctx context.Context, cfg kafkaConfig, progress func(rung)) ([]rung
 		values[i] = makeRecordValue(i, cfg.RecordBytes)
 	}
 	rungs := kafkaRungs()
-	runs := make([][]rung, len(rungs))
-	for round := range max(cfg.Repeat, 1) {
-		for i, kr := range rungs {
+	return rounds(len(rungs), cfg.Repeat,
+		func(i int) bool { return rungs[i].slow },
+		func(i int) (rung, error) {
 			vals := values
-			if kr.slow {
-				if round >= 2 {
-					continue
-				}
+			if rungs[i].slow {
 				vals = values[:min(cfg.SyncRecords, len(values))]
 			}
-			//batchlint:ignore produceloop -- one warm-up record per measured rung, not per record
-			r, err := measureKafka(ctx, cluster, &requests, kr, vals)
-			if err != nil {
-				return nil, err
-			}
-			runs[i] = append(runs[i], r)
-		}
-	}
-	var out []rung
-	for i := range rungs {
-		r := best(runs[i])
-		if progress != nil {
-			progress(r)
-		}
-		out = append(out, r)
-	}
-	return out, nil
+			return measureKafka(ctx, cluster, &requests, rungs[i], vals)
+		}, progress)
 }
 
 // measureKafka produces vals with a fresh client and counts the produce

@@ -1,9 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -29,16 +31,38 @@ func (r rung) PerSecond() float64 {
 	return float64(r.Items) / r.Elapsed.Seconds()
 }
 
-// best keeps the fastest of several runs of a rung: on a shared machine the
-// slower runs measure the neighbours, not the write path.
-func best(runs []rung) rung {
-	b := runs[0]
-	for _, r := range runs[1:] {
-		if r.PerSecond() > b.PerSecond() {
-			b = r
+// rounds runs each of n rungs repeat times and keeps each rung's median run.
+// Rounds interleave the rungs, so that a burst of load from elsewhere on the
+// machine hits one run of each rung rather than every run of one, and each
+// round starts one rung later: a rung's place in the round (after which
+// other rung, with its truncated rows or closed clients) moves its time by a
+// few percent, so no rung keeps one place. A slow rung runs only in the
+// first two rounds. The median, unlike the fastest run, is not decided by
+// one lucky run of a noisy rung.
+func rounds(n, repeat int, slow func(i int) bool, measure func(i int) (rung, error), progress func(rung)) ([]rung, error) {
+	runs := make([][]rung, n)
+	for round := range max(repeat, 1) {
+		for k := range n {
+			i := (round + k) % n
+			if slow(i) && round >= 2 {
+				continue
+			}
+			r, err := measure(i)
+			if err != nil {
+				return nil, err
+			}
+			runs[i] = append(runs[i], r)
 		}
 	}
-	return b
+	out := make([]rung, n)
+	for i, rs := range runs {
+		slices.SortFunc(rs, func(a, b rung) int { return cmp.Compare(a.Elapsed, b.Elapsed) })
+		out[i] = rs[(len(rs)-1)/2]
+		if progress != nil {
+			progress(out[i])
+		}
+	}
+	return out, nil
 }
 
 func rate(perSec float64, unit string) string {

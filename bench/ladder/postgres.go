@@ -177,33 +177,17 @@ func runPostgres(ctx context.Context, dsn string, cfg pgConfig, progress func(ru
 			rungs = append(rungs, pr)
 		}
 	}
-	// Rounds interleave the rungs, so that a burst of load from elsewhere on
-	// the machine hits one run of each rung rather than every run of one.
-	runs := make([][]rung, len(rungs))
-	for round := range max(cfg.Repeat, 1) {
-		for i, pr := range rungs {
-			rows := all
-			if pr.slow {
-				// Fifty times slower than the rest; two runs say enough.
-				if round >= 2 {
-					continue
-				}
-				rows = all[:min(cfg.SlowRows, len(all))]
+	out, err := rounds(len(rungs), cfg.Repeat,
+		func(i int) bool { return rungs[i].slow },
+		func(i int) (rung, error) {
+			if rungs[i].slow {
+				// Fifty times slower than the rest.
+				return p.measure(ctx, rungs[i], all[:min(cfg.SlowRows, len(all))])
 			}
-			r, err := p.measure(ctx, pr, rows)
-			if err != nil {
-				return nil, "", err
-			}
-			runs[i] = append(runs[i], r)
-		}
-	}
-	var out []rung
-	for i := range rungs {
-		r := best(runs[i])
-		if progress != nil {
-			progress(r)
-		}
-		out = append(out, r)
+			return p.measure(ctx, rungs[i], all)
+		}, progress)
+	if err != nil {
+		return nil, "", err
 	}
 	return out, info, nil
 }
