@@ -27,7 +27,7 @@ func main() {
 	flag.IntVar(&pgCfg.Rows, "rows", pgCfg.Rows, "rows per Postgres rung")
 	flag.IntVar(&pgCfg.SlowRows, "slow-rows", pgCfg.SlowRows, "rows for the per-row autocommit rung")
 	flag.IntVar(&pgCfg.BatchRows, "batch", pgCfg.BatchRows, "rows per COPY batch (pgbatch.Writer and raw CopyFrom)")
-	flag.IntVar(&pgCfg.Repeat, "repeat", pgCfg.Repeat, "runs per rung; the fastest counts")
+	flag.IntVar(&pgCfg.Repeat, "repeat", pgCfg.Repeat, "runs per rung; the median counts")
 	flag.IntVar(&kCfg.Records, "records", kCfg.Records, "records per batched Kafka rung")
 	flag.IntVar(&kCfg.SyncRecords, "sync-records", kCfg.SyncRecords, "records for the ProduceSync-per-record rung")
 	only := flag.String("only", "", "comma-separated Postgres rung keys to run (autocommit,onetx,multirow,pgxbatch,writer,copyrows,copyfrom)")
