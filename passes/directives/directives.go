@@ -113,19 +113,25 @@ func parse(pass *analysis.Pass) *Index {
 			test:      strings.HasSuffix(name, "_test.go"),
 			byLine:    map[int][]*Directive{},
 		}
+		// The source (or, without it, the line ends) is needed only to place
+		// a directive, and most files have none: read it at the first.
 		var src []byte
-		if pass.ReadFile != nil {
-			src, _ = pass.ReadFile(name)
-		}
 		var ends map[int]token.Pos
-		if src == nil {
-			ends = lineEnds(tf, f)
-		}
+		read := false
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
 				d := parseComment(c.Text)
 				if d == nil {
 					continue
+				}
+				if !read {
+					read = true
+					if pass.ReadFile != nil {
+						src, _ = pass.ReadFile(name)
+					}
+					if src == nil {
+						ends = lineEnds(tf, f)
+					}
 				}
 				d.Pos = c.Slash
 				line := rawLine(tf, c.Slash)

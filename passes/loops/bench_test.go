@@ -142,8 +142,8 @@ func TestGenerated(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Errorf("per-iteration loops of the writes:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}
-	if len(res.Loops) != 2*6 {
-		t.Errorf("found %d loops, want %d", len(res.Loops), 2*6)
+	if len(res.All()) != 2*6 {
+		t.Errorf("found %d loops, want %d", len(res.All()), 2*6)
 	}
 }
 
@@ -165,7 +165,7 @@ func TestDeepNesting(t *testing.T) {
 	start := time.Now()
 	res := runLoops(t, pass)
 	l := res.PerIteration(writes[0])
-	if l == nil || l.Body != res.Loops[depth-1].Body {
+	if l == nil || l.Body != res.All()[depth-1].Body {
 		t.Fatalf("innermost loop not found")
 	}
 	n := 0

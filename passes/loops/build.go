@@ -81,8 +81,8 @@ func (b *builder) build() {
 			s.next = b.res.innermost(s.loop.Node)
 		}
 	}
-	for _, l := range b.res.Loops {
-		l.Parent = b.res.Enclosing(l.Node)
+	for _, l := range b.res.loops {
+		l.Parent = b.res.enclosingFrom(b.res.innermost(l.Node), 0)
 	}
 }
 
@@ -306,7 +306,7 @@ func (b *builder) addLoop(node ast.Node, body *ast.BlockStmt, intent Intent, ove
 		return
 	}
 	l := &Loop{Node: node, Body: body, Intent: intent, Over: over}
-	b.res.Loops = append(b.res.Loops, l)
+	b.res.loops = append(b.res.loops, l)
 	b.res.enclosing[body] = l
 	b.res.add(&span{pos: body.Lbrace, end: body.End(), kind: bodySpan, loop: l})
 }

@@ -18,6 +18,7 @@ package loops
 import (
 	"go/ast"
 	"reflect"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -87,9 +88,13 @@ type Loop struct {
 	Parent *Loop
 }
 
-// Result lists the loops of one package.
+// Result lists the loops of one package. It is built at the first question:
+// most packages write nothing, and the passes that use it ask only about a
+// call that writes.
 type Result struct {
-	Loops []*Loop
+	build func() // fills the fields below; nil once run or when there is nothing to build
+	once  sync.Once
+	loops []*Loop
 	// enclosing maps each loop body (for callbacks, the literal's body) to
 	// its loop; filled by run.
 	enclosing map[ast.Node]*Loop
@@ -113,8 +118,26 @@ func run(pass *analysis.Pass) (any, error) {
 	if in == nil || pass.TypesInfo == nil {
 		return res, nil
 	}
-	newBuilder(pass, in, res).build()
+	res.build = func() { newBuilder(pass, in, res).build() }
 	return res, nil
+}
+
+func (r *Result) ready() {
+	r.once.Do(func() {
+		if r.build != nil {
+			r.build()
+			r.build = nil
+		}
+	})
+}
+
+// All returns every loop of the package, in source order.
+func (r *Result) All() []*Loop {
+	if r == nil {
+		return nil
+	}
+	r.ready()
+	return r.loops
 }
 
 // Body returns the loop whose per-iteration code is exactly body, or nil.
@@ -122,6 +145,7 @@ func (r *Result) Body(body *ast.BlockStmt) *Loop {
 	if r == nil || body == nil {
 		return nil
 	}
+	r.ready()
 	return r.enclosing[body]
 }
 
@@ -135,6 +159,7 @@ func (r *Result) Enclosing(n ast.Node) *Loop {
 	if r == nil || isNil(n) {
 		return nil
 	}
+	r.ready()
 	return r.enclosingFrom(r.innermost(n), 0)
 }
 
@@ -160,6 +185,7 @@ func (r *Result) PerIteration(n ast.Node) *Loop {
 	if r == nil || isNil(n) {
 		return nil
 	}
+	r.ready()
 	return r.perIteration(r.innermost(n), leaving{}, 0)
 }
 

@@ -100,8 +100,8 @@ func TestIllTyped(t *testing.T) {
 			if !ok || res == nil {
 				t.Fatalf("loops result missing: %#v", act.Result)
 			}
-			if len(res.Loops) < 7 {
-				t.Errorf("found %d loops in the broken package, want at least 7", len(res.Loops))
+			if len(res.All()) < 7 {
+				t.Errorf("found %d loops in the broken package, want at least 7", len(res.All()))
 			}
 		case probe:
 			if len(act.Diagnostics) != 9 {
