@@ -65,8 +65,11 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	})
 	r.findProducers(ins, res)
-	res.bind(ins)
-	res.markProducing(ins)
+	// Binding follows producers built here; in most packages there are none.
+	if len(res.Producers) > 0 {
+		res.bind(ins)
+		res.markProducing(ins)
+	}
 	r.exportFacts()
 	return res, nil
 }

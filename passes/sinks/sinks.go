@@ -12,6 +12,7 @@ package sinks
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -398,6 +399,11 @@ func run(pass *analysis.Pass) (any, error) {
 		// wrappers of its callers' writes.
 		files = nil
 	}
+	if len(direct) == 0 && !importsWriteFacts(pass) {
+		// No call here writes, directly or through another package's
+		// wrapper, so no function here wraps a write: most packages.
+		files, sites = nil, nil
+	}
 	for _, f := range files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -456,13 +462,22 @@ func exportSQLTexts(c *Context) {
 				if !ok || len(vs.Values) == 0 {
 					continue
 				}
-				for _, name := range vs.Names {
+				for i, name := range vs.Names {
 					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
 					if !ok || !v.Exported() || v.Parent() != pass.Pkg.Scope() {
 						continue
 					}
 					if b, ok := v.Type().Underlying().(*types.Basic); !ok || b.Info()&types.IsString == 0 {
 						continue
+					}
+					if len(vs.Values) == len(vs.Names) {
+						// A constant that is no write statement needs no look at
+						// the rest of the package (which a reassignment could
+						// only make unknown).
+						if cv := pass.TypesInfo.Types[vs.Values[i]].Value; cv != nil && cv.Kind() == constant.String &&
+							ClassifySQL(constant.StringVal(cv)).Op == "" {
+							continue
+						}
 					}
 					text, ok := c.sqlState().Text(name)
 					if !ok || strings.Contains(text, hole) || ClassifySQL(text).Op == "" {
@@ -547,6 +562,17 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		wr.Via.Inner = strings.Replace(wr.Via.Inner, OpPhrase("", ""), OpPhrase(sw.Op, sw.Target), 1)
 	}
 	return wr
+}
+
+// importsWriteFacts reports whether a dependency has a wrapper this package
+// might call.
+func importsWriteFacts(pass *analysis.Pass) bool {
+	for _, f := range pass.AllObjectFacts() {
+		if _, ok := f.Fact.(*WriteFact); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func isInterfaceMethod(fn *types.Func) bool {

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -21,6 +22,11 @@ var opaque ast.Expr = &ast.BadExpr{}
 
 type resolver struct {
 	pass *analysis.Pass
+	// The write index below is built at the first variable or field looked
+	// up: most packages configure no producer, and a helper that returns a
+	// literal needs none.
+	ins       *inspector.Inspector
+	indexOnce sync.Once
 	// writes holds every write to a variable of this package: its
 	// initialiser or assigned expression, or opaque.
 	writes map[*types.Var][]ast.Expr
@@ -47,7 +53,16 @@ func run(pass *analysis.Pass) (any, error) {
 	if ins == nil {
 		return &Result{pass: pass, r: r}, nil
 	}
-	r.index(ins)
+	r.ins = ins
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					r.funcs[fn] = fd
+				}
+			}
+		}
+	}
 	r.exportFacts()
 	return &Result{pass: pass, r: r}, nil
 }
@@ -87,12 +102,20 @@ func (r *resolver) addWrite(lhs ast.Expr, rhs ast.Expr) {
 	}
 }
 
+func (r *resolver) ensureIndex() {
+	r.indexOnce.Do(func() {
+		if r.ins != nil {
+			r.index(r.ins)
+		}
+	})
+}
+
 func (r *resolver) index(ins *inspector.Inspector) {
 	fieldBase := map[*ast.Ident]bool{}
 	filter := []ast.Node{
 		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil),
-		(*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.FuncDecl)(nil),
-		(*ast.FuncType)(nil), (*ast.SelectorExpr)(nil),
+		(*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.FuncType)(nil),
+		(*ast.SelectorExpr)(nil),
 	}
 	ins.Preorder(filter, func(n ast.Node) {
 		switch n := n.(type) {
@@ -142,10 +165,6 @@ func (r *resolver) index(ins *inspector.Inspector) {
 						r.escaped[v] = true
 					}
 				}
-			}
-		case *ast.FuncDecl:
-			if fn, ok := r.pass.TypesInfo.Defs[n.Name].(*types.Func); ok && n.Body != nil {
-				r.funcs[fn] = n
 			}
 		case *ast.FuncType:
 			for _, fl := range []*ast.FieldList{n.Params, n.Results} {
@@ -231,6 +250,7 @@ func (r *resolver) varValue(v *types.Var, depth int) Value {
 	if v.Parent() == r.pass.Pkg.Scope() && v.Exported() {
 		return Value{}
 	}
+	r.ensureIndex()
 	ws := r.writes[v]
 	if len(ws) == 0 {
 		return Value{}
@@ -259,7 +279,11 @@ func (r *resolver) fieldValue(sel *ast.SelectorExpr, depth int) Value {
 		return Value{}
 	}
 	v := r.varOf(base)
-	if v == nil || v.Pkg() != r.pass.Pkg || v.Parent() == r.pass.Pkg.Scope() || r.escaped[v] {
+	if v == nil || v.Pkg() != r.pass.Pkg || v.Parent() == r.pass.Pkg.Scope() {
+		return Value{}
+	}
+	r.ensureIndex()
+	if r.escaped[v] {
 		return Value{}
 	}
 	s := r.pass.TypesInfo.Selections[sel]
@@ -385,7 +409,12 @@ func (r *resolver) exportFacts() {
 		// A helper that takes arguments usually computes from them, and
 		// methods (String, Error) are not configuration helpers: skipping
 		// both keeps the facts of every dependency small.
-		if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Params().Len() != 0 || sig.Recv() != nil {
+		sig, _ := fn.Type().(*types.Signature)
+		if sig == nil || sig.Params().Len() != 0 || sig.Recv() != nil || sig.Results().Len() != 1 {
+			continue
+		}
+		// Only a basic type can hold a constant (func Now() Time cannot).
+		if _, ok := sig.Results().At(0).Type().Underlying().(*types.Basic); !ok {
 			continue
 		}
 		if v := r.funcValue(fn, 0); v.Known() {
