@@ -60,6 +60,8 @@ go run ./cmd/batchlint ./...
 # Every module of the repository that has tests: the main one and nested ones.
 status=0
 go test -count=1 -timeout 30m ./... || status=1
+# The runtime's concurrency and fault tests again under the race detector.
+go test -race -count=1 -timeout 10m ./runtime/... || status=1
 for mod in $(git ls-files '*/go.mod' | grep -v '^testdata/' | grep -v '/testdata/' | xargs -r -n1 dirname); do
   (cd "$mod" && go test -count=1 ./...) || status=1
 done
