@@ -13,8 +13,9 @@
 // at 1000 rows per statement, a pgx.Batch ~98k, and COPY 50k–500k (pgx
 // CopyFrom measured ~900k).
 //
-// sqlloop reports, inside a loop that runs once per element, each call that
-// writes one row:
+// sqlloop reports, inside a loop that runs once per element (a for or range
+// statement, or the function given to pgx.ForEachRow, CollectRows or
+// AppendRows, which runs once per row), each call that writes one row:
 //
 //   - database/sql (and so lib/pq and every driver): Exec/ExecContext on
 //     *sql.DB, *sql.Tx and *sql.Conn; Query/QueryRow when the statement is a
@@ -49,14 +50,16 @@
 // whose SQL text cannot be resolved is not reported unless -unknown-sql is
 // set.
 //
-// Loops that retry, walk a short literal list of statements, handle one
-// chunk per iteration, exit during their first iteration, and writes under
-// a "buffer is full" guard are not reported. Neither is a write whose
-// arguments are the same on every iteration (a cleanup on each tick, one
-// statement per shard), nor one whose table name changes per iteration (a
-// loop over tables, not rows). Neither is code in generated
-// files (the finding belongs at the caller of sqlc's or ent's methods) nor,
-// by default, in _test.go files (flag -tests).
+// Loops that retry, walk a short literal list (at most eight statements,
+// tables or seed rows of any type, written in the loop or in a variable
+// that is never changed after it), handle one chunk per iteration, exit
+// during their first iteration, and writes under a "buffer is full" guard
+// are not reported. Neither is a write whose arguments are the same on
+// every iteration (a cleanup on each tick, one statement per shard), nor
+// one whose table name changes per iteration (a loop over tables, not
+// rows). Neither is code in generated files (the finding belongs at the
+// caller of sqlc's or ent's methods) nor, by default, in _test.go files
+// (flag -tests).
 //
 // The message names the statement and table, the loop, the cost and the
 // batched form of the library in use; related positions point at the loop

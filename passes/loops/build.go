@@ -19,8 +19,9 @@ type builder struct {
 
 	// labels maps a label's position to the statement it labels.
 	labels map[token.Pos]ast.Stmt
-	// assigned holds variables assigned after their declaration or whose
-	// address is taken: their value at a use is not their initializer.
+	// assigned holds variables assigned after their declaration, whose
+	// address is taken (&x, or x.M() with a pointer receiver), or, for maps,
+	// stored into: their value at a use is not their initializer.
 	assigned map[types.Object]bool
 	// counters holds variables and fields incremented by statements (not
 	// by a for statement's post): n++, n += len(row).
@@ -132,7 +133,7 @@ func (b *builder) collectFacts() {
 	kinds := []ast.Node{
 		(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
 		(*ast.RangeStmt)(nil), (*ast.LabeledStmt)(nil), (*ast.BranchStmt)(nil),
-		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil), (*ast.ValueSpec)(nil),
+		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil), (*ast.ValueSpec)(nil), (*ast.SelectorExpr)(nil),
 	}
 	for c := range b.in.Root().Preorder(kinds...) {
 		switch n := c.Node().(type) {
@@ -161,6 +162,7 @@ func (b *builder) collectFacts() {
 						b.assigned[o] = true
 					}
 				}
+				b.mapStore(lhs)
 			}
 			if len(n.Lhs) != 1 || len(n.Rhs) != 1 {
 				break
@@ -185,6 +187,7 @@ func (b *builder) collectFacts() {
 			if _, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 				b.assigned[o] = true
 			}
+			b.mapStore(n.X)
 			if n.Tok == token.INC && c.ParentEdgeKind() != edge.ForStmt_Post {
 				b.counters[o] = true
 			}
@@ -215,6 +218,8 @@ func (b *builder) collectFacts() {
 					}
 				}
 			}
+		case *ast.SelectorExpr:
+			b.pointerMethod(n)
 		case *ast.LabeledStmt:
 			if n.Label != nil {
 				b.labels[n.Label.Pos()] = n.Stmt
@@ -251,6 +256,52 @@ func (b *builder) collectFacts() {
 				b.closures[o] = n
 			}
 		}
+	}
+}
+
+// mapStore marks a map variable stored into (m[k] = v, m[k]++): it may
+// gain keys, so a range over it is not over its initializer's items.
+func (b *builder) mapStore(lhs ast.Expr) {
+	ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+	if !ok {
+		return
+	}
+	id, ok := ast.Unparen(ix.X).(*ast.Ident)
+	if !ok {
+		return
+	}
+	if o := b.info.Uses[id]; o != nil {
+		if _, ok := o.Type().Underlying().(*types.Map); ok {
+			b.assigned[o] = true
+		}
+	}
+}
+
+// pointerMethod marks x in x.M when M has a pointer receiver and x is not a
+// pointer: Go takes &x implicitly, and the method may reassign *x (append to
+// a named slice type), as if the code had written &x.
+func (b *builder) pointerMethod(sel *ast.SelectorExpr) {
+	s, ok := b.info.Selections[sel]
+	if !ok || s.Kind() != types.MethodVal {
+		return
+	}
+	sig, ok := s.Obj().Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return
+	}
+	if _, ptr := sig.Recv().Type().(*types.Pointer); !ptr {
+		return
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return
+	}
+	o := b.info.Uses[id]
+	if o == nil {
+		return
+	}
+	if _, ptr := o.Type().Underlying().(*types.Pointer); !ptr {
+		b.assigned[o] = true
 	}
 }
 

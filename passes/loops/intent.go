@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 )
 
@@ -375,11 +376,14 @@ func (b *builder) constBounds(f *ast.ForStmt) bool {
 	return n <= maxBounded
 }
 
-// fewItems: a range over a literal of at most maxBounded distinct static
-// items, a small integer or string constant, or a variable of this package
-// (local or package-level) initialized with such a literal and never
-// reassigned. Variables of other packages count as data: their
-// initializers are not in this package's syntax.
+// fewItems: a range over a literal of at most maxBounded distinct fixed
+// items of any type (strings, structs, arrays, pointers, functions), a
+// small integer or string constant, or a variable of this package (local or
+// package-level) initialized with such a literal and never changed: not
+// reassigned, appended to, sliced, addressed, given to a pointer method, or,
+// for a map, stored into. Variables of other packages count as data: their
+// initializers are not in this package's syntax. A map handed to a function
+// may still gain keys there; that is not followed, at the cost of a miss.
 func (b *builder) fewItems(x ast.Expr) bool {
 	x = ast.Unparen(x)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -407,47 +411,116 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		x = ast.Unparen(val)
 	}
 	lit, ok := x.(*ast.CompositeLit)
-	if !ok || len(lit.Elts) > maxBounded {
+	if !ok {
+		return false
+	}
+	if n, ok := b.litLen(lit); !ok || n > maxBounded {
 		return false
 	}
 	seen := map[string]bool{}
 	for _, e := range lit.Elts {
-		if !b.static(e) {
+		k, ok := b.itemKey(e)
+		if !ok || seen[k] {
 			return false
 		}
-		s := types.ExprString(e)
-		if seen[s] {
-			return false
-		}
-		seen[s] = true
+		seen[k] = true
 	}
 	return true
 }
 
-// static reports whether e names a fixed item: a constant, a variable or
-// field, a function literal, or a literal built from those.
-func (b *builder) static(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.BasicLit, *ast.Ident, *ast.FuncLit:
-		return true
-	case *ast.SelectorExpr:
-		return b.static(e.X)
-	case *ast.KeyValueExpr:
-		return b.static(e.Key) && b.static(e.Value)
-	case *ast.UnaryExpr:
-		return (e.Op == token.AND || e.Op == token.SUB) && b.static(e.X)
-	case *ast.CompositeLit:
-		for _, el := range e.Elts {
-			if !b.static(el) {
-				return false
+// litLen returns how many elements ranging over lit visits. It is not
+// always len(lit.Elts): an array has the length of its type ([100]T{a} has
+// 100) and an index key pads a slice ([]T{9: a} has 10).
+func (b *builder) litLen(lit *ast.CompositeLit) (int64, bool) {
+	t := b.typeOf(lit)
+	if t == nil || t == types.Typ[types.Invalid] {
+		// Ill-typed: count the elements only when no key can pad them.
+		if len(lit.Elts) > maxBounded {
+			return int64(len(lit.Elts)), true
+		}
+		for _, e := range lit.Elts {
+			if _, ok := e.(*ast.KeyValueExpr); ok {
+				return 0, false
 			}
 		}
-		return true
+		return int64(len(lit.Elts)), true
 	}
+	switch t := t.Underlying().(type) {
+	case *types.Array:
+		return t.Len(), true
+	case *types.Slice:
+		var n, next int64
+		for _, e := range lit.Elts {
+			if kv, ok := e.(*ast.KeyValueExpr); ok {
+				i, ok := b.constInt(kv.Key)
+				if !ok {
+					return 0, false
+				}
+				next = i
+			}
+			next++
+			if n = max(n, next); n > maxBounded {
+				break // enough to say no; huge literals exist
+			}
+		}
+		return n, true
+	case *types.Map:
+		return int64(len(lit.Elts)), true
+	}
+	return 0, false
+}
+
+// itemKey returns a key that tells the fixed item e apart from the other
+// items of its literal, or false when e is not a fixed item: a constant, a
+// variable or field, a function literal, or a literal built from those.
+// (types.ExprString is no key: it prints {Name: "a"} and {Name: "b"}, whose
+// type is elided, alike.)
+func (b *builder) itemKey(e ast.Expr) (string, bool) {
+	e = ast.Unparen(e)
 	if tv, ok := b.info.Types[e]; ok && tv.Value != nil {
-		return true
+		return tv.Value.ExactString(), true
 	}
-	return false
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		return e.Value, true
+	case *ast.Ident:
+		return e.Name, true
+	case *ast.FuncLit:
+		// Every function literal is its own item.
+		return "func@" + strconv.Itoa(int(e.Pos())), true
+	case *ast.SelectorExpr:
+		k, ok := b.itemKey(e.X)
+		return k + "." + e.Sel.Name, ok
+	case *ast.KeyValueExpr:
+		k, ok := b.itemKey(e.Key)
+		v, ok2 := b.itemKey(e.Value)
+		return k + ":" + v, ok && ok2
+	case *ast.UnaryExpr:
+		if e.Op != token.AND && e.Op != token.SUB {
+			return "", false
+		}
+		k, ok := b.itemKey(e.X)
+		return e.Op.String() + k, ok
+	case *ast.CompositeLit:
+		var sb strings.Builder
+		if e.Type != nil {
+			sb.WriteString(types.ExprString(e.Type))
+		}
+		sb.WriteByte('{')
+		for i, el := range e.Elts {
+			k, ok := b.itemKey(el)
+			if !ok {
+				return "", false
+			}
+			if i > 0 {
+				sb.WriteByte(',')
+			}
+			sb.WriteString(k)
+		}
+		sb.WriteByte('}')
+		return sb.String(), true
+	}
+	return "", false
 }
 
 // strided: for start := 0; start < n; start += size (a step that is not

@@ -20,11 +20,20 @@ type callbackIter struct {
 	intent Intent
 }
 
-const kgo = "github.com/twmb/franz-go/pkg/kgo"
+const (
+	kgo  = "github.com/twmb/franz-go/pkg/kgo"
+	pgx5 = "github.com/jackc/pgx/v5"
+)
 
 // callbackIters lists the callback iterators (checked against franz-go
-// v1.22.3, pkg/kgo/record_and_fetch.go). A partition or topic is a batch of
-// records handed over at once, so one call per partition is Chunked.
+// v1.22.3, pkg/kgo/record_and_fetch.go, and pgx v5.12.0, rows.go). A
+// partition or topic is a batch of records handed over at once, so one call
+// per partition is Chunked.
+//
+// pgx's ForEachRow scans each row and calls fn, and AppendRows and
+// CollectRows call their RowToFunc once per row: a literal passed to them
+// is the body of a for rows.Next() loop. CollectOneRow and
+// CollectExactlyOneRow call theirs for one row only, so they are absent.
 var callbackIters = []callbackIter{
 	{method{kgo, "Fetches", "EachRecord"}, 0, PerElement},
 	{method{kgo, "Fetches", "EachError"}, 0, PerElement},
@@ -35,6 +44,9 @@ var callbackIters = []callbackIter{
 	{method{kgo, "FetchPartition", "EachRecord"}, 0, PerElement},
 	{method{kgo, "FetchTopicPartition", "EachRecord"}, 0, PerElement},
 	{method{"sync", "Map", "Range"}, 0, PerElement},
+	{method{pgx5, "", "ForEachRow"}, 2, PerElement},
+	{method{pgx5, "", "AppendRows"}, 2, PerElement},
+	{method{pgx5, "", "CollectRows"}, 1, PerElement},
 }
 
 // launchers run their function argument once per call, possibly on
@@ -50,8 +62,8 @@ var launchers = []callbackIter{
 // is. (sync.Once.Do is deliberately absent: its literal runs at most once
 // in all.)
 var runners = []callbackIter{
-	{method{"github.com/jackc/pgx/v5", "", "BeginFunc"}, 2, PerElement},
-	{method{"github.com/jackc/pgx/v5", "", "BeginTxFunc"}, 3, PerElement},
+	{method{pgx5, "", "BeginFunc"}, 2, PerElement},
+	{method{pgx5, "", "BeginTxFunc"}, 3, PerElement},
 	{method{"gorm.io/gorm", "DB", "Transaction"}, 0, PerElement},
 	{method{"github.com/uptrace/bun", "DB", "RunInTx"}, 2, PerElement},
 	{method{"github.com/uptrace/bun", "Conn", "RunInTx"}, 2, PerElement},

@@ -249,6 +249,21 @@ func seedFixedRoles(db *gorm.DB) {
 	}
 }
 
+func seedFixedEvents(db *gorm.DB) {
+	for _, e := range []model.Event{{Key: "signup"}, {Key: "login"}} {
+		db.Create(&e)
+	}
+}
+
+// defaultEvents is never changed after its literal: a few fixed rows.
+var defaultEvents = []model.Event{{Key: "signup"}, {Key: "login"}, {Key: "logout"}}
+
+func seedDefaultEvents(db *gorm.DB) {
+	for i := range defaultEvents {
+		db.FirstOrCreate(&defaultEvents[i])
+	}
+}
+
 func firstOnly(db *gorm.DB, users []model.User) error {
 	for _, u := range users {
 		return db.Create(&u).Error
