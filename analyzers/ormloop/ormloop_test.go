@@ -15,6 +15,7 @@ import (
 
 	"github.com/batchlint/batchlint/analyzers"
 	"github.com/batchlint/batchlint/analyzers/ormloop"
+	"github.com/batchlint/batchlint/analyzers/sqlloop"
 	"github.com/batchlint/batchlint/internal/corpustest"
 	"github.com/batchlint/batchlint/internal/fixcheck"
 	"github.com/batchlint/batchlint/passes/sinks"
@@ -121,10 +122,11 @@ func TestCorpus(t *testing.T) {
 // TestOneFindingPerWrite: over the whole testdata module, with every
 // analyzer of the suite, an ORM write is reported once and by ormloop only
 // (the ORMs' own database/sql calls live in their vendored packages, never
-// at the user's call, so sqlloop must stay silent), nothing is reported in
-// ent's generated client, and the generated client exports no write fact:
-// its SaveX calling Save must not make SaveX a "wrapper" whose calls would
-// be reported twice.
+// at the user's call, so sqlloop must stay silent about them), SQL text run
+// through an ORM's raw API (gorm Exec, bun NewRaw) is reported once and by
+// sqlloop, naming the ORM, nothing is reported in ent's generated client,
+// and the generated client exports no write fact: its SaveX calling Save
+// must not make SaveX a "wrapper" whose calls would be reported twice.
 func TestOneFindingPerWrite(t *testing.T) {
 	_, graph := runSuite(t)
 	seen := map[string]string{}
@@ -137,6 +139,13 @@ func TestOneFindingPerWrite(t *testing.T) {
 		for _, d := range act.Diagnostics {
 			pos := act.Package.Fset.Position(d.Pos)
 			key := pos.Filename + ":" + strconv.Itoa(pos.Line) + ":" + strconv.Itoa(pos.Column)
+			if act.Analyzer == sqlloop.Analyzer && (d.Category == "gorm" || d.Category == "bun") {
+				if prev, dup := seen[act.Package.ID+" "+key]; dup {
+					t.Errorf("reported twice at %s: %q and %q", key, prev, d.Message)
+				}
+				seen[act.Package.ID+" "+key] = d.Message
+				continue
+			}
 			if act.Analyzer != ormloop.Analyzer {
 				t.Errorf("%s reported at %s: %s", act.Analyzer.Name, key, d.Message)
 				continue

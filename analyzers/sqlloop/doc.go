@@ -29,6 +29,14 @@
 //   - sqlx: MustExec, NamedExec with one struct or map (not a slice: that is
 //     one multi-row INSERT), prepared Stmt/NamedStmt execution, and
 //     Get/QueryRowx of a write with RETURNING.
+//   - SQL text run through an ORM's raw API, named as that ORM: gorm's
+//     Exec (and gorm.G[T](db).Exec) and Raw(...) executed by Scan, Find, Row
+//     or Rows; bun's NewRaw(...).Exec/Scan and the Exec/Query/QueryRow
+//     methods (and their Context forms) of *bun.DB, bun.Tx, bun.Conn and
+//     bun.IDB, which format the query themselves (they shadow the *sql.DB
+//     that bun.DB embeds). A parameter that is the whole list of an IN
+//     (IN ?, IN (?)) is a set there: gorm expands a slice bound to it, bun
+//     bun.In and bun.List.
 //   - any interface method whose types look like Exec or QueryRow:
 //     (context.Context, string, ...any) returning (pgconn.CommandTag, error),
 //     (sql.Result, error), pgx.Row or *sql.Row. This is how sqlc's DBTX is

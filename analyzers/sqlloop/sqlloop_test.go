@@ -97,3 +97,19 @@ func TestWritersFlag(t *testing.T) {
 	setFlag(t, "writers", "(*example.com/sqlcases/writers.Store).Save, example.com/sqlcases/writers.InsertRow")
 	analysistest.Run(t, testdata, sqlloop.Analyzer, "./writers")
 }
+
+// TestORMRawSQL: SQL text run through an ORM's raw API (gorm Exec and Raw,
+// bun NewRaw and bun.DB's own ExecContext) is an SQL write, reported with
+// the ORM's batched form. The ORM testdata module vendors gorm and bun.
+func TestORMRawSQL(t *testing.T) {
+	results := analysistest.Run(t, filepath.Join("..", "..", "testdata", "orm"), sqlloop.Analyzer, "./gormraw", "./bunraw")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			lib := strings.TrimPrefix(r.Action.Package.PkgPath, "example.com/orm/")
+			lib = strings.TrimSuffix(lib, "raw")
+			if d.Category != lib {
+				t.Errorf("%s: category %q, want %q", r.Action.Package.Fset.Position(d.Pos), d.Category, lib)
+			}
+		}
+	}
+}

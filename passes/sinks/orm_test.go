@@ -55,6 +55,43 @@ func TestORMRulesWithoutTypes(t *testing.T) {
 	}
 }
 
+// TestORMRawSQLRulesWithoutTypes: the ORMs' raw SQL rules, fed calls whose
+// type information is missing, never panic, and never resolve a statement:
+// at most an Exec of unknown text, which sqlloop reports only with
+// -unknown-sql (as for database/sql).
+func TestORMRawSQLRulesWithoutTypes(t *testing.T) {
+	exprs := []string{
+		`db.Exec("UPDATE users SET a = ? WHERE id = ?", a, id)`,
+		`db.Raw("UPDATE users SET a = ? WHERE id = ? RETURNING a", a, id).Scan(&x)`,
+		`db.NewRaw("DELETE FROM users WHERE id = ?", id).Exec(ctx)`,
+		`db.ExecContext(ctx, "DELETE FROM users WHERE id = ?", id)`,
+		`db.Exec()`,
+		`f()()`,
+		`(x).y()`,
+	}
+	info := &types.Info{
+		Types:      map[ast.Expr]types.TypeAndValue{},
+		Defs:       map[*ast.Ident]types.Object{},
+		Uses:       map[*ast.Ident]types.Object{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{},
+	}
+	pass := &analysis.Pass{Fset: token.NewFileSet(), TypesInfo: info}
+	for _, src := range exprs {
+		e, err := parser.ParseExpr(src)
+		if err != nil {
+			t.Fatalf("%s: %v", src, err)
+		}
+		call := e.(*ast.CallExpr)
+		for _, r := range ormRawSQLRules() {
+			for _, c := range []*Context{nil, {}, {Pass: pass}} {
+				if w := r.Match(c, call); w != nil && w.Op != "" {
+					t.Errorf("%s %s.%s resolved %s without types", src, r.Type, r.Name, w.Op)
+				}
+			}
+		}
+	}
+}
+
 // TestEntCalleeOnOddFuncs: the structural ent test sees every callee of
 // every package; functions without receivers, with non-struct receivers or
 // with unnamed types are none of ent's builders.

@@ -114,6 +114,10 @@ func buildSQLRules() []Rule {
 
 	// Any interface whose method looks like Exec/QueryRow by its types:
 	// sqlc's DBTX and the small DB interfaces projects declare.
+	// The ORMs' raw SQL APIs (sql_orm.go). Before the structural rule, so
+	// that bun.IConn's ExecContext is bun's.
+	rs = append(rs, ormRawSQLRules()...)
+
 	rs = append(rs, Rule{Callee: func(fn *types.Func) bool { return dbInterfaceMethod(fn) != "" }, Lib: libSQL, Kind: SQL, Match: structuralRule})
 	return rs
 }
@@ -179,7 +183,7 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 		return &Write{Kind: SQL, Lib: lib, InTx: inTx, Batched: batchedForm(lib, "")}
 	}
 	cl := ClassifySQL(text)
-	if !cl.PerRow() {
+	if !cl.PerRow() || (cl.InList && expandsInList(lib)) {
 		return nil
 	}
 	if cl.Sqlc != "" {
@@ -211,6 +215,19 @@ func batchedForm(lib, op string) string {
 			return "an sqlc :copyfrom or :batchexec query"
 		}
 		return "an sqlc :batchexec query, or one set-based query (unnest or = ANY(sqlc.arg(ids)::bigint[]))"
+	case libGorm:
+		if insert {
+			return "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch; Clauses(clause.OnConflict{...}) for an upsert)"
+		}
+		return "one set-based gorm Exec (... WHERE id IN ? with the slice of keys: gorm expands it into a list)"
+	case libBun:
+		if insert {
+			return "bun NewInsert().Model(&slice) (one multi-row INSERT; On(\"CONFLICT ...\") for an upsert)"
+		}
+		if op == "UPDATE" {
+			return "one set-based bun query (... WHERE id IN (?) with bun.List(ids)), or NewUpdate().Model(&slice).Bulk()"
+		}
+		return "one set-based bun query (... WHERE id IN (?) with bun.List(ids))"
 	}
 	if insert {
 		return "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
@@ -273,7 +290,7 @@ func isTxType(t types.Type) bool {
 		return false
 	}
 	switch pkg {
-	case pathSQL, pathPgx, pathPgxpool, pathSqlx:
+	case pathSQL, pathPgx, pathPgxpool, pathSqlx, bunPkg:
 		return true
 	}
 	return false
@@ -283,7 +300,8 @@ func isTxType(t types.Type) bool {
 // (autocommit): a pool hands each call whichever connection is free.
 func isPoolType(t types.Type) bool {
 	switch pkg, name := namedOf(t); {
-	case pkg == pathSQL && name == "DB", pkg == pathSqlx && name == "DB", pkg == pathPgxpool && name == "Pool":
+	case pkg == pathSQL && name == "DB", pkg == pathSqlx && name == "DB", pkg == pathPgxpool && name == "Pool",
+		pkg == bunPkg && name == "DB":
 		return true
 	}
 	return false

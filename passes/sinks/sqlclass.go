@@ -27,6 +27,11 @@ type SQLClass struct {
 	// at run time. A statement without them does the same thing on every
 	// execution: a set-based statement, not a row per call.
 	Args bool
+	// InList reports a bind parameter that is the whole list of an IN:
+	// IN ?, IN (?), IN @ids. The ORMs' raw APIs expand a slice bound there
+	// into the list (gorm any slice, bun bun.In and bun.List), so there one
+	// execution writes a set.
+	InList bool
 	// Sqlc is the query name of an sqlc "-- name: X :cmd" header, and
 	// SqlcCmd its command (":exec", ":copyfrom", ...).
 	Sqlc, SqlcCmd string
@@ -89,6 +94,7 @@ func ClassifySQL(text string) SQLClass {
 			c.Args = true
 		}
 	}
+	c.InList = inListParam(toks)
 	switch toks[0].text {
 	case "INSERT":
 		c.Op, c.Target, c.Many = classifyInsert(toks)
@@ -281,6 +287,23 @@ func setBased(toks []sqlTok) bool {
 			if toks[0].text != "INSERT" && valuesTuples(toks, j+1) != 1 {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// inListParam reports IN followed by a lone parameter: IN ? or IN (?).
+func inListParam(toks []sqlTok) bool {
+	for j, t := range toks {
+		if t.kind != tWord || t.text != "IN" || j+1 >= len(toks) {
+			continue
+		}
+		if toks[j+1].kind == tParam {
+			return true
+		}
+		if j+3 < len(toks) && toks[j+1].kind == tPunct && toks[j+1].text == "(" &&
+			toks[j+2].kind == tParam && toks[j+3].kind == tPunct && toks[j+3].text == ")" {
+			return true
 		}
 	}
 	return false

@@ -68,6 +68,24 @@ func TestClassifySQL(t *testing.T) {
 	}
 }
 
+func TestInList(t *testing.T) {
+	for sql, want := range map[string]bool{
+		"UPDATE t SET a = 1 WHERE id IN ?":                  true,
+		"DELETE FROM t WHERE id IN (?)":                     true,
+		"DELETE FROM t WHERE (a, b) IN ?":                   true,
+		"DELETE FROM t WHERE id IN @ids":                    true,
+		"DELETE FROM t WHERE id IN ($1, $2)":                false,
+		"DELETE FROM t WHERE id IN (SELECT id FROM s)":      false,
+		"DELETE FROM t WHERE id = ? AND kind IN ('a', 'b')": false,
+		"DELETE FROM t WHERE id = ANY(?)":                   false,
+		"UPDATE t SET note = 'IN ?' WHERE id = ?":           false,
+	} {
+		if got := ClassifySQL(sql).InList; got != want {
+			t.Errorf("ClassifySQL(%q).InList = %v, want %v", sql, got, want)
+		}
+	}
+}
+
 func TestSqlcHeader(t *testing.T) {
 	c := ClassifySQL("-- name: CreateAuthors :copyfrom\nINSERT INTO authors (name) VALUES ($1)\n")
 	if c.Sqlc != "CreateAuthors" || c.SqlcCmd != ":copyfrom" {

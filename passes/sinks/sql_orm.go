@@ -1,0 +1,152 @@
+package sinks
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// The ORMs' raw SQL APIs. gorm's Exec and Raw, and bun's NewRaw and its own
+// Exec/Query methods (which shadow the *sql.DB that bun.DB embeds), run SQL
+// text as database/sql does: their writes are SQL writes, decided by the
+// text, and the library named is the ORM, whose batched forms the message
+// suggests. Both ORMs expand a slice bound after IN into the list, so a
+// statement with IN ? is set-based there (SQLClass.InList).
+
+// Library keys of the ORMs' raw SQL writes.
+const (
+	libGorm = "gorm"
+	libBun  = "bun"
+)
+
+// expandsInList reports the libraries that bind a slice after IN as a list.
+func expandsInList(lib string) bool { return lib == libGorm || lib == libBun }
+
+// rawChain says where a finisher of an ORM's raw query finds its text: on a
+// call of the receiver chain named in text (the index of the text among its
+// arguments), with only the methods in pass between.
+type rawChain struct {
+	pkg  string
+	text map[string]int
+	pass map[string]bool
+}
+
+var (
+	gormRawChain = rawChain{
+		pkg:  gormPkg,
+		text: map[string]int{"Raw": 0},
+		pass: map[string]bool{"WithContext": true, "Session": true, "Debug": true},
+	}
+	bunRawChain = rawChain{
+		pkg: bunPkg,
+		// db.NewRaw(query, args...), bun.NewRawQuery(db, query, args...).
+		text: map[string]int{"NewRaw": 0, "NewRawQuery": 1},
+		pass: map[string]bool{"Conn": true, "Comment": true, "Err": true},
+	}
+)
+
+func ormRawSQLRules() []Rule {
+	var rs []Rule
+	add := func(pkg, typ, name, lib string, m func(c *Context, call *ast.CallExpr) *Write) {
+		rs = append(rs, Rule{Pkg: pkg, Type: typ, Name: name, Lib: lib, Kind: SQL, Match: m})
+	}
+
+	// gorm: db.Exec(sql, values...), gorm.G[T](db).Exec(ctx, sql, values...),
+	// and db.Raw(sql, values...) run by Scan, Find, Row or Rows (a write
+	// with RETURNING). Exec of a chain with Raw runs Exec's own text.
+	add(gormPkg, "DB", "Exec", libGorm, rawTextRule(libGorm, callShape{0, -1, true}))
+	add(gormPkg, "Interface", "Exec", libGorm, rawTextRule(libGorm, callShape{1, -1, true}))
+	for _, name := range []string{"Scan", "Find", "Row", "Rows"} {
+		add(gormPkg, "DB", name, libGorm, rawChainRule(libGorm, gormRawChain, false))
+		add(gormPkg, "ExecInterface", name, libGorm, rawChainRule(libGorm, gormRawChain, false))
+	}
+
+	// bun: NewRaw(query, args...).Exec/Scan, and the query methods of
+	// *bun.DB, bun.Tx, bun.Conn and the bun.IConn interface (bun.IDB).
+	add(bunPkg, "RawQuery", "Exec", libBun, rawChainRule(libBun, bunRawChain, true))
+	add(bunPkg, "RawQuery", "Scan", libBun, rawChainRule(libBun, bunRawChain, false))
+	bunText := map[string]callShape{
+		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
+		"Query": {0, -1, false}, "QueryContext": {1, -1, false},
+		"QueryRow": {0, -1, false}, "QueryRowContext": {1, -1, false},
+	}
+	for _, typ := range []string{"DB", "Tx", "Conn", "IConn"} {
+		for name, sh := range bunText {
+			add(bunPkg, typ, name, libBun, rawTextRule(libBun, sh))
+		}
+	}
+	return rs
+}
+
+// rawTextRule matches an ORM call whose SQL text is its own argument.
+func rawTextRule(lib string, sh callShape) func(c *Context, call *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		return rawWrite(c, call, call, sh.sql, lib, sh.exec)
+	}
+}
+
+// rawChainRule matches the finisher of a raw query whose text was given
+// earlier in the chain: db.Raw(sql, id).Scan(&x), db.NewRaw(sql, id).Exec(ctx).
+func rawChainRule(lib string, ch rawChain, exec bool) func(c *Context, call *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil {
+			return nil
+		}
+		info := c.Pass.TypesInfo
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		for ok {
+			inner, isCall := ast.Unparen(sel.X).(*ast.CallExpr)
+			if !isCall {
+				return nil
+			}
+			fn := calleeFunc(info, inner)
+			if pkg, _ := funcKey(fn); fn == nil || pkg != ch.pkg {
+				return nil
+			}
+			if i, found := ch.text[fn.Name()]; found {
+				return rawWrite(c, call, inner, i, lib, exec)
+			}
+			if !ch.pass[fn.Name()] {
+				return nil
+			}
+			sel, ok = ast.Unparen(inner.Fun).(*ast.SelectorExpr)
+		}
+		return nil
+	}
+}
+
+// rawWrite builds the write of call, which runs the SQL text at argument i
+// of textCall (call itself, or the Raw/NewRaw earlier in its chain, whose
+// arguments then carry the row).
+func rawWrite(c *Context, call, textCall *ast.CallExpr, i int, lib string, exec bool) *Write {
+	if c == nil || c.Pass == nil || i >= len(textCall.Args) {
+		return nil
+	}
+	st := c.sqlState()
+	text, ok := st.Text(textCall.Args[i])
+	w := sqlWrite(lib, text, ok, exec, false)
+	if w == nil {
+		return nil
+	}
+	w.sqlText = textCall.Args[i]
+	if textCall != call {
+		w.dataCall = textCall
+	}
+	switch lib {
+	case libGorm:
+		// *gorm.DB is a pool and a transaction alike: a Begin() or a
+		// Transaction callback's parameter is one.
+		w.InTx = ormInTx(c, call, "gorm")
+	case libBun:
+		w.InTx = ormInTx(c, call, "bun")
+		if root := chainRootExpr(call); !w.InTx && root != nil {
+			if t := c.Pass.TypesInfo.TypeOf(root); t != nil && types.IsInterface(t) {
+				// bun.IDB and bun.IConn: a *bun.DB or a bun.Tx.
+				w.TxUnknown = true
+				if inTx, known := st.txOf(root, 0); known {
+					w.InTx, w.TxUnknown = inTx, false
+				}
+			}
+		}
+	}
+	return w
+}
