@@ -109,7 +109,9 @@ func Migrate(ctx context.Context, db *sql.DB) error {
 		if _, err := db.ExecContext(ctx, m.SQL); err != nil { // label:ok
 			return fmt.Errorf("migration %d: %w", m.Version, err)
 		}
-		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, m.Version); err != nil { // label:write
+		// Two rows, fixed by the literal list above: bounded by the code, not
+		// by the data, so not reported (a list of more than eight would be).
+		if _, err := db.ExecContext(ctx, `INSERT INTO schema_migrations (version) VALUES ($1)`, m.Version); err != nil { // label:ok
 			return err
 		}
 	}
