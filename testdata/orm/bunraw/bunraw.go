@@ -38,7 +38,7 @@ func returning(ctx context.Context, db *bun.DB, users []model.User) {
 	for _, u := range users {
 		var age int
 		db.NewRaw("UPDATE users SET age = age + 1 WHERE id = ? RETURNING age", u.ID).Scan(ctx, &age) // want `UPDATE users executed once per element of users`
-		db.QueryRowContext(ctx, "DELETE FROM users WHERE id = ? RETURNING age", u.ID).Scan(&age) // want `DELETE FROM users executed once per element of users`
+		db.QueryRowContext(ctx, "DELETE FROM users WHERE id = ? RETURNING age", u.ID).Scan(&age)     // want `DELETE FROM users executed once per element of users`
 	}
 }
 
