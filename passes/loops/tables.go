@@ -61,9 +61,16 @@ var launchers = []callbackIter{
 // return: transaction helpers. A literal passed to one runs where the call
 // is. (sync.Once.Do is deliberately absent: its literal runs at most once
 // in all.)
+//
+// pgxpool (pgx v5.12.0) has AcquireFunc but no Pool.BeginFunc: a pool
+// goes through pgx.BeginFunc. go-pg v10 defines RunInTransaction on the
+// unexported baseDB, which pg.DB and pg.Conn embed, and on pg.Tx.
 var runners = []callbackIter{
 	{method{pgx5, "", "BeginFunc"}, 2, PerElement},
 	{method{pgx5, "", "BeginTxFunc"}, 3, PerElement},
+	{method{pgx5 + "/pgxpool", "Pool", "AcquireFunc"}, 1, PerElement},
+	{method{"github.com/go-pg/pg/v10", "baseDB", "RunInTransaction"}, 1, PerElement},
+	{method{"github.com/go-pg/pg/v10", "Tx", "RunInTransaction"}, 1, PerElement},
 	{method{"gorm.io/gorm", "DB", "Transaction"}, 0, PerElement},
 	{method{"github.com/uptrace/bun", "DB", "RunInTx"}, 2, PerElement},
 	{method{"github.com/uptrace/bun", "Conn", "RunInTx"}, 2, PerElement},

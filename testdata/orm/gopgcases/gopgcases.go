@@ -64,3 +64,45 @@ func reads(db *pg.DB, ids []int64) {
 		db.Model(&u).WherePK().Select()
 	}
 }
+
+// --- RunInTransaction runs its literal once, where it is called ---
+
+func txPerUser(ctx context.Context, db *pg.DB, users []model.User) error {
+	for i := range users {
+		err := db.RunInTransaction(ctx, func(tx *pg.Tx) error {
+			_, err := tx.Model(&users[i]).Insert() // want `go-pg insert of one User runs once per element of users`
+			return err
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func nestedTxPerUser(ctx context.Context, tx *pg.Tx, users []model.User) {
+	for _, u := range users {
+		tx.RunInTransaction(ctx, func(tx *pg.Tx) error {
+			_, err := tx.Model(&u).Insert() // want `go-pg insert of one User runs once per element of users`
+			return err
+		})
+	}
+}
+
+func txAroundChunks(ctx context.Context, db *pg.DB, chunks [][]model.User) error {
+	return db.RunInTransaction(ctx, func(tx *pg.Tx) error {
+		for _, chunk := range chunks {
+			if _, err := tx.Model(&chunk).Insert(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func txOnceBulk(ctx context.Context, db *pg.DB, users []model.User) error {
+	return db.RunInTransaction(ctx, func(tx *pg.Tx) error {
+		_, err := tx.Model(&users).Insert()
+		return err
+	})
+}
