@@ -55,8 +55,8 @@
 // the loop stopped at the first failing row with the earlier rows kept.
 //
 // SQL text run through an ORM's raw API (gorm's Exec and Raw, bun's NewRaw
-// and ExecContext) is sqlloop's: it is classified by its text, like
-// database/sql's, and reported there with the ORM named.
+// and ExecContext, go-pg's Exec and Query) is sqlloop's: it is classified by
+// its text, like database/sql's, and reported there with the ORM named.
 //
 // sqlboiler's generated Insert methods are not recognised: the library's
 // module is not available to test against.

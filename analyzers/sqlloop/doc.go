@@ -34,9 +34,11 @@
 //     or Rows; bun's NewRaw(...).Exec/Scan and the Exec/Query/QueryRow
 //     methods (and their Context forms) of *bun.DB, bun.Tx, bun.Conn and
 //     bun.IDB, which format the query themselves (they shadow the *sql.DB
-//     that bun.DB embeds). A parameter that is the whole list of an IN
-//     (IN ?, IN (?)) is a set there: gorm expands a slice bound to it, bun
-//     bun.In and bun.List.
+//     that bun.DB embeds); go-pg's Exec, ExecOne, Query and QueryOne (and
+//     their Context forms; Query and QueryOne of a write with RETURNING) of
+//     *pg.DB, *pg.Conn, *pg.Tx, pg.DBI and orm.DB. A parameter that is the
+//     whole list of an IN (IN ?, IN (?)) is a set there: gorm expands a
+//     slice bound to it, bun bun.In and bun.List, go-pg pg.In.
 //   - any interface method whose types look like Exec or QueryRow:
 //     (context.Context, string, ...any) returning (pgconn.CommandTag, error),
 //     (sql.Result, error), pgx.Row or *sql.Row. This is how sqlc's DBTX is

@@ -99,14 +99,18 @@ func TestWritersFlag(t *testing.T) {
 }
 
 // TestORMRawSQL: SQL text run through an ORM's raw API (gorm Exec and Raw,
-// bun NewRaw and bun.DB's own ExecContext) is an SQL write, reported with
-// the ORM's batched form. The ORM testdata module vendors gorm and bun.
+// bun NewRaw and bun.DB's own ExecContext, go-pg Exec and Query) is an SQL
+// write, reported with the ORM's batched form. The ORM testdata module
+// vendors gorm, bun and go-pg.
 func TestORMRawSQL(t *testing.T) {
-	results := analysistest.Run(t, filepath.Join("..", "..", "testdata", "orm"), sqlloop.Analyzer, "./gormraw", "./bunraw")
+	results := analysistest.Run(t, filepath.Join("..", "..", "testdata", "orm"), sqlloop.Analyzer, "./gormraw", "./bunraw", "./gopgraw")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			lib := strings.TrimPrefix(r.Action.Package.PkgPath, "example.com/orm/")
 			lib = strings.TrimSuffix(lib, "raw")
+			if lib == "gopg" {
+				lib = "go-pg"
+			}
 			if d.Category != lib {
 				t.Errorf("%s: category %q, want %q", r.Action.Package.Fset.Position(d.Pos), d.Category, lib)
 			}

@@ -65,6 +65,8 @@ func TestORMRawSQLRulesWithoutTypes(t *testing.T) {
 		`db.Raw("UPDATE users SET a = ? WHERE id = ? RETURNING a", a, id).Scan(&x)`,
 		`db.NewRaw("DELETE FROM users WHERE id = ?", id).Exec(ctx)`,
 		`db.ExecContext(ctx, "DELETE FROM users WHERE id = ?", id)`,
+		`db.QueryOne(&u, "INSERT INTO users (name) VALUES (?) RETURNING id", name)`,
+		`tx.ExecOneContext(ctx, "UPDATE users SET a = ? WHERE id = ?", a, id)`,
 		`db.Exec()`,
 		`f()()`,
 		`(x).y()`,

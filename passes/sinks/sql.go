@@ -228,6 +228,14 @@ func batchedForm(lib, op string) string {
 			return "one set-based bun query (... WHERE id IN (?) with bun.List(ids)), or NewUpdate().Model(&slice).Bulk()"
 		}
 		return "one set-based bun query (... WHERE id IN (?) with bun.List(ids))"
+	case libGopg:
+		if insert {
+			return "go-pg db.Model(&slice).Insert() (one multi-row INSERT; OnConflict(\"...\") for an upsert)"
+		}
+		if op == "UPDATE" {
+			return "one set-based go-pg Exec (... WHERE id IN (?) with pg.In(ids)), or db.Model(&slice).WherePK().Update()"
+		}
+		return "one set-based go-pg Exec (... WHERE id IN (?) with pg.In(ids))"
 	}
 	if insert {
 		return "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
@@ -290,7 +298,7 @@ func isTxType(t types.Type) bool {
 		return false
 	}
 	switch pkg {
-	case pathSQL, pathPgx, pathPgxpool, pathSqlx, bunPkg:
+	case pathSQL, pathPgx, pathPgxpool, pathSqlx, bunPkg, gopgRootPkg:
 		return true
 	}
 	return false
@@ -301,7 +309,7 @@ func isTxType(t types.Type) bool {
 func isPoolType(t types.Type) bool {
 	switch pkg, name := namedOf(t); {
 	case pkg == pathSQL && name == "DB", pkg == pathSqlx && name == "DB", pkg == pathPgxpool && name == "Pool",
-		pkg == bunPkg && name == "DB":
+		pkg == bunPkg && name == "DB", pkg == gopgRootPkg && name == "DB":
 		return true
 	}
 	return false

@@ -9,17 +9,24 @@ import (
 // Exec/Query methods (which shadow the *sql.DB that bun.DB embeds), run SQL
 // text as database/sql does: their writes are SQL writes, decided by the
 // text, and the library named is the ORM, whose batched forms the message
-// suggests. Both ORMs expand a slice bound after IN into the list, so a
-// statement with IN ? is set-based there (SQLClass.InList).
+// suggests. go-pg's Exec, ExecOne, Query and QueryOne (and their Context
+// forms) of *pg.DB, *pg.Conn, *pg.Tx, pg.DBI and orm.DB do the same. The
+// three expand a slice bound after IN into the list (gorm any slice, bun
+// bun.In and bun.List, go-pg pg.In), so a statement with IN ? is set-based
+// there (SQLClass.InList).
 
 // Library keys of the ORMs' raw SQL writes.
 const (
 	libGorm = "gorm"
 	libBun  = "bun"
+	libGopg = "go-pg"
 )
 
+// gopgRootPkg is go-pg's root package: pg.DB, pg.Conn, pg.Tx, pg.DBI, pg.In.
+const gopgRootPkg = "github.com/go-pg/pg/v10"
+
 // expandsInList reports the libraries that bind a slice after IN as a list.
-func expandsInList(lib string) bool { return lib == libGorm || lib == libBun }
+func expandsInList(lib string) bool { return lib == libGorm || lib == libBun || lib == libGopg }
 
 // rawChain says where a finisher of an ORM's raw query finds its text: on a
 // call of the receiver chain named in text (the index of the text among its
@@ -72,6 +79,22 @@ func ormRawSQLRules() []Rule {
 	for _, typ := range []string{"DB", "Tx", "Conn", "IConn"} {
 		for name, sh := range bunText {
 			add(bunPkg, typ, name, libBun, rawTextRule(libBun, sh))
+		}
+	}
+
+	// go-pg: db.Exec(query, params...), db.Query(model, query, params...)
+	// and their One and Context forms. *pg.DB and *pg.Conn have them from
+	// the *baseDB they embed, *pg.Tx its own; pg.DBI and orm.DB are the
+	// interfaces over both. Query runs the text too: a write with RETURNING.
+	gopgText := map[string]callShape{
+		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
+		"ExecOne": {0, -1, true}, "ExecOneContext": {1, -1, true},
+		"Query": {1, -1, false}, "QueryContext": {2, -1, false},
+		"QueryOne": {1, -1, false}, "QueryOneContext": {2, -1, false},
+	}
+	for _, recv := range [][2]string{{gopgRootPkg, "baseDB"}, {gopgRootPkg, "Tx"}, {gopgRootPkg, "DBI"}, {gopgPkg, "DB"}} {
+		for name, sh := range gopgText {
+			add(recv[0], recv[1], name, libGopg, rawTextRule(libGopg, sh))
 		}
 	}
 	return rs
@@ -136,11 +159,12 @@ func rawWrite(c *Context, call, textCall *ast.CallExpr, i int, lib string, exec 
 		// *gorm.DB is a pool and a transaction alike: a Begin() or a
 		// Transaction callback's parameter is one.
 		w.InTx = ormInTx(c, call, "gorm")
-	case libBun:
-		w.InTx = ormInTx(c, call, "bun")
+	case libBun, libGopg:
+		w.InTx = ormInTx(c, call, lib)
 		if root := chainRootExpr(call); !w.InTx && root != nil {
 			if t := c.Pass.TypesInfo.TypeOf(root); t != nil && types.IsInterface(t) {
-				// bun.IDB and bun.IConn: a *bun.DB or a bun.Tx.
+				// bun.IDB and bun.IConn, pg.DBI and orm.DB: a pool or a
+				// transaction.
 				w.TxUnknown = true
 				if inTx, known := st.txOf(root, 0); known {
 					w.InTx, w.TxUnknown = inTx, false
