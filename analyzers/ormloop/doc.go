@@ -32,6 +32,17 @@
 //   - go-pg (github.com/go-pg/pg/v10): db.Model(&one).Insert(), and
 //     Update/Delete after WherePK(). Use db.Model(&slice).Insert().
 //
+// A function literal runs where it is run from: a write in a literal that
+// is called per element, or handed per element to a helper that runs it
+// once before returning, is a per-element write. The helpers are pgx's
+// BeginFunc and BeginTxFunc, pgxpool's Pool.AcquireFunc, gorm's
+// DB.Transaction, bun's RunInTx (DB, Conn, Tx), go-pg's RunInTransaction
+// (DB, Conn, Tx), and the analyzed package's own functions and methods
+// that call a function parameter directly, or pass it on to a helper,
+// outside any loop, go or defer statement and nested literal (a local
+// withTx). A function that stores its parameter, calls it on another
+// goroutine, in a loop or under sync.Once, is not a helper.
+//
 // The row count comes from types: the static type of the model argument (a
 // pointer to a struct is one row; a slice, an array or a pointer to either
 // is one multi-row statement and is never reported) and, for updates and

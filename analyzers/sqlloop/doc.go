@@ -60,6 +60,17 @@
 // whose SQL text cannot be resolved is not reported unless -unknown-sql is
 // set.
 //
+// A function literal runs where it is run from: a write in a literal that
+// is called per element, or handed per element to a helper that runs it
+// once before returning, is a per-element write. The helpers are pgx's
+// BeginFunc and BeginTxFunc, pgxpool's Pool.AcquireFunc, gorm's
+// DB.Transaction, bun's RunInTx (DB, Conn, Tx), go-pg's RunInTransaction
+// (DB, Conn, Tx), and the analyzed package's own functions and methods
+// that call a function parameter directly, or pass it on to a helper,
+// outside any loop, go or defer statement and nested literal (a local
+// withTx). A function that stores its parameter, calls it on another
+// goroutine, in a loop or under sync.Once, is not a helper.
+//
 // Loops that retry, walk a short literal list (at most eight statements,
 // tables or seed rows of any type, written in the loop or in a variable
 // that is never changed after it), handle one chunk per iteration, exit

@@ -45,6 +45,8 @@ type builder struct {
 	callbackLits map[*ast.FuncLit]bool
 	// term memoizes terminates for statements.
 	term map[ast.Stmt]termResult
+	// userRunners holds the package's own runners (see inferRunners).
+	userRunners map[*types.Func]*callbackIter
 }
 
 type termResult struct {
@@ -68,10 +70,12 @@ func newBuilder(pass *analysis.Pass, in *inspector.Inspector, res *Result) *buil
 		jumpy:        map[ast.Node]bool{},
 		callbackLits: map[*ast.FuncLit]bool{},
 		term:         map[ast.Stmt]termResult{},
+		userRunners:  map[*types.Func]*callbackIter{},
 	}
 }
 
 func (b *builder) build() {
+	b.inferRunners()
 	b.collectFacts()
 	b.collectLoops()
 	b.collectLits()
@@ -435,14 +439,25 @@ func (b *builder) sites(c inspector.Cursor) []ast.Node {
 // runsArg returns the launcher or runner entry of a call, if any: the call
 // runs its function argument once.
 func (b *builder) runsArg(call *ast.CallExpr) (callbackIter, bool) {
+	return b.runsArgOf(call, true)
+}
+
+// runsArgOf returns the runner entry of a call, a listed or an inferred
+// one, or with launch also the launcher entry.
+func (b *builder) runsArgOf(call *ast.CallExpr, launch bool) (callbackIter, bool) {
 	fn := calleeFunc(b.info, call)
 	if fn == nil {
 		return callbackIter{}, false
 	}
-	if l, ok := lookup(launchers, fn); ok {
-		return l, true
+	if launch {
+		if l, ok := lookup(launchers, fn); ok {
+			return l, true
+		}
 	}
-	return lookup(runners, fn)
+	if r, ok := lookup(runners, fn); ok {
+		return r, true
+	}
+	return b.userRunner(fn, call)
 }
 
 // collectBranches adds the guard and exit spans.

@@ -61,7 +61,7 @@ var probe = &analysis.Analyzer{
 }
 
 func TestLoops(t *testing.T) {
-	analysistest.Run(t, analysistest.TestData(), probe, "./forms", "./intents", "./guards", "./funcs", "./tx", "./pool")
+	analysistest.Run(t, analysistest.TestData(), probe, "./forms", "./intents", "./guards", "./funcs", "./tx", "./pool", "./userrunners")
 }
 
 // TestIllTyped runs the pass on a package that does not type-check: it
