@@ -23,10 +23,10 @@ import (
 //	}
 //
 // Comparing the parameter with nil is allowed. A parameter stored, passed
-// anywhere else, called on another
-// goroutine, in a loop (a callback iterator, whose intent is unknown here),
-// from a literal (sync.Once.Do, a registered callback), or in a function
-// with a goto, makes the function no runner. Only the package's own
+// anywhere else, called on another goroutine, in a loop (a callback
+// iterator, whose intent is unknown here), from a literal (sync.Once.Do, a
+// registered callback), or in a function with a goto, makes the function
+// no runner. Only the package's own
 // declarations are inferred: no facts cross packages.
 func (b *builder) inferRunners() {
 	var decls []inspector.Cursor
