@@ -47,10 +47,5 @@ func TestIndependentCorpus(t *testing.T) {
 	}
 	s := corpustest.Measure(t, corpustest.Labels(t, files...), reported)
 	t.Logf("ormloop independent corpus: %s", s)
-	if s.Bad < 40 || s.OK < 40 {
-		t.Fatalf("independent corpus has %d bad and %d ok lines, want at least 40 of each", s.Bad, s.OK)
-	}
-	if s.Precision() < minPrecision || s.Recall() < minRecall {
-		t.Errorf("precision %.3f (floor %.2f), recall %.3f (floor %.2f)", s.Precision(), minPrecision, s.Recall(), minRecall)
-	}
+	s.RequireFloors(t, 40, minPrecision, minRecall)
 }
