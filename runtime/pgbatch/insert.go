@@ -9,7 +9,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // MaxParams is the most bind parameters one statement may carry in the
@@ -105,8 +107,10 @@ func (ins Insert) validate() error {
 }
 
 // Statements yields each statement with its arguments and the index of its
-// first row. Every full chunk shares one SQL text, so a driver's statement
-// cache prepares it once.
+// first row. Every full chunk (RowsPerStatement rows) shares one SQL text, so
+// a driver's statement cache prepares it once. The last, shorter chunk has a
+// text of its own that other calls rarely repeat: do not let a statement
+// cache keep it (InsertChunks and InsertChunksPgx do not).
 func (ins Insert) Statements(rows [][]any) iter.Seq2[Statement, error] {
 	return func(yield func(Statement, error) bool) {
 		if err := ins.validate(); err != nil {
@@ -203,17 +207,31 @@ func (ins Insert) sql(rows int) string {
 }
 
 // InsertChunks writes rows with as few multi-row INSERT statements as the
-// parameter limit allows, one ExecContext each. It returns the rows affected.
-// A row of the wrong length fails the call before any statement runs; a
-// failed statement stops it with a *ChunkError. Run it in a transaction to
-// make the whole write atomic.
+// parameter limit allows. It returns the rows affected. A row of the wrong
+// length fails the call before any statement runs; a failed statement stops
+// it with a *ChunkError. Run it in a transaction to make the whole write
+// atomic.
+//
+// Full chunks run with ExecContext, so a driver that caches statements (as
+// pgx's stdlib does) prepares their one text once. The shorter last chunk
+// runs as a statement prepared and closed around it when db can prepare
+// (*sql.DB, *sql.Tx and *sql.Conn can): its text changes with the row count,
+// and a cache would keep one statement of up to 65535 parameters, megabytes
+// of server memory, for every count it ever saw.
 func InsertChunks(ctx context.Context, db ExecContexter, ins Insert, rows [][]any) (int64, error) {
+	per := ins.RowsPerStatement()
 	var total int64
 	for st, err := range ins.Statements(rows) {
 		if err != nil {
 			return total, err
 		}
-		res, err := db.ExecContext(ctx, st.SQL, st.Args...)
+		exec := db.ExecContext
+		if p, ok := db.(preparer); ok && st.End-st.Start != per {
+			exec = func(ctx context.Context, query string, args ...any) (sql.Result, error) {
+				return execOnce(ctx, p, query, args)
+			}
+		}
+		res, err := exec(ctx, st.SQL, st.Args...)
 		if err != nil {
 			return total, &ChunkError{Start: st.Start, End: st.End, Err: err}
 		}
@@ -224,18 +242,66 @@ func InsertChunks(ctx context.Context, db ExecContexter, ins Insert, rows [][]an
 	return total, nil
 }
 
-// InsertChunksPgx is InsertChunks for pgx.
+type preparer interface {
+	PrepareContext(ctx context.Context, query string) (*sql.Stmt, error)
+}
+
+func execOnce(ctx context.Context, p preparer, query string, args []any) (sql.Result, error) {
+	stmt, err := p.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	res, err := stmt.ExecContext(ctx, args...)
+	// The rows are written or not by now; a failed close leaves a statement
+	// until the session ends, which must not turn a write into a failure.
+	_ = stmt.Close()
+	return res, err
+}
+
+// InsertChunksPgx is InsertChunks for pgx. Full chunks run in the
+// connection's default query mode, so pgx prepares their one text once per
+// connection. The shorter last chunk runs with pgx.QueryExecModeDescribeExec:
+// binary parameters typed by the server as usual, but neither pgx nor the
+// server keeps a statement or description for a text that changes with the
+// row count (pgx would keep up to 512 per connection, each up to 65535
+// parameters and megabytes of server memory). A connection whose default
+// mode caches nothing (exec, simple protocol, as behind PgBouncer) keeps it.
 func InsertChunksPgx(ctx context.Context, db Execer, ins Insert, rows [][]any) (int64, error) {
+	per := ins.RowsPerStatement()
 	var total int64
 	for st, err := range ins.Statements(rows) {
 		if err != nil {
 			return total, err
 		}
-		tag, err := db.Exec(ctx, st.SQL, st.Args...)
+		args := st.Args
+		if st.End-st.Start != per && cachesStatements(db) {
+			args = append([]any{pgx.QueryExecModeDescribeExec}, args...)
+		}
+		tag, err := db.Exec(ctx, st.SQL, args...)
 		if err != nil {
 			return total, &ChunkError{Start: st.Start, End: st.End, Err: err}
 		}
 		total += tag.RowsAffected()
 	}
 	return total, nil
+}
+
+// cachesStatements reports whether db's default query mode keeps what it
+// prepares; an Execer that hides its mode is taken to have pgx's default,
+// which does.
+func cachesStatements(db Execer) bool {
+	var mode pgx.QueryExecMode
+	switch d := db.(type) {
+	case *pgxpool.Pool:
+		mode = d.Config().ConnConfig.DefaultQueryExecMode
+	case interface{ Conn() *pgx.Conn }: // pgx.Tx, *pgxpool.Conn
+		mode = d.Conn().Config().DefaultQueryExecMode
+	case *pgx.Conn:
+		mode = d.Config().DefaultQueryExecMode
+	}
+	switch mode {
+	case pgx.QueryExecModeExec, pgx.QueryExecModeSimpleProtocol, pgx.QueryExecModeDescribeExec:
+		return false
+	}
+	return true
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,7 +14,8 @@ import (
 	_ "github.com/jackc/pgx/v5/stdlib" // database/sql driver "pgx"
 )
 
-// countingDB counts the statements sent through database/sql.
+// countingDB counts the statements sent through database/sql: those run
+// directly and those prepared to run once.
 type countingDB struct {
 	*sql.DB
 	statements int
@@ -24,6 +26,11 @@ func (c *countingDB) ExecContext(ctx context.Context, query string, args ...any)
 	c.statements++
 	c.maxParams = max(c.maxParams, len(args))
 	return c.DB.ExecContext(ctx, query, args...)
+}
+
+func (c *countingDB) PrepareContext(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.statements++
+	return c.DB.PrepareContext(ctx, query)
 }
 
 func openSQL(t *testing.T) *sql.DB {
@@ -50,12 +57,13 @@ func wideTable(t *testing.T, db *testDB, name string, cols int) (pgx.Identifier,
 	return tbl, names
 }
 
-func wideRows(n, cols int) [][]any {
+// wideRows returns n rows whose first value, the key, runs from first.
+func wideRows(first, n, cols int) [][]any {
 	rows := make([][]any, n)
 	for r := range rows {
 		rows[r] = make([]any, cols)
 		for c := range rows[r] {
-			rows[r][c] = int64(r*cols + c)
+			rows[r][c] = int64((first+r)*cols + c)
 		}
 	}
 	return rows
@@ -69,7 +77,7 @@ func TestInsertChunksStaysWithinTheParameterLimit(t *testing.T) {
 	// statement, so exactly two statements.
 	tbl, cols := wideTable(t, db, "seven", 7)
 	sqlDB := &countingDB{DB: openSQL(t)}
-	n, err := InsertChunks(ctx, sqlDB, Insert{Table: tbl, Columns: cols}, wideRows(10000, 7))
+	n, err := InsertChunks(ctx, sqlDB, Insert{Table: tbl, Columns: cols}, wideRows(0, 10000, 7))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +91,7 @@ func TestInsertChunksStaysWithinTheParameterLimit(t *testing.T) {
 
 	// 8 columns x 8192 rows = 65,536 parameters: one statement is refused...
 	tbl8, cols8 := wideTable(t, db, "eight", 8)
-	rows8 := wideRows(8192, 8)
+	rows8 := wideRows(0, 8192, 8)
 	ins := Insert{Table: tbl8, Columns: cols8}
 	var args []any
 	for _, r := range rows8 {
@@ -192,6 +200,140 @@ func TestInsertStatementText(t *testing.T) {
 		}
 		if errs != 1 {
 			t.Errorf("%+v: %d errors, want 1", bad, errs)
+		}
+	}
+}
+
+// TestInsertChunksTailsLeaveNoStatementBehind writes 20 batches of distinct
+// sizes through one session and measures what the session keeps: every size
+// is a distinct SQL text, and a statement cache that prepared each one would
+// hold about 9 MiB of server memory per text until the connection closes.
+func TestInsertChunksTailsLeaveNoStatementBehind(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	tbl, cols := wideTable(t, db, "tails", 2)
+	ins := Insert{Table: tbl, Columns: cols}
+	per := ins.RowsPerStatement()
+
+	pc, err := db.pool.Acquire(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pc.Release()
+	sc, err := openSQL(t).Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sc.Close()
+
+	for _, path := range []struct {
+		name   string
+		insert func([][]any) (int64, error)
+		query  func(sql string, dest ...any) error
+	}{
+		{"pgx",
+			func(rows [][]any) (int64, error) { return InsertChunksPgx(ctx, pc, ins, rows) },
+			func(sql string, dest ...any) error { return pc.QueryRow(ctx, sql).Scan(dest...) }},
+		{"database/sql",
+			func(rows [][]any) (int64, error) { return InsertChunks(ctx, sc, ins, rows) },
+			func(sql string, dest ...any) error { return sc.QueryRowContext(ctx, sql).Scan(dest...) }},
+	} {
+		t.Run(path.name, func(t *testing.T) {
+			db.exec(t, "TRUNCATE "+tbl.Sanitize())
+			session := func() (statements int, memory int64) {
+				t.Helper()
+				if err := path.query(`SELECT (SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'INSERT%'),
+					(SELECT sum(total_bytes)::bigint FROM pg_backend_memory_contexts)`, &statements, &memory); err != nil {
+					t.Fatal(err)
+				}
+				return statements, memory
+			}
+			next := 0
+			write := func(n int) {
+				t.Helper()
+				if got, err := path.insert(wideRows(next, n, len(cols))); err != nil || got != int64(n) {
+					t.Fatalf("%d rows: wrote %d, %v", n, got, err)
+				}
+				next += n
+			}
+			// A full statement, the one text worth keeping, and a tail as large
+			// as those that follow: Postgres keeps the last unnamed statement
+			// until the next replaces it.
+			write(per + per/2)
+			stmts0, mem0 := session()
+			for k := 1; k <= 20; k++ {
+				write(per/2 + k)
+			}
+			stmts, mem := session()
+			t.Logf("INSERT statements prepared: %d -> %d; session memory %.1f -> %.1f MiB", stmts0, stmts, float64(mem0)/(1<<20), float64(mem)/(1<<20))
+			if stmts > 1 {
+				t.Errorf("%d INSERT statements stay prepared after 20 batch sizes, want at most the full-chunk one", stmts)
+			}
+			if growth := mem - mem0; growth > 4<<20 {
+				t.Errorf("session memory grew by %.1f MiB over 20 batch sizes", float64(growth)/(1<<20))
+			}
+			if n := db.count(t, tbl); n != next {
+				t.Fatalf("%d rows in the table, want %d", n, next)
+			}
+		})
+	}
+}
+
+// modeTracer records the query mode each INSERT asked pgx for (0: none).
+type modeTracer struct{ modes []pgx.QueryExecMode }
+
+func (m *modeTracer) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	if strings.HasPrefix(d.SQL, "INSERT") {
+		mode, _ := d.Args[0].(pgx.QueryExecMode)
+		m.modes = append(m.modes, mode)
+	}
+	return ctx
+}
+
+func (m *modeTracer) TraceQueryEnd(context.Context, *pgx.Conn, pgx.TraceQueryEndData) {}
+
+// A connection set to a mode that caches nothing, such as the simple
+// protocol behind PgBouncer, must keep it for the tail too.
+func TestInsertChunksPgxOverridesOnlyCachingModes(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	tbl, cols := wideTable(t, db, "modes", 2)
+	ins := Insert{Table: tbl, Columns: cols, MaxParams: 4}
+	for i, tc := range []struct {
+		mode, tail pgx.QueryExecMode
+		inTx       bool
+	}{
+		{pgx.QueryExecModeCacheStatement, pgx.QueryExecModeDescribeExec, false},
+		{pgx.QueryExecModeCacheDescribe, pgx.QueryExecModeDescribeExec, true},
+		{pgx.QueryExecModeExec, 0, false},
+		{pgx.QueryExecModeSimpleProtocol, 0, true},
+	} {
+		cfg, err := pgx.ParseConfig(pgtest.DSN(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr := &modeTracer{}
+		cfg.DefaultQueryExecMode, cfg.Tracer = tc.mode, tr
+		conn, err := pgx.ConnectConfig(ctx, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		var ex Execer = conn
+		if tc.inTx {
+			tx, err := conn.Begin(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback(ctx)
+			ex = tx
+		}
+		// Two rows per statement: a full chunk, then a tail of one.
+		if n, err := InsertChunksPgx(ctx, ex, ins, wideRows(3*i, 3, 2)); err != nil || n != 3 {
+			t.Fatalf("%v: %d rows, %v", tc.mode, n, err)
+		}
+		if want := []pgx.QueryExecMode{0, tc.tail}; !slices.Equal(tr.modes, want) {
+			t.Errorf("default mode %v: statements asked for %v, want %v", tc.mode, tr.modes, want)
 		}
 	}
 }
