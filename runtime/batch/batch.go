@@ -4,20 +4,29 @@
 //
 // A batch is flushed when it holds MaxItems items, OR its items' sizes reach
 // MaxBytes, OR MaxWait has passed since its first item arrived. Buffering is
-// bounded: when MaxBuffered items are waiting, Add blocks (up to MaxBlock, or
-// until its context ends) instead of letting memory grow without limit.
+// bounded: when MaxBuffered items, or MaxBufferedBytes of their sizes, are
+// held, Add blocks (up to MaxBlock, or until its context ends) instead of
+// letting memory grow without limit.
 //
 // No accepted item is lost. Every item passed to Add is either
 //   - rejected by Add, whose *AddError says how many items it accepted,
-//   - written by a Flush call that returned nil, or
+//   - written by a Config.Flush call that returned nil, or
 //   - handed back in exactly one *FlushError, returned by Flush or Close
 //     (or passed to Config.OnError when that is set).
+//
+// A failed batch is handed back once, to whichever Flush or Close call
+// collects it first: when several goroutines call Flush, a nil Flush says
+// nothing about the caller's own items. Set Config.OnError to learn every
+// batch's failure; with it set, a Flush that returns nil means every item
+// added before it was written or passed to OnError.
 package batch
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -37,6 +46,9 @@ var (
 	// ErrBufferFull is returned by Add when MaxBuffered items stayed buffered
 	// for MaxBlock: the sink is slower than the producer of items.
 	ErrBufferFull = errors.New("batch: buffer full")
+	// ErrTooLarge is returned by Add for an item whose Size exceeds
+	// MaxBufferedBytes: it could never fit, so waiting would not help.
+	ErrTooLarge = errors.New("batch: item larger than MaxBufferedBytes")
 
 	errNotNew = errors.New("batch: Batcher not created by New")
 )
@@ -59,8 +71,9 @@ type Config[T any] struct {
 	// MaxBytes starts the next batch; an item larger than MaxBytes is flushed
 	// in a batch of its own.
 	MaxBytes int
-	// Size returns the size of one item; required when MaxBytes > 0.
-	// Negative sizes count as 0.
+	// Size returns the size of one item; required when MaxBytes or
+	// MaxBufferedBytes is set. Add rejects an item whose Size is negative or
+	// panics.
 	Size func(T) int
 	// MaxWait flushes a batch this long after its first item arrived
 	// (default 100ms), so a trickle of items is still written promptly.
@@ -69,6 +82,11 @@ type Config[T any] struct {
 	// waiting for or being flushed, and failed batches not yet handed back.
 	// Add blocks while it is reached (default 4*MaxItems; at least MaxItems).
 	MaxBuffered int
+	// MaxBufferedBytes bounds the sum of Size over the same items; Add
+	// blocks while the next item does not fit (default 4*MaxBytes; at least
+	// MaxBytes; no bound when MaxBytes is 0 or this is negative). Add rejects
+	// an item larger than the whole bound with ErrTooLarge.
+	MaxBufferedBytes int
 	// MaxBlock is how long Add may block on a full buffer before it returns
 	// ErrBufferFull (default 60s; negative: fail at once).
 	MaxBlock time.Duration
@@ -77,16 +95,19 @@ type Config[T any] struct {
 	Concurrency int
 	// Flush writes one batch. It must not retain items after it returns and
 	// must return promptly once ctx is cancelled (Close cancels it when its
-	// own context ends). A non-nil error hands the batch back in a
-	// *FlushError; a panic is recovered and treated as an error. It runs on
-	// the Batcher's own goroutine and must not call the Batcher's Add,
-	// Flush or Close, which may wait for it.
+	// own context ends): Close waits for it, since it cannot hand back items
+	// a running Flush may still write. A non-nil error hands the batch back
+	// in a *FlushError; a panic or runtime.Goexit (t.FailNow) fails the batch
+	// with an error that holds the stack. It must not call the Batcher's
+	// Add, Flush or Close, which may wait for it.
 	Flush func(ctx context.Context, items []T) error
 	// OnError, when set, receives each failed batch as soon as its flush
 	// fails, and Flush and Close no longer return it: the callback takes
-	// ownership of the items. It runs on the flushing goroutine, so a slow
-	// callback holds back the next flush. Like Flush, it must not call the
-	// Batcher's Add, Flush or Close.
+	// ownership of the items. The next flush waits for it, so a slow callback
+	// holds flushing back. If it panics or calls runtime.Goexit, it has not
+	// taken the batch: the next Flush or Close hands it back, its Err joined
+	// with the panic. Like Flush, it must not call the Batcher's Add, Flush
+	// or Close.
 	OnError func(*FlushError[T])
 }
 
@@ -138,7 +159,7 @@ func FailedItems[T any](err error) []T {
 // were accepted (they will be flushed), items[Accepted:] were not.
 type AddError struct {
 	Accepted, Rejected int
-	Err                error // ErrClosed, ErrBufferFull or the context's error
+	Err                error // ErrClosed, ErrBufferFull, ErrTooLarge, a bad Size or the context's error
 }
 
 func (e *AddError) Error() string {
@@ -158,6 +179,7 @@ type Stats struct {
 	MaxFlushLatency time.Duration // longest Flush call
 	Blocked         time.Duration // total time Add spent waiting for buffer space
 	Buffered        int           // items held right now (see Config.MaxBuffered)
+	BufferedBytes   int           // sum of their sizes (see Config.MaxBufferedBytes)
 }
 
 // Batcher collects items and flushes them in batches. Its methods are safe
@@ -178,7 +200,8 @@ type Batcher[T any] struct {
 	doneSeq   uint64 // every batch up to this one has finished
 	doneAhead map[uint64]bool
 	buffered  int
-	pending   []*FlushError[T] // failed batches not yet handed back
+	bufBytes  int         // sum of Size over buffered items, at most MaxBufferedBytes
+	pending   []sealed[T] // failed batches not yet handed back
 	closed    bool
 	changed   chan struct{} // closed and replaced whenever waiters may proceed
 	stats     Stats
@@ -187,6 +210,8 @@ type Batcher[T any] struct {
 type sealed[T any] struct {
 	seq   uint64
 	items []T
+	bytes int
+	fe    *FlushError[T] // set once the batch failed
 }
 
 // New validates cfg, applies defaults and returns a Batcher.
@@ -198,8 +223,21 @@ func New[T any](cfg Config[T]) (*Batcher[T], error) {
 		return nil, fmt.Errorf("batch: negative limit in Config (MaxItems %d, MaxBytes %d, MaxWait %v, MaxBuffered %d, Concurrency %d)",
 			cfg.MaxItems, cfg.MaxBytes, cfg.MaxWait, cfg.MaxBuffered, cfg.Concurrency)
 	}
-	if cfg.MaxBytes > 0 && cfg.Size == nil {
-		return nil, errors.New("batch: Config.Size is required when MaxBytes > 0")
+	if (cfg.MaxBytes > 0 || cfg.MaxBufferedBytes > 0) && cfg.Size == nil {
+		return nil, errors.New("batch: Config.Size is required when MaxBytes or MaxBufferedBytes is set")
+	}
+	switch {
+	case cfg.MaxBufferedBytes < 0, cfg.MaxBufferedBytes == 0 && cfg.MaxBytes == 0:
+		// One code path for all: the byte counter then only stops at the
+		// largest int, which it can therefore never overflow.
+		cfg.MaxBufferedBytes = math.MaxInt
+	case cfg.MaxBufferedBytes == 0:
+		cfg.MaxBufferedBytes = math.MaxInt
+		if cfg.MaxBytes <= math.MaxInt/4 {
+			cfg.MaxBufferedBytes = 4 * cfg.MaxBytes
+		}
+	case cfg.MaxBufferedBytes < cfg.MaxBytes:
+		return nil, fmt.Errorf("batch: Config.MaxBufferedBytes (%d) is smaller than MaxBytes (%d): a batch could never fill", cfg.MaxBufferedBytes, cfg.MaxBytes)
 	}
 	if cfg.MaxItems == 0 {
 		cfg.MaxItems = DefaultMaxItems
@@ -236,8 +274,8 @@ func New[T any](cfg Config[T]) (*Batcher[T], error) {
 // buffer is full it blocks until a flush frees space, ctx ends, or MaxBlock
 // passes. On error it returns an *AddError that says how many items were
 // accepted (items[:Accepted], which will be flushed) and wraps ErrClosed,
-// ErrBufferFull or ctx's error. An accepted item's outcome is reported by
-// Flush or Close.
+// ErrBufferFull, ErrTooLarge, the error of a bad Size or ctx's error. An
+// accepted item's outcome is reported by Flush or Close (or OnError).
 func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 	if b.cfg.Flush == nil { // set by New and never changed: safe to read unlocked
 		return &AddError{Rejected: len(items), Err: errNotNew}
@@ -246,13 +284,12 @@ func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 	if err := ctx.Err(); err != nil {
 		return &AddError{Rejected: len(items), Err: err}
 	}
-	var sizes []int
-	if b.cfg.MaxBytes > 0 {
-		// Size is user code: call it before taking the lock.
-		sizes = make([]int, len(items))
-		for i, it := range items {
-			sizes[i] = max(b.cfg.Size(it), 0)
-		}
+	// Size is user code: call it before taking the lock. An item it cannot
+	// size ends the call there; the items before it are still added.
+	sizes, sizeErr := b.measure(items)
+	addable := len(items)
+	if sizeErr != nil {
+		addable = len(sizes)
 	}
 	accepted := 0
 	var deadline <-chan time.Time
@@ -264,18 +301,30 @@ func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 			b.addBlocked(blockedSince)
 			return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: ErrClosed}
 		}
-		for accepted < len(items) && b.buffered < b.cfg.MaxBuffered {
+		for accepted < addable {
 			size := 0
 			if sizes != nil {
 				size = sizes[accepted]
 			}
+			if b.buffered >= b.cfg.MaxBuffered || size > b.cfg.MaxBufferedBytes-b.bufBytes {
+				break
+			}
 			b.appendLocked(items[accepted], size)
 			accepted++
 		}
-		if accepted == len(items) {
+		if accepted == addable {
 			b.mu.Unlock()
 			b.addBlocked(blockedSince)
+			if sizeErr != nil {
+				return &AddError{Accepted: accepted, Rejected: len(items) - accepted, Err: sizeErr}
+			}
 			return nil
+		}
+		if b.running == 0 {
+			// No flush is under way to free space, so the open batch alone
+			// fills the buffer (or it and failed batches do): waiting for
+			// MaxWait to flush it would only stall Add.
+			b.sealLocked()
 		}
 		changed := b.changed
 		b.mu.Unlock()
@@ -301,13 +350,39 @@ func (b *Batcher[T]) Add(ctx context.Context, items ...T) error {
 	}
 }
 
+// measure returns the size of each item, or nil when no limit needs sizes.
+// If an item cannot be sized (a negative size, a panic, larger than
+// MaxBufferedBytes), it returns the sizes of the items before it and why.
+func (b *Batcher[T]) measure(items []T) (sizes []int, err error) {
+	if b.cfg.Size == nil {
+		return nil, nil
+	}
+	sizes = make([]int, 0, len(items))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("batch: Size of item %d panicked: %v\n%s", len(sizes), r, debug.Stack())
+		}
+	}()
+	for i, it := range items {
+		n := b.cfg.Size(it)
+		switch {
+		case n < 0:
+			return sizes, fmt.Errorf("batch: Size of item %d is %d: a size must not be negative", i, n)
+		case n > b.cfg.MaxBufferedBytes:
+			return sizes, fmt.Errorf("%w: item %d has Size %d, MaxBufferedBytes is %d", ErrTooLarge, i, n, b.cfg.MaxBufferedBytes)
+		}
+		sizes = append(sizes, n)
+	}
+	return sizes, nil
+}
+
 // fullError explains a full buffer; when failed batches fill it, the fix
 // is to collect them with Flush, not to wait longer.
 func (b *Batcher[T]) fullError() error {
 	b.mu.Lock()
 	held := 0
-	for _, fe := range b.pending {
-		held += len(fe.Items)
+	for _, s := range b.pending {
+		held += len(s.items)
 	}
 	b.mu.Unlock()
 	if held == 0 {
@@ -327,7 +402,9 @@ func (b *Batcher[T]) addBlocked(since time.Time) {
 }
 
 func (b *Batcher[T]) appendLocked(item T, size int) {
-	if b.cfg.MaxBytes > 0 && len(b.open) > 0 && b.openBytes+size > b.cfg.MaxBytes {
+	// openBytes < MaxBytes while the batch is open, so the subtraction
+	// cannot overflow where a sum could.
+	if b.cfg.MaxBytes > 0 && len(b.open) > 0 && size > b.cfg.MaxBytes-b.openBytes {
 		b.sealLocked()
 	}
 	if b.open == nil {
@@ -335,6 +412,7 @@ func (b *Batcher[T]) appendLocked(item T, size int) {
 	}
 	b.open = append(b.open, item)
 	b.openBytes += size
+	b.bufBytes += size
 	b.buffered++
 	if len(b.open) == 1 {
 		gen := b.openGen
@@ -365,7 +443,7 @@ func (b *Batcher[T]) sealLocked() {
 	}
 	b.openGen++
 	b.sealedSeq++
-	b.queue = append(b.queue, sealed[T]{seq: b.sealedSeq, items: b.open})
+	b.queue = append(b.queue, sealed[T]{seq: b.sealedSeq, items: b.open, bytes: b.openBytes})
 	b.open, b.openBytes = nil, 0
 	if b.running < b.cfg.Concurrency {
 		b.running++
@@ -392,11 +470,15 @@ func (b *Batcher[T]) run() {
 		err := b.flushOne(s.items)
 		took := time.Since(start)
 
-		var fe *FlushError[T]
+		taken := err == nil
 		if err != nil {
-			fe = &FlushError[T]{Items: s.items, Err: err}
+			s.fe = &FlushError[T]{Items: s.items, Err: err}
 			if b.cfg.OnError != nil {
-				b.cfg.OnError(fe)
+				cbErr := guard("OnError", func() error { b.cfg.OnError(s.fe); return nil })
+				taken = cbErr == nil
+				if !taken {
+					s.fe = &FlushError[T]{Items: s.items, Err: errors.Join(err, cbErr)}
+				}
 			}
 		}
 
@@ -404,21 +486,19 @@ func (b *Batcher[T]) run() {
 		b.stats.FlushLatency += took
 		b.stats.MaxFlushLatency = max(b.stats.MaxFlushLatency, took)
 		b.stats.LargestBatch = max(b.stats.LargestBatch, len(s.items))
-		switch {
-		case fe == nil:
+		if err == nil {
 			b.stats.Batches++
 			b.stats.Items += int64(len(s.items))
-			b.buffered -= len(s.items)
-		case b.cfg.OnError != nil:
+		} else {
 			b.stats.Failed++
 			b.stats.FailedItems += int64(len(s.items))
-			b.buffered -= len(s.items)
-		default:
+		}
+		if taken {
+			b.releaseLocked(s)
+		} else {
 			// Held until Flush or Close hands it back; it keeps its place in
 			// the buffer so that a failing sink pushes back on Add.
-			b.stats.Failed++
-			b.stats.FailedItems += int64(len(s.items))
-			b.pending = append(b.pending, fe)
+			b.pending = append(b.pending, s)
 		}
 		b.doneLocked(s.seq)
 		b.notifyLocked()
@@ -426,16 +506,41 @@ func (b *Batcher[T]) run() {
 	}
 }
 
-func (b *Batcher[T]) flushOne(items []T) (err error) {
+func (b *Batcher[T]) releaseLocked(s sealed[T]) {
+	b.buffered -= len(s.items)
+	b.bufBytes -= s.bytes
+}
+
+func (b *Batcher[T]) flushOne(items []T) error {
 	if err := b.ctx.Err(); err != nil {
 		return fmt.Errorf("not flushed: %w", context.Cause(b.ctx))
 	}
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("batch: Flush panicked: %v", r)
-		}
+	return guard("Flush", func() error { return b.cfg.Flush(b.ctx, items) })
+}
+
+// guard runs user code on a goroutine of its own and turns a panic or a
+// runtime.Goexit (t.FailNow in a test) into an error: either would otherwise
+// kill the process, or end the flushing goroutine with its batch never done,
+// so that Flush and Close would wait forever.
+func guard(what string, f func() error) error {
+	res := make(chan error, 1)
+	go func() {
+		returned := false
+		defer func() {
+			if returned {
+				return
+			}
+			if r := recover(); r != nil {
+				res <- fmt.Errorf("batch: %s panicked: %v\n%s", what, r, debug.Stack())
+				return
+			}
+			res <- fmt.Errorf("batch: %s called runtime.Goexit (t.FailNow?) instead of returning", what)
+		}()
+		err := f()
+		returned = true
+		res <- err
 	}()
-	return b.cfg.Flush(b.ctx, items)
+	return <-res
 }
 
 func (b *Batcher[T]) doneLocked(seq uint64) {
@@ -458,9 +563,9 @@ func (b *Batcher[T]) takePendingLocked() []error {
 		return nil
 	}
 	errs := make([]error, len(b.pending))
-	for i, fe := range b.pending {
-		errs[i] = fe
-		b.buffered -= len(fe.Items)
+	for i, s := range b.pending {
+		errs[i] = s.fe
+		b.releaseLocked(s)
 	}
 	b.pending = nil
 	b.notifyLocked()
@@ -537,6 +642,7 @@ func (b *Batcher[T]) Stats() Stats {
 	defer b.mu.Unlock()
 	s := b.stats
 	s.Buffered = b.buffered
+	s.BufferedBytes = b.bufBytes
 	return s
 }
 

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -69,6 +71,8 @@ func TestNewRejectsBadConfig(t *testing.T) {
 		"negative MaxBuffered":      {MaxBuffered: -1, Flush: noop},
 		"negative Concurrency":      {Concurrency: -1, Flush: noop},
 		"MaxBytes without Size":     {MaxBytes: 100, Flush: noop},
+		"byte bound without Size":   {MaxBufferedBytes: 100, Flush: noop},
+		"byte bound below a batch":  {MaxBytes: 100, MaxBufferedBytes: 50, Size: func(int) int { return 1 }, Flush: noop},
 		"MaxBuffered below a batch": {MaxItems: 10, MaxBuffered: 5, Flush: noop},
 	} {
 		b, err := New(cfg)
@@ -469,6 +473,9 @@ func TestPanickingFlushHandsItemsBack(t *testing.T) {
 		if got := FailedItems[int](err); !slices.Equal(got, []int{0, 1, 2}) {
 			t.Fatalf("Close = %v, want the 3 items back", err)
 		}
+		if msg := err.Error(); !strings.Contains(msg, "Flush panicked: boom") || !strings.Contains(msg, "TestPanickingFlushHandsItemsBack") {
+			t.Fatalf("Close = %v, want the panic and its stack", err)
+		}
 	})
 }
 
@@ -626,5 +633,322 @@ func TestMisuseGivesErrorsNotPanics(t *testing.T) {
 	}
 	if err := b.Add(t.Context()); !errors.Is(err, ErrClosed) {
 		t.Fatalf("Add of no items after Close = %v, want ErrClosed", err)
+	}
+}
+
+// mib sizes every item at 1 MiB without allocating it.
+func mib(int) int { return 1 << 20 }
+
+func TestByteBoundStopsAdd(t *testing.T) {
+	for _, tc := range []struct {
+		maxBufferedBytes, want int
+	}{{0, 4}, {2 << 20, 2}} { // default 4*MaxBytes, then an explicit bound
+		synctest.Test(t, func(t *testing.T) {
+			g := newGate()
+			b := mustNew(t, Config[int]{MaxBytes: 1 << 20, MaxBufferedBytes: tc.maxBufferedBytes, Size: mib, MaxBlock: -1, Flush: g.flush})
+			accepted := 0
+			var err error
+			for ; accepted < 5000; accepted++ {
+				if err = b.Add(t.Context(), accepted); err != nil {
+					break
+				}
+			}
+			if accepted != tc.want || !errors.Is(err, ErrBufferFull) {
+				t.Fatalf("MaxBufferedBytes %d: Add took %d items of 1 MiB, then %v; want %d, then ErrBufferFull", tc.maxBufferedBytes, accepted, err, tc.want)
+			}
+			if s := b.Stats(); s.BufferedBytes != tc.want<<20 || s.Buffered != tc.want {
+				t.Fatalf("stats %+v", s)
+			}
+			close(g.release)
+			synctest.Wait()
+			if err := b.Add(t.Context(), accepted); err != nil {
+				t.Fatalf("Add after the sink caught up = %v", err)
+			}
+			if err := b.Close(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+			if s := b.Stats(); s.Items != int64(tc.want+1) || s.BufferedBytes != 0 {
+				t.Fatalf("stats after Close %+v", s)
+			}
+		})
+	}
+}
+
+func TestItemLargerThanByteBoundIsRejected(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rec := newRecorder[int]()
+		b := mustNew(t, Config[int]{MaxBytes: 10, MaxBufferedBytes: 20, Size: func(v int) int { return v }, Flush: rec.flush})
+		err := b.Add(t.Context(), 5, 21, 3)
+		var ae *AddError
+		if !errors.Is(err, ErrTooLarge) || !errors.As(err, &ae) || ae.Accepted != 1 || ae.Rejected != 2 {
+			t.Fatalf("Add = %v, want ErrTooLarge with 1 accepted", err)
+		}
+		if err := b.Add(t.Context(), 20); err != nil {
+			t.Fatalf("Add of an item of exactly MaxBufferedBytes = %v", err)
+		}
+		if err := b.Close(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(rec.batches) != "[[5] [20]]" {
+			t.Fatalf("batches %v", rec.batches)
+		}
+	})
+}
+
+// Without MaxBytes the open batch alone can fill the byte bound; Add must
+// not then sit out MaxWait (an hour here) before it is flushed.
+func TestFullByteBoundFlushesTheOpenBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rec := newRecorder[int]()
+		b := mustNew(t, Config[int]{MaxItems: 100, MaxWait: time.Hour, MaxBufferedBytes: 10, Size: func(v int) int { return v }, Flush: rec.flush})
+		start := time.Now()
+		if err := b.Add(t.Context(), 4, 4, 4); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d != 0 {
+			t.Fatalf("Add blocked %v", d)
+		}
+		if err := b.Close(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(rec.batches) != "[[4 4] [4]]" {
+			t.Fatalf("batches %v", rec.batches)
+		}
+	})
+}
+
+// Sizes near the largest int must not overflow the counters: an item that
+// does not fit a batch never joins it.
+func TestHugeSizesDoNotOverflow(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		size := func(v int) int { return v }
+		rec := newRecorder[int]()
+		b := mustNew(t, Config[int]{MaxBytes: 10, Size: size, MaxWait: time.Hour, Flush: rec.flush})
+		if err := b.Add(t.Context(), 3, math.MaxInt); !errors.Is(err, ErrTooLarge) {
+			t.Fatalf("Add of a MaxInt item under the default byte bound = %v, want ErrTooLarge", err)
+		}
+		if err := b.Close(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(rec.batches) != "[[3]]" {
+			t.Fatalf("batches %v", rec.batches)
+		}
+
+		// With no byte bound a huge item still goes alone, and two of them
+		// are held one at a time rather than summed past the largest int.
+		rec = newRecorder[int]()
+		b = mustNew(t, Config[int]{MaxBytes: 10, MaxBufferedBytes: -1, Size: size, MaxWait: time.Hour, Flush: rec.flush})
+		if err := b.Add(t.Context(), 3, math.MaxInt, math.MaxInt-1, 2); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Close(t.Context()); err != nil {
+			t.Fatal(err)
+		}
+		want := fmt.Sprint([][]int{{3}, {math.MaxInt}, {math.MaxInt - 1}, {2}})
+		if fmt.Sprint(rec.batches) != want {
+			t.Fatalf("batches %v, want %v", rec.batches, want)
+		}
+		if s := b.Stats(); s.BufferedBytes != 0 {
+			t.Fatalf("stats %+v", s)
+		}
+	})
+}
+
+func TestBadSizesAreRejected(t *testing.T) {
+	rec := newRecorder[int]()
+	b := mustNew(t, Config[int]{MaxBytes: 100, Flush: rec.flush, Size: func(v int) int {
+		if v == 7 {
+			panic("no size for 7")
+		}
+		return v
+	}})
+	for _, tc := range []struct {
+		items []int
+		want  string
+	}{
+		{[]int{1, -2, 3}, "batch: Size of item 1 is -2: a size must not be negative"},
+		{[]int{4, 7, 5}, "batch: Size of item 1 panicked: no size for 7"},
+	} {
+		err := b.Add(t.Context(), tc.items...)
+		var ae *AddError
+		if !errors.As(err, &ae) || ae.Accepted != 1 || ae.Rejected != 2 || !strings.HasPrefix(ae.Err.Error(), tc.want) {
+			t.Fatalf("Add(%v) = %v, want 1 accepted and %q", tc.items, err, tc.want)
+		}
+	}
+	if err := b.Close(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(rec.batches) != "[[1 4]]" {
+		t.Fatalf("batches %v", rec.batches)
+	}
+}
+
+// t.FailNow in a Flush calls runtime.Goexit: the batch fails, and Close
+// neither hangs nor loses it.
+func TestGoexitInFlushFailsItsBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var calls atomic.Int32
+		b := mustNew(t, Config[int]{MaxItems: 2, Flush: func(context.Context, []int) error {
+			if calls.Add(1) == 1 {
+				runtime.Goexit()
+			}
+			return nil
+		}})
+		addAll(t, b, 0, 5)
+		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+		defer cancel()
+		err := b.Close(ctx)
+		if got := FailedItems[int](err); !slices.Equal(got, []int{0, 1}) || !strings.Contains(err.Error(), "Goexit") {
+			t.Fatalf("Close = %v, want items [0 1] back with the Goexit named", err)
+		}
+		if s := b.Stats(); s.Items != 3 || s.Buffered != 0 {
+			t.Fatalf("stats %+v", s)
+		}
+	})
+}
+
+// A panic in OnError must not kill the process; the batch it did not take
+// comes back from Close, with the panic and its stack in the error.
+func TestPanickingOnErrorKeepsTheBatch(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		var taken []int
+		b := mustNew(t, Config[int]{
+			MaxItems: 2,
+			Flush:    func(context.Context, []int) error { return errSink },
+			OnError: func(fe *FlushError[int]) {
+				if fe.Items[0] == 0 {
+					panic("OnError broke")
+				}
+				taken = append(taken, fe.Items...)
+			},
+		})
+		addAll(t, b, 0, 4)
+		err := b.Close(t.Context())
+		if got := FailedItems[int](err); !slices.Equal(got, []int{0, 1}) || !errors.Is(err, errSink) {
+			t.Fatalf("Close = %v, want [0 1] back with the sink's error", err)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "OnError panicked: OnError broke") || !strings.Contains(msg, "TestPanickingOnErrorKeepsTheBatch") {
+			t.Fatalf("Close = %v, want the panic and its stack", err)
+		}
+		if !slices.Equal(taken, []int{2, 3}) {
+			t.Fatalf("OnError took %v", taken)
+		}
+	})
+}
+
+// A failed batch is handed back once: with several callers flushing, one
+// Flush returns it and the others return nil, even when their own items
+// were in it. OnError is how each caller learns its items' fate: when a
+// Flush returns, every item added before it was written or given to OnError.
+func TestConcurrentFlushCallers(t *testing.T) {
+	for _, withOnError := range []bool{false, true} {
+		synctest.Test(t, func(t *testing.T) {
+			var mu sync.Mutex
+			var toOnError []int
+			cfg := Config[int]{MaxItems: 100, MaxWait: time.Hour, Flush: func(_ context.Context, items []int) error {
+				time.Sleep(time.Millisecond)
+				if slices.Contains(items, 1) {
+					return errSink
+				}
+				return nil
+			}}
+			if withOnError {
+				cfg.OnError = func(fe *FlushError[int]) {
+					mu.Lock()
+					toOnError = append(toOnError, fe.Items...)
+					mu.Unlock()
+				}
+			}
+			b := mustNew(t, cfg)
+			addAll(t, b, 0, 2) // both callers' items share one batch
+			errs := make([]error, 2)
+			var wg sync.WaitGroup
+			for caller := range 2 {
+				wg.Go(func() {
+					errs[caller] = b.Flush(context.Background())
+					if withOnError {
+						mu.Lock()
+						defer mu.Unlock()
+						if !slices.Contains(toOnError, caller) {
+							t.Errorf("caller %d: Flush returned before its failed item reached OnError", caller)
+						}
+					}
+				})
+			}
+			wg.Wait()
+			handed := append(FailedItems[int](errs[0]), FailedItems[int](errs[1])...)
+			switch {
+			case withOnError && (errs[0] != nil || errs[1] != nil):
+				t.Fatalf("with OnError, Flush returned %v", errs)
+			case !withOnError && (!slices.Equal(handed, []int{0, 1}) || (errs[0] != nil) == (errs[1] != nil)):
+				t.Fatalf("Flush callers got %v, want the failed batch once, to one of them", errs)
+			}
+			if err := b.Close(t.Context()); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+}
+
+// A Flush that ignores its cancelled context holds Close, which cannot hand
+// back items that may still be written; what it writes counts as written.
+func TestCloseWaitsForAFlushThatIgnoresItsContext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		rec := newRecorder[int]()
+		b := mustNew(t, Config[int]{Flush: func(ctx context.Context, items []int) error {
+			time.Sleep(time.Minute)
+			return rec.flush(ctx, items)
+		}})
+		addAll(t, b, 0, 3)
+		ctx, cancel := context.WithTimeout(t.Context(), time.Second)
+		defer cancel()
+		start := time.Now()
+		err := b.Close(ctx)
+		if !errors.Is(err, context.DeadlineExceeded) || len(FlushErrors[int](err)) != 0 || time.Since(start) != time.Minute {
+			t.Fatalf("Close = %v after %v, want only its deadline, after the flush's minute", err, time.Since(start))
+		}
+		if s := b.Stats(); s.Items != 3 || s.Buffered != 0 {
+			t.Fatalf("stats %+v", s)
+		}
+	})
+}
+
+// Close from two goroutines while others Add, on the real clock for -race:
+// every item is written or rejected, once.
+func TestCloseConcurrentWithAddAndClose(t *testing.T) {
+	var written sync.Map
+	b := mustNew(t, Config[int]{MaxItems: 8, MaxWait: time.Millisecond, Concurrency: 2, Flush: func(_ context.Context, items []int) error {
+		for _, it := range items {
+			written.Store(it, true)
+		}
+		return nil
+	}})
+	var rejected atomic.Int64
+	var wg sync.WaitGroup
+	for a := range 4 {
+		wg.Go(func() {
+			for i := range 500 {
+				if err := b.Add(context.Background(), a*500+i); err != nil {
+					if !errors.Is(err, ErrClosed) {
+						t.Errorf("Add: %v", err)
+					}
+					rejected.Add(1)
+				}
+			}
+		})
+	}
+	for range 2 {
+		wg.Go(func() {
+			time.Sleep(time.Millisecond)
+			if err := b.Close(context.Background()); err != nil {
+				t.Errorf("Close: %v", err)
+			}
+		})
+	}
+	wg.Wait()
+	n := int64(0)
+	written.Range(func(any, any) bool { n++; return true })
+	if s := b.Stats(); n+rejected.Load() != 2000 || s.Items != n || s.Buffered != 0 {
+		t.Fatalf("%d written, %d rejected of 2000; stats %+v", n, rejected.Load(), s)
 	}
 }

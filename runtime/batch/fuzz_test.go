@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -84,8 +87,32 @@ func runAccounting(t *testing.T, data []byte) {
 		cfg.MaxBytes = 1 + int(cfgBytes[5]>>1%16)
 		cfg.Size = func(v int) int { return v % 7 }
 	}
+	if cfgBytes[5]&0x20 != 0 {
+		cfg.MaxBufferedBytes = cfg.MaxBytes + int(cfgBytes[2]%16)
+		cfg.Size = func(v int) int { return v % 7 }
+	}
+	if cfgBytes[5]&0x40 != 0 {
+		// A Size that fails now and then: Add rejects from that item on.
+		cfg.Size = func(v int) int {
+			switch {
+			case v%23 == 22:
+				return -1
+			case v%29 == 28:
+				panic("Size panicked")
+			}
+			return v % 7
+		}
+	}
 	if cfgBytes[5]&0x80 != 0 {
-		cfg.OnError = func(fe *FlushError[int]) { l.count(l.handed, fe.Items) }
+		var calls atomic.Int32
+		cfg.OnError = func(fe *FlushError[int]) {
+			// A callback that panics has not taken the batch: it comes
+			// back from Flush or Close instead.
+			if calls.Add(1)%2 == 0 && cfgBytes[3] >= 200 {
+				panic("OnError panicked")
+			}
+			l.count(l.handed, fe.Items)
+		}
 	}
 	cfg.Flush = func(ctx context.Context, items []int) error {
 		l.mu.Lock()
@@ -104,6 +131,8 @@ func runAccounting(t *testing.T, data []byte) {
 			return fmt.Errorf("call %d failed", call)
 		case failMode == 7 && call%3 == 1:
 			panic("sink panicked")
+		case failMode == 6 && call%3 == 1:
+			runtime.Goexit()
 		}
 		l.count(l.written, items)
 		return nil
@@ -142,7 +171,8 @@ func runAccounting(t *testing.T, data []byte) {
 			t.Errorf("Add(%d items) = %v", n, err)
 			return
 		}
-		if !errors.Is(err, ErrClosed) && !errors.Is(err, ErrBufferFull) && ctx.Err() == nil {
+		if !errors.Is(err, ErrClosed) && !errors.Is(err, ErrBufferFull) && !errors.Is(err, ErrTooLarge) &&
+			!strings.HasPrefix(ae.Err.Error(), "batch: Size of item") && ctx.Err() == nil {
 			t.Errorf("Add = %v with a live context", err)
 		}
 		l.count(l.rejected, items[ae.Accepted:])
@@ -205,7 +235,7 @@ func runAccounting(t *testing.T, data []byte) {
 		}
 	}
 	s := b.Stats()
-	if s.Items != int64(len(l.written)) || s.FailedItems != int64(len(l.handed)) || s.Buffered != 0 {
+	if s.Items != int64(len(l.written)) || s.FailedItems != int64(len(l.handed)) || s.Buffered != 0 || s.BufferedBytes != 0 {
 		t.Fatalf("stats %+v; written %d, handed back %d", s, len(l.written), len(l.handed))
 	}
 }
