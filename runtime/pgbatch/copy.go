@@ -2,13 +2,17 @@ package pgbatch
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgtype"
 )
 
 // Beginner starts the transaction a batch is written in. *pgxpool.Pool,
@@ -189,17 +193,6 @@ func (t Target) mergeSQL() string {
 	return b.String()
 }
 
-// rowSource feeds a batch to COPY and remembers which row pgx asked for last,
-// so that a value pgx cannot encode can be blamed on its row.
-type rowSource struct {
-	rows [][]any
-	i    int
-}
-
-func (s *rowSource) Next() bool             { s.i++; return s.i < len(s.rows) }
-func (s *rowSource) Values() ([]any, error) { return s.rows[s.i], nil }
-func (s *rowSource) Err() error             { return nil }
-
 // rollbackTimeout bounds the ROLLBACK after a failed batch, which runs even
 // when the caller's context is already done.
 const rollbackTimeout = 5 * time.Second
@@ -207,8 +200,10 @@ const rollbackTimeout = 5 * time.Second
 // CopyRows writes rows to the target in one transaction: COPY, or for an
 // upsert COPY into a temporary table and one INSERT ... ON CONFLICT from it.
 // It returns the number of rows copied (for an upsert, the rows inserted or
-// updated). On failure nothing was written and the error is a *BatchError
-// holding rows.
+// updated). On failure the error is a *BatchError holding rows; they were not
+// written unless its MaybeWritten says the outcome is unknown. Given a pgx.Tx,
+// the batch is written in a savepoint and commits only with the caller's
+// transaction, so MaybeWritten is never set: that Commit's result decides.
 func CopyRows(ctx context.Context, db Beginner, t Target, rows [][]any) (int64, error) {
 	if err := t.validate(); err != nil {
 		return 0, err
@@ -224,23 +219,19 @@ func CopyRows(ctx context.Context, db Beginner, t Target, rows [][]any) (int64, 
 	return copyRows(ctx, db, t, rows)
 }
 
-func copyRows(ctx context.Context, db Beginner, t Target, rows [][]any) (n int64, err error) {
+func copyRows(ctx context.Context, db Beginner, t Target, rows [][]any) (int64, error) {
 	tx, err := begin(ctx, db)
 	if err != nil {
 		return 0, &BatchError{Rows: rows, Row: -1, Err: err}
 	}
-	src := &rowSource{rows: rows, i: -1}
-	if t.OnConflict == nil {
-		n, err = tx.CopyFrom(ctx, t.Table, t.Columns, src)
-	} else {
-		n, err = upsert(ctx, tx, t, src)
-	}
+	n, row, err := write(ctx, tx, t, rows)
 	if err != nil {
 		rollback(ctx, tx)
-		return 0, &BatchError{Rows: rows, Row: failedRow(err, src.i, len(rows)), Err: err}
+		return 0, &BatchError{Rows: rows, Row: row, Err: err}
 	}
-	if err := tx.Commit(ctx); err != nil {
-		return 0, &BatchError{Rows: rows, Row: -1, MaybeWritten: commitMayHaveLanded(err), Err: err}
+	_, nested := db.(pgx.Tx)
+	if maybe, err := commit(ctx, tx, nested); err != nil {
+		return 0, &BatchError{Rows: rows, Row: -1, MaybeWritten: maybe, Err: err}
 	}
 	return n, nil
 }
@@ -265,18 +256,26 @@ func begin(ctx context.Context, db Beginner) (pgx.Tx, error) {
 	return nil, err
 }
 
-func upsert(ctx context.Context, tx pgx.Tx, t Target, src *rowSource) (int64, error) {
-	if _, err := tx.Exec(ctx, t.stageSQL()); err != nil {
-		return 0, err
+// write runs a batch's statements in tx. On failure row is the index of the
+// row to blame, or -1.
+func write(ctx context.Context, tx pgx.Tx, t Target, rows [][]any) (n int64, row int, err error) {
+	conn := tx.Conn()
+	if conn == nil {
+		return 0, -1, errors.New("pgbatch: the transaction has no connection")
 	}
-	if _, err := tx.CopyFrom(ctx, stageTable, t.Columns, src); err != nil {
-		return 0, err
+	table := t.Table
+	if t.OnConflict != nil {
+		if _, err := tx.Exec(ctx, t.stageSQL()); err != nil {
+			return 0, -1, err
+		}
+		table = stageTable
+	}
+	n, row, err = copyIn(ctx, conn.PgConn(), conn.TypeMap(), table, t.Columns, rows)
+	if err != nil || t.OnConflict == nil {
+		return n, row, err
 	}
 	tag, err := tx.Exec(ctx, t.mergeSQL())
-	if err != nil {
-		return 0, err
-	}
-	return tag.RowsAffected(), nil
+	return tag.RowsAffected(), -1, err
 }
 
 func rollback(ctx context.Context, tx pgx.Tx) {
@@ -287,15 +286,145 @@ func rollback(ctx context.Context, tx pgx.Tx) {
 	_ = tx.Rollback(ctx)
 }
 
-// commitMayHaveLanded tells whether a failed COMMIT leaves the outcome open.
-// A server error or a ROLLBACK reply means the transaction was rolled back;
-// an error before any byte was sent means COMMIT never left; anything else (a
-// connection lost mid-flight) may have followed a successful commit.
-func commitMayHaveLanded(err error) bool {
-	var pgErr *pgconn.PgError
-	switch {
-	case errors.As(err, &pgErr), errors.Is(err, pgx.ErrTxCommitRollback), pgconn.SafeToRetry(err):
-		return false
+// commit ends the batch's transaction and tells whether a failure leaves
+// the outcome open. Until COMMIT is sent nothing can have landed. Once it is
+// sent, only the server's answer settles it: an ERROR, or ROLLBACK for a
+// transaction that had failed, means rolled back; anything else (the
+// connection lost before the answer came) may have followed a successful
+// commit. pgx cannot be asked for the difference: when the read of COMMIT's
+// answer fails it reports the connection as closed, with SafeToRetry set as
+// though nothing had been sent. Nested (a savepoint in the caller's
+// transaction), COMMIT is RELEASE SAVEPOINT, and the caller's transaction
+// decides: a lost connection there rolls all of it back.
+func commit(ctx context.Context, tx pgx.Tx, nested bool) (maybeWritten bool, err error) {
+	if err := ctx.Err(); err != nil {
+		rollback(ctx, tx)
+		return false, err
 	}
-	return true
+	err = tx.Commit(ctx)
+	var pgErr *pgconn.PgError
+	if err == nil || nested || errors.As(err, &pgErr) || errors.Is(err, pgx.ErrTxCommitRollback) {
+		return false, err
+	}
+	return true, err
+}
+
+// copyIn streams rows with COPY ... FROM STDIN BINARY and returns the row to
+// blame on failure, or -1. pgx's CopyFrom is not used: it encodes values for
+// the column types of a description it caches per connection under the text
+// "select <columns> from <table>", which stays the same when a table of that
+// name is dropped and made again with other types. The upsert stage is, for
+// every batch and every target, and a target can be; the values were then
+// encoded for the old types, and the server took int8 bytes as a float8, or
+// timestamptz bytes as a timestamp, without a word. Here every COPY asks the
+// server for the column types first, one round trip per batch.
+func copyIn(ctx context.Context, conn *pgconn.PgConn, m *pgtype.Map, table pgx.Identifier, columns []string, rows [][]any) (int64, int, error) {
+	cols := quoteList(columns, "")
+	sd, err := conn.Prepare(ctx, "", "SELECT "+cols+" FROM "+table.Sanitize(), nil)
+	if err != nil {
+		return 0, -1, err
+	}
+	r := &copyReader{m: m, fields: sd.Fields, rows: rows, i: -1, buf: []byte(binaryHeader)}
+	tag, err := conn.CopyFrom(ctx, r, "COPY "+table.Sanitize()+" ("+cols+") FROM STDIN BINARY")
+	return tag.RowsAffected(), failedRow(err, r.stop(), len(rows)), err
+}
+
+// binaryHeader starts COPY's binary format: signature, flags, no extension.
+const binaryHeader = "PGCOPY\n\xff\r\n\x00\x00\x00\x00\x00\x00\x00\x00\x00"
+
+// copyReader encodes rows as COPY binary data as pgconn reads it, about a
+// read's worth at a time. pgconn reads from its own goroutine, which can
+// outlive CopyFrom when the server fails the COPY, hence the lock and stop.
+type copyReader struct {
+	mu      sync.Mutex
+	m       *pgtype.Map
+	fields  []pgconn.FieldDescription
+	rows    [][]any
+	i       int // the row being encoded; len(rows) once the trailer is
+	buf     []byte
+	stopped bool
+}
+
+func (r *copyReader) Read(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for len(r.buf) < len(p) && r.i < len(r.rows) && !r.stopped {
+		if err := r.next(); err != nil {
+			r.stopped = true
+			return 0, err
+		}
+	}
+	if len(r.buf) == 0 || r.stopped {
+		return 0, io.EOF
+	}
+	n := copy(p, r.buf)
+	r.buf = append(r.buf[:0], r.buf[n:]...)
+	return n, nil
+}
+
+// next appends the next row, or after the last one the trailer.
+func (r *copyReader) next() (err error) {
+	if r.i++; r.i == len(r.rows) {
+		r.buf = binary.BigEndian.AppendUint16(r.buf, 0xffff)
+		return nil
+	}
+	r.buf = binary.BigEndian.AppendUint16(r.buf, uint16(len(r.fields)))
+	for c, v := range r.rows[r.i] {
+		if r.buf, err = appendValue(r.m, r.buf, r.fields[c].DataTypeOID, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stop ends the reading and returns the row being encoded when it ended.
+func (r *copyReader) stop() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.stopped = true
+	return r.i
+}
+
+// appendValue appends one field: its length, -1 for NULL, and its bytes.
+func appendValue(m *pgtype.Map, buf []byte, oid uint32, v any) ([]byte, error) {
+	start := len(buf)
+	buf = binary.BigEndian.AppendUint32(buf, 0xffffffff)
+	out, err := m.Encode(oid, pgtype.BinaryFormatCode, v, buf)
+	if err != nil {
+		var parseErr error
+		if out, parseErr = appendParsed(m, buf, oid, v); parseErr != nil {
+			return nil, err
+		}
+	}
+	if out == nil {
+		return buf, nil
+	}
+	binary.BigEndian.PutUint32(out[start:], uint32(len(out)-start-4))
+	return out, nil
+}
+
+// appendParsed gives a value with no binary encoding for the column's type
+// the second chance pgx's CopyFrom gives it: its text form (a string as it
+// is) is parsed as that type, so "42" can fill an integer column.
+func appendParsed(m *pgtype.Map, buf []byte, oid uint32, v any) ([]byte, error) {
+	s, ok := v.(string)
+	if !ok {
+		text, err := m.Encode(oid, pgtype.TextFormatCode, v, nil)
+		if err != nil {
+			return nil, err
+		}
+		s = string(text)
+	}
+	if typ, ok := m.TypeForOID(oid); ok {
+		// Scanned into an any, an array would lose its dimensions.
+		var arr pgtype.Array[any]
+		if _, isArray := typ.Codec.(*pgtype.ArrayCodec); isArray && m.Scan(oid, pgtype.TextFormatCode, []byte(s), &arr) == nil {
+			return m.Encode(oid, pgtype.BinaryFormatCode, arr, buf)
+		}
+	}
+	var parsed any
+	if err := m.Scan(oid, pgtype.TextFormatCode, []byte(s), &parsed); err != nil {
+		return nil, err
+	}
+	return m.Encode(oid, pgtype.BinaryFormatCode, parsed, buf)
 }

@@ -1,36 +1,12 @@
 package pgbatch
 
 import (
-	"context"
 	"errors"
-	"fmt"
-	"io"
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
 )
-
-func TestCommitMayHaveLanded(t *testing.T) {
-	for _, tc := range []struct {
-		err  error
-		want bool
-	}{
-		// The server answered: the transaction was rolled back.
-		{&pgconn.PgError{Code: "23505"}, false},
-		{fmt.Errorf("commit: %w", &pgconn.PgError{Code: "40001"}), false},
-		{pgx.ErrTxCommitRollback, false},
-		// The connection broke, or the context ended, with COMMIT in
-		// flight: the server may have committed.
-		{io.ErrUnexpectedEOF, true},
-		{fmt.Errorf("wrapped: %w", context.Canceled), true},
-	} {
-		if got := commitMayHaveLanded(tc.err); got != tc.want {
-			t.Errorf("commitMayHaveLanded(%v) = %v, want %v", tc.err, got, tc.want)
-		}
-	}
-}
 
 func TestFailedRow(t *testing.T) {
 	for _, tc := range []struct {
