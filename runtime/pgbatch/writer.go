@@ -15,6 +15,8 @@ import (
 const (
 	DefaultMaxRows = 10000
 	DefaultMaxWait = 100 * time.Millisecond
+	// DefaultMaxBufferedBytes holds 4 full batches of rows of up to 1.6 KB.
+	DefaultMaxBufferedBytes = 64 << 20
 )
 
 // Config configures a Writer. Zero values mean the documented defaults.
@@ -28,6 +30,12 @@ type Config struct {
 	// MaxBuffered bounds the rows held in memory; Add blocks while it is
 	// reached (default 4*MaxRows).
 	MaxBuffered int
+	// MaxBufferedBytes bounds the estimated memory of those rows (default
+	// 64 MiB; negative: no byte bound). Add blocks while the next row does
+	// not fit and refuses a row larger than the whole bound with
+	// batch.ErrTooLarge. A batch is written once it holds a quarter of it,
+	// so that with wide rows the next batch still fills while one is written.
+	MaxBufferedBytes int
 	// MaxBlock is how long Add may block on a full buffer before it fails
 	// with batch.ErrBufferFull (default 60s; negative: fail at once).
 	MaxBlock time.Duration
@@ -73,6 +81,9 @@ func NewWriter(db Beginner, cfg Config) (*Writer, error) {
 	if cfg.MaxWait == 0 {
 		cfg.MaxWait = DefaultMaxWait
 	}
+	if cfg.MaxBufferedBytes == 0 {
+		cfg.MaxBufferedBytes = DefaultMaxBufferedBytes
+	}
 	if cfg.BatchTimeout < 0 {
 		return nil, errors.New("pgbatch: negative BatchTimeout")
 	}
@@ -103,6 +114,9 @@ func NewWriter(db Beginner, cfg Config) (*Writer, error) {
 			_, err := copyRows(ctx, db, t, rows)
 			return err
 		},
+	}
+	if cfg.MaxBufferedBytes > 0 {
+		bc.MaxBytes, bc.MaxBufferedBytes, bc.Size = cfg.MaxBufferedBytes/4, cfg.MaxBufferedBytes, rowSize
 	}
 	if onError := cfg.OnError; onError != nil {
 		bc.OnError = func(fe *batch.FlushError[[]any]) { onError(asBatchError(fe)) }
