@@ -472,14 +472,16 @@ func (b *Batcher[T]) run() {
 
 		taken := err == nil
 		if err != nil {
-			s.fe = &FlushError[T]{Items: s.items, Err: err}
+			fe := &FlushError[T]{Items: s.items, Err: err}
 			if b.cfg.OnError != nil {
-				cbErr := guard("OnError", func() error { b.cfg.OnError(s.fe); return nil })
+				cbErr := guard("OnError", func() error { b.cfg.OnError(fe); return nil })
 				taken = cbErr == nil
 				if !taken {
-					s.fe = &FlushError[T]{Items: s.items, Err: errors.Join(err, cbErr)}
+					// A fresh error: the callback may have changed fe.
+					fe = &FlushError[T]{Items: s.items, Err: errors.Join(err, cbErr)}
 				}
 			}
+			s.fe = fe
 		}
 
 		b.mu.Lock()
