@@ -19,9 +19,15 @@ type BatchError struct {
 	// when the failure does not belong to one row (a lost connection, a
 	// cancelled context, a conflict between rows).
 	Row int
-	// MaybeWritten is set when the connection failed while COMMIT was in
-	// flight: the server may have committed the batch. Writing these rows
-	// again may duplicate them unless the write is idempotent (an upsert).
+	// MaybeWritten is set when COMMIT was sent and no answer from the
+	// server settled it: the connection was lost, or the context ended,
+	// while COMMIT was in flight, so the server may have committed the
+	// batch. Writing these rows again may duplicate them unless the write is
+	// idempotent (an upsert). It is not set when anything failed before
+	// COMMIT was sent or when the server answered COMMIT with an error (a
+	// deferred constraint): then nothing was written. It is never set for a
+	// batch written in the caller's transaction (CopyRows given a pgx.Tx),
+	// which commits only with that transaction.
 	MaybeWritten bool
 	Err          error
 }

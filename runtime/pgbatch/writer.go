@@ -165,8 +165,9 @@ func (w *Writer) Flush(ctx context.Context) error {
 
 // Close stops accepting rows, writes everything accepted and waits for it. If
 // ctx ends first, the batches being written are cancelled (their transactions
-// roll back) and, with those not yet started, returned as failed: when Close
-// returns, every accepted row has been written or handed back.
+// roll back, or, with COMMIT already in flight, come back MaybeWritten) and,
+// with those not yet started, returned as failed: when Close returns, every
+// accepted row has been written or handed back.
 func (w *Writer) Close(ctx context.Context) error {
 	return convert(w.batcher.Close(ctx))
 }
