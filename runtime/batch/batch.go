@@ -227,15 +227,12 @@ func New[T any](cfg Config[T]) (*Batcher[T], error) {
 		return nil, errors.New("batch: Config.Size is required when MaxBytes or MaxBufferedBytes is set")
 	}
 	switch {
-	case cfg.MaxBufferedBytes < 0, cfg.MaxBufferedBytes == 0 && cfg.MaxBytes == 0:
-		// One code path for all: the byte counter then only stops at the
-		// largest int, which it can therefore never overflow.
+	case cfg.MaxBufferedBytes == 0 && cfg.MaxBytes > 0 && cfg.MaxBytes <= math.MaxInt/4:
+		cfg.MaxBufferedBytes = 4 * cfg.MaxBytes
+	case cfg.MaxBufferedBytes <= 0:
+		// No bound is the largest int: one code path for all, and a byte
+		// counter that stops there never overflows.
 		cfg.MaxBufferedBytes = math.MaxInt
-	case cfg.MaxBufferedBytes == 0:
-		cfg.MaxBufferedBytes = math.MaxInt
-		if cfg.MaxBytes <= math.MaxInt/4 {
-			cfg.MaxBufferedBytes = 4 * cfg.MaxBytes
-		}
 	case cfg.MaxBufferedBytes < cfg.MaxBytes:
 		return nil, fmt.Errorf("batch: Config.MaxBufferedBytes (%d) is smaller than MaxBytes (%d): a batch could never fill", cfg.MaxBufferedBytes, cfg.MaxBytes)
 	}
