@@ -58,22 +58,16 @@ func (t Target) validate() error {
 		return errors.New("pgbatch: no table named")
 	}
 	for _, part := range t.Table {
-		if part == "" {
-			return fmt.Errorf("pgbatch: table name %v has an empty part", []string(t.Table))
+		if err := checkName("table name part", part); err != nil {
+			return fmt.Errorf("%w in table %q", err, []string(t.Table))
 		}
 	}
 	if len(t.Columns) == 0 {
 		return errors.New("pgbatch: no columns named")
 	}
-	seen := make(map[string]bool, len(t.Columns))
-	for _, c := range t.Columns {
-		if c == "" {
-			return errors.New("pgbatch: empty column name")
-		}
-		if seen[c] {
-			return fmt.Errorf("pgbatch: column %q named twice", c)
-		}
-		seen[c] = true
+	seen, err := checkNames("column", t.Columns)
+	if err != nil {
+		return err
 	}
 	oc := t.OnConflict
 	if oc == nil {
@@ -85,17 +79,53 @@ func (t Target) validate() error {
 	if oc.DoNothing && len(oc.Update) > 0 {
 		return errors.New("pgbatch: OnConflict has both DoNothing and Update")
 	}
-	for _, k := range oc.Keys {
-		if !seen[k] {
-			return fmt.Errorf("pgbatch: conflict key %q is not one of the columns", k)
+	for _, l := range []struct {
+		kind  string
+		names []string
+	}{{"conflict key", oc.Keys}, {"update column", oc.Update}} {
+		if _, err := checkNames(l.kind, l.names); err != nil {
+			return err
 		}
-	}
-	for _, u := range oc.Update {
-		if !seen[u] {
-			return fmt.Errorf("pgbatch: update column %q is not one of the columns", u)
+		for _, n := range l.names {
+			if !seen[n] {
+				return fmt.Errorf("pgbatch: %s %q is not one of the columns", l.kind, n)
+			}
 		}
 	}
 	return nil
+}
+
+// maxName is the longest name Postgres keeps (NAMEDATALEN-1 in a default
+// build). It cuts a longer one short, which may name another table or column.
+const maxName = 63
+
+// checkName refuses a name that would not reach the server as written: pgx
+// drops NUL bytes when it quotes a name, so "ev\x00ents" would be "events".
+func checkName(kind, name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("pgbatch: empty %s", kind)
+	case strings.IndexByte(name, 0) >= 0:
+		return fmt.Errorf("pgbatch: %s %q holds a NUL byte, which no Postgres name can", kind, name)
+	case len(name) > maxName:
+		return fmt.Errorf("pgbatch: %s %q is longer than %d bytes, which Postgres would cut short", kind, name, maxName)
+	}
+	return nil
+}
+
+// checkNames checks each name and that none repeats, and returns them as a set.
+func checkNames(kind string, names []string) (map[string]bool, error) {
+	seen := make(map[string]bool, len(names))
+	for _, n := range names {
+		if err := checkName(kind, n); err != nil {
+			return nil, err
+		}
+		if seen[n] {
+			return nil, fmt.Errorf("pgbatch: %s %q named twice", kind, n)
+		}
+		seen[n] = true
+	}
+	return seen, nil
 }
 
 // checkRow rejects a row that COPY would refuse for its shape alone.

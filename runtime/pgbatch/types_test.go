@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -180,5 +181,47 @@ func TestStringsParsedAsTheColumnType(t *testing.T) {
 	}
 	if want := "42 2026-01-02 {{1,2},{3,4}}"; got != want {
 		t.Errorf("stored %q, want %q", got, want)
+	}
+}
+
+// Names the server would change or refuse are refused up front, with a
+// message naming the fault: a NUL (pgx drops it, which names another table
+// or column), more than 63 bytes (the server cuts the name short), an empty
+// part, no columns, a column named twice.
+func TestInvalidNamesAreRefused(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	tbl := db.eventsTable(t)
+	long := strings.Repeat("x", 64)
+	for _, tc := range []struct {
+		target Target
+		want   string
+	}{
+		{Target{Table: pgx.Identifier{db.schema, "eve\x00nts"}, Columns: eventColumns}, "NUL"},
+		{Target{Table: tbl, Columns: []string{"id", "na\x00me", "score", "at", "tags"}}, "NUL"},
+		{Target{Table: tbl, Columns: eventColumns, OnConflict: &OnConflict{Keys: []string{"i\x00d"}}}, "NUL"},
+		{Target{Table: pgx.Identifier{db.schema, "events" + long}, Columns: eventColumns}, "63 bytes"},
+		{Target{Table: tbl, Columns: []string{"id", "name" + long}}, "63 bytes"},
+		{Target{Table: pgx.Identifier{}, Columns: eventColumns}, "no table"},
+		{Target{Table: pgx.Identifier{"", "events"}, Columns: eventColumns}, "empty table name part"},
+		{Target{Table: tbl}, "no columns"},
+		{Target{Table: tbl, Columns: []string{"id", ""}}, "empty column"},
+		{Target{Table: tbl, Columns: []string{"id", "name", "id"}}, `"id" named twice`},
+		{Target{Table: tbl, Columns: eventColumns, OnConflict: &OnConflict{Keys: []string{"id", "id"}}}, `"id" named twice`},
+		{Target{Table: tbl, Columns: eventColumns, OnConflict: &OnConflict{Keys: []string{"id"}, Update: []string{"name", "name"}}}, `"name" named twice`},
+	} {
+		rows := [][]any{eventRow(1)[:len(tc.target.Columns)]}
+		if _, err := CopyRows(ctx, db.pool, tc.target, rows); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("CopyRows(%q, %q): %v; want an error saying %q", tc.target.Table, tc.target.Columns, err, tc.want)
+		}
+		if w, err := NewWriter(db.pool, Config{Target: tc.target}); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("NewWriter(%q, %q): %v; want an error saying %q", tc.target.Table, tc.target.Columns, err, tc.want)
+			if err == nil {
+				w.Close(ctx)
+			}
+		}
+	}
+	if n := db.count(t, tbl); n != 0 {
+		t.Errorf("%d rows landed in %s", n, tbl.Sanitize())
 	}
 }
