@@ -136,8 +136,16 @@ func (p *Producer) Client() *kgo.Client { return p.cl }
 // Produce hands rec to the client without waiting for the broker. It blocks
 // while the client's buffer is full (kgo's MaxBufferedRecords and
 // MaxBufferedBytes), until space frees or ctx ends; kgo then fails the
-// record with ctx's error. As in kgo, ctx also cancels the record while it
-// is buffered, so pass a context that lives as long as the record should.
+// record with ctx's error.
+//
+// ctx bounds only that wait. Once Produce has returned, neither ctx nor
+// rec.Context can cancel the record (Produce strips rec.Context of its
+// cancellation and keeps its values). kgo looks only at the context of a
+// batch's first record and, when it has ended, fails every record buffered
+// for the partition: with a shared Producer, other callers' records. Only a
+// ctx that ends in the instant between kgo buffering the record and Produce
+// returning can still do that. To bound how long records wait, use
+// kgo.RecordDeliveryTimeout (the presets set it) or the ctx of Close.
 //
 // A nil error means the record was accepted: Flush or Close reports whether
 // it was written. A non-nil error (ErrClosed, ErrFailuresHeld, ctx's error
@@ -169,8 +177,76 @@ func (p *Producer) Produce(ctx context.Context, rec *kgo.Record) error {
 	p.stats.Produced++
 	p.mu.Unlock()
 
-	p.cl.Produce(ctx, rec, func(r *kgo.Record, err error) { p.finish(epoch, r, err) })
+	if rec.Context == nil {
+		rec.Context = ctx // as kgo would
+	}
+	if rec.Context.Done() != nil {
+		rec.Context = context.WithoutCancel(rec.Context)
+	}
+	kctx := ctx
+	if ctx.Done() != nil {
+		wait := &waitCtx{Context: context.Background(), caller: ctx}
+		wait.stop = context.AfterFunc(ctx, wait.cancel)
+		defer wait.release()
+		kctx = wait
+	}
+	p.cl.Produce(kctx, rec, func(r *kgo.Record, err error) { p.finish(epoch, r, err) })
 	return nil
+}
+
+// waitCtx is the context kgo gets with a record. kgo uses it both to stop
+// Produce waiting for buffer space and, once the record is buffered, to fail
+// its batch; only the first is the caller's business. It is done when the
+// caller's context ends during Produce, and never once Produce has returned.
+type waitCtx struct {
+	context.Context // context.Background: no deadline, no values
+	caller          context.Context
+	stop            func() bool
+
+	mu                  sync.Mutex
+	done                chan struct{} // made when first asked for or closed
+	cancelled, returned bool
+}
+
+func (c *waitCtx) cancel() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.returned {
+		c.cancelled = true
+		if c.done == nil {
+			c.done = make(chan struct{})
+		}
+		close(c.done)
+	}
+}
+
+// release is called when kgo's Produce has returned.
+func (c *waitCtx) release() {
+	c.stop()
+	c.mu.Lock()
+	c.returned = true
+	c.mu.Unlock()
+}
+
+func (c *waitCtx) Done() <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.returned {
+		return nil
+	}
+	if c.done == nil {
+		c.done = make(chan struct{})
+	}
+	return c.done
+}
+
+func (c *waitCtx) Err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.returned || !c.cancelled {
+		return nil
+	}
+	return c.caller.Err()
 }
 
 // initLocked makes a zero Producer usable, so that misuse yields errors
@@ -222,6 +298,12 @@ func (p *Producer) finish(epoch uint64, r *kgo.Record, err error) {
 // (also those that failed before this call), or nil. If ctx ends first it
 // returns ctx's error, joined with the failed records handed back so far;
 // the records still pending are reported by a later Flush or Close.
+//
+// A failure is handed back once, to whichever Flush or Close takes it first,
+// whoever produced the record: when several goroutines flush one Producer, a
+// nil Flush does not say that the caller's own records were written. Give
+// each caller a Producer of its own (Wrap over one shared client), whose
+// Flush waits for and hands back only its own records.
 func (p *Producer) Flush(ctx context.Context) error {
 	ctx = orBackground(ctx)
 	p.mu.Lock()

@@ -460,3 +460,44 @@ func TestCloseRacingProduce(t *testing.T) {
 	checkAccounting(t, n, consumed, failed)
 	t.Logf("%d records: %d acknowledged, %d handed back, %d refused", n, s.Acked, s.Failed, len(refused))
 }
+
+// kgo fails a whole batch, with every record buffered for its partition,
+// when the context of the batch's first record ends. A Producer shared by
+// callers must not let one caller's cancellation fail the others' records:
+// a caller's ctx bounds only its own Produce call.
+func TestCancelledCallerFailsNoOtherRecords(t *testing.T) {
+	for _, rc := range []struct {
+		name string
+		set  func(rec *kgo.Record, ctx context.Context) context.Context
+	}{
+		{"Produce ctx", func(_ *kgo.Record, ctx context.Context) context.Context { return ctx }},
+		{"record Context", func(rec *kgo.Record, ctx context.Context) context.Context {
+			rec.Context = ctx
+			return context.Background()
+		}},
+	} {
+		t.Run(rc.name, func(t *testing.T) {
+			c := newCluster(t, 1)
+			// The batch waits for Flush, so the cancellation lands while it
+			// is buffered.
+			p := newProducer(t, c, kgo.ProducerLinger(time.Minute))
+			ctxA, cancelA := context.WithCancel(context.Background())
+			recA := record(0)
+			// Caller A's record opens the batch; caller B's follow it.
+			if err := p.Produce(rc.set(recA, ctxA), recA); err != nil {
+				t.Fatal(err)
+			}
+			const n = 10
+			for i := 1; i < n; i++ {
+				if err := p.Produce(context.Background(), record(i)); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cancelA()
+			if err := p.Flush(t.Context()); err != nil {
+				t.Fatalf("Flush = %v, want every record written", err)
+			}
+			checkAccounting(t, n, consumeAll(t, c, n), nil)
+		})
+	}
+}
