@@ -18,8 +18,17 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/batchlint/batchlint/internal/regular"
 	"github.com/batchlint/batchlint/internal/vetjson"
 )
+
+// MaxSize bounds a baseline file: far above any real one (an entry is about
+// 200 bytes), far below what would hurt to read.
+const MaxSize = 16 << 20
+
+// maxSource bounds a source file read to find a finding's function. The
+// compiler has read it already; the bound only covers a file replaced since.
+const maxSource = 256 << 20
 
 // Entry is one recorded finding. Count is how many findings share the key.
 type Entry struct {
@@ -45,18 +54,22 @@ const version = 1
 // Keyer computes keys for findings, relative to the baseline file's
 // directory, parsing each source file once.
 type Keyer struct {
-	dir   string
-	fset  *token.FileSet
-	files map[string]*ast.File
+	dir     string
+	sources map[string]bool
+	fset    *token.FileSet
+	files   map[string]*ast.File
 }
 
-// NewKeyer returns a Keyer for a baseline file at path.
-func NewKeyer(path string) (*Keyer, error) {
+// NewKeyer returns a Keyer for a baseline file at path. It reads only the
+// files in sources (absolute paths), which should be the analysed packages'
+// own files: a //line directive can make a finding's position name any
+// path, a FIFO or a device among them.
+func NewKeyer(path string, sources map[string]bool) (*Keyer, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, err
 	}
-	return &Keyer{dir: filepath.Dir(abs), fset: token.NewFileSet(), files: map[string]*ast.File{}}, nil
+	return &Keyer{dir: filepath.Dir(abs), sources: sources, fset: token.NewFileSet(), files: map[string]*ast.File{}}, nil
 }
 
 // positions in messages (another file's line) move with unrelated edits.
@@ -80,8 +93,10 @@ func (k *Keyer) entry(f vetjson.Finding) Entry {
 // "Import", "Store.InsertUser", or "" outside any function.
 func (k *Keyer) function(p vetjson.Posn) string {
 	f, ok := k.files[p.File]
-	if !ok {
-		f, _ = parser.ParseFile(k.fset, p.File, nil, parser.SkipObjectResolution)
+	if !ok && k.sources[p.File] {
+		if src, err := regular.ReadFile(p.File, maxSource); err == nil {
+			f, _ = parser.ParseFile(k.fset, p.File, src, parser.SkipObjectResolution)
+		}
 		k.files[p.File] = f
 	}
 	if f == nil || p.Line == 0 {
@@ -126,9 +141,10 @@ func recvName(t ast.Expr) string {
 	}
 }
 
-// Write records findings in a new baseline file at path.
-func Write(path string, findings []vetjson.Finding) error {
-	k, err := NewKeyer(path)
+// Write records findings in the baseline file at path, replacing its
+// content. Sources are the files it may read (see NewKeyer).
+func Write(path string, findings []vetjson.Finding, sources map[string]bool) error {
+	k, err := NewKeyer(path, sources)
 	if err != nil {
 		return err
 	}
@@ -152,28 +168,29 @@ func Write(path string, findings []vetjson.Finding) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(data, '\n'), 0o644)
+	return regular.WriteFile(path, append(data, '\n'))
 }
 
 // Filter returns the findings that the baseline at path does not hold. When
 // a key is recorded n times, its first n findings in position order are old.
-func Filter(path string, findings []vetjson.Finding) ([]vetjson.Finding, error) {
-	data, err := os.ReadFile(path)
+// Sources are the files it may read (see NewKeyer).
+func Filter(path string, findings []vetjson.Finding, sources map[string]bool) ([]vetjson.Finding, error) {
+	data, err := regular.ReadFile(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}
 	var b File
 	if err := json.Unmarshal(data, &b); err != nil {
-		return nil, fmt.Errorf("baseline %s: %w", path, err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if b.Version != version {
-		return nil, fmt.Errorf("baseline %s: version %d, want %d (delete it to record a new one)", path, b.Version, version)
+		return nil, fmt.Errorf("%s: version %d, want %d (record a new one with -baseline-write)", path, b.Version, version)
 	}
 	left := map[key]int{}
 	for _, e := range b.Findings {
 		left[e.key()] += max(e.Count, 1)
 	}
-	k, err := NewKeyer(path)
+	k, err := NewKeyer(path, sources)
 	if err != nil {
 		return nil, err
 	}

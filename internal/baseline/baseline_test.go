@@ -41,7 +41,7 @@ func TestFunctionKeys(t *testing.T) {
 	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	k, err := NewKeyer(filepath.Join(dir, "baseline.json"))
+	k, err := NewKeyer(filepath.Join(dir, "baseline.json"), map[string]bool{file: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,10 +73,10 @@ func TestFilterCountsAndRejectsOtherVersions(t *testing.T) {
 	f := func(line string) vetjson.Finding {
 		return vetjson.Finding{Analyzer: "a", Diagnostic: vetjson.Diagnostic{Posn: filepath.Join(dir, "x.go") + ":" + line + ":1", Message: "m"}}
 	}
-	if err := Write(path, []vetjson.Finding{f("1"), f("2")}); err != nil {
+	if err := Write(path, []vetjson.Finding{f("1"), f("2")}, nil); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := Filter(path, []vetjson.Finding{f("5"), f("6"), f("7")})
+	fresh, err := Filter(path, []vetjson.Finding{f("5"), f("6"), f("7")}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,13 +86,13 @@ func TestFilterCountsAndRejectsOtherVersions(t *testing.T) {
 	if err := os.WriteFile(path, []byte(`{"version": 2, "findings": []}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Filter(path, nil); err == nil {
+	if _, err := Filter(path, nil, nil); err == nil {
 		t.Error("a baseline of another version was accepted")
 	}
 	if err := os.WriteFile(path, []byte(`{`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Filter(path, nil); err == nil {
+	if _, err := Filter(path, nil, nil); err == nil {
 		t.Error("a malformed baseline was accepted")
 	}
 }

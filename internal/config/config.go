@@ -30,6 +30,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"gopkg.in/yaml.v3"
+
+	"github.com/batchlint/batchlint/internal/regular"
 )
 
 // Names are the file names Find looks for, in order.
@@ -49,9 +51,13 @@ type Analyzer struct {
 	Options map[string]any `yaml:"options" json:"options"`
 }
 
-// Load reads and checks the file at path.
+// MaxSize bounds a configuration file: a real one is a few hundred bytes.
+const MaxSize = 1 << 20
+
+// Load reads and checks the file at path, which must be a regular file (or
+// a symbolic link to one) of at most MaxSize bytes.
 func Load(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := regular.ReadFile(path, MaxSize)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ package driver
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -17,7 +18,10 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -60,6 +64,7 @@ func invokedByGoCommand(args []string) bool {
 type options struct {
 	format, baseline, config, dir, tags string
 	json, fix, diff, tests, noConfig    bool
+	baselineWrite                       bool
 	analyzerFlags                       []string // -NAME and -NAME.flag, as given
 	patterns                            []string
 }
@@ -83,7 +88,8 @@ func newFlagSet(analyzers []*analysis.Analyzer, o *options, stderr io.Writer) *f
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.format, "format", "text", "output format: text, json (go vet -json's shape) or sarif")
 	fs.BoolVar(&o.json, "json", false, "same as -format=json")
-	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this file; a missing file is created with the current findings")
+	fs.StringVar(&o.baseline, "baseline", "", "report only findings not recorded in this file (a missing file is created with the current findings, with a warning)")
+	fs.BoolVar(&o.baselineWrite, "baseline-write", false, "record the current findings in the -baseline file, creating or replacing it, instead of reporting them")
 	fs.StringVar(&o.config, "config", "", "configuration file (default: .batchlint.yml, .batchlint.yaml or .batchlint.json in the module root)")
 	fs.BoolVar(&o.noConfig, "no-config", false, "do not read a configuration file")
 	fs.StringVar(&o.dir, "C", "", "run in this directory (like go -C); relative -baseline and -config paths start there")
@@ -120,6 +126,19 @@ func Run(analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer
 	}
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}
+	}
+	// go vet and go list would take these for flags (-toolexec runs a
+	// program); flags go before the patterns, and "--" ends batchlint's
+	// flags, not go's.
+	for _, p := range o.patterns {
+		if strings.HasPrefix(p, "-") {
+			fmt.Fprintf(stderr, "batchlint: package pattern %q starts with \"-\": flags must come before the packages, and only batchlint's own flags are accepted\n", p)
+			return ExitError
+		}
+	}
+	if o.baselineWrite && o.baseline == "" {
+		fmt.Fprintln(stderr, "batchlint: -baseline-write needs -baseline FILE")
+		return ExitError
 	}
 	if o.json {
 		o.format = "json"
@@ -251,7 +270,10 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 	// go vet's stderr holds what kept packages from being analysed: build
 	// and type errors ("# pkg" then the compiler's lines), bad patterns.
 	if s := strings.TrimSpace(errOut.String()); s != "" {
-		fmt.Fprintln(stderr, s)
+		// The compiler quotes source text, which may hold control characters.
+		for line := range strings.Lines(s) {
+			fmt.Fprintln(stderr, printable(strings.TrimSuffix(line, "\n")))
+		}
 		failed = true
 	}
 	if runErr != nil {
@@ -268,7 +290,7 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 		return ExitError
 	}
 	for _, e := range errs {
-		fmt.Fprintf(stderr, "batchlint: %s\n", e.Error())
+		fmt.Fprintf(stderr, "batchlint: %s\n", printable(e.Error()))
 		failed = true
 	}
 	if failed {
@@ -279,26 +301,13 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 	}
 
 	if r.o.baseline != "" {
-		path := r.path(r.o.baseline)
-		exists, err := baseline.Exists(path)
-		if err != nil {
+		var recorded bool
+		if findings, recorded, err = r.baseline(findings, failed, stderr); err != nil {
 			fmt.Fprintf(stderr, "batchlint: baseline: %v\n", err)
 			return ExitError
 		}
-		if !exists {
-			if err := baseline.Write(path, findings); err != nil {
-				fmt.Fprintf(stderr, "batchlint: baseline: %v\n", err)
-				return ExitError
-			}
-			fmt.Fprintf(stderr, "batchlint: recorded %d finding(s) in %s\n", len(findings), r.o.baseline)
-			if failed {
-				return ExitError
-			}
+		if recorded {
 			return ExitClean
-		}
-		if findings, err = baseline.Filter(path, findings); err != nil {
-			fmt.Fprintf(stderr, "batchlint: %v\n", err)
-			return ExitError
 		}
 	}
 
@@ -315,6 +324,80 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 	return ExitClean
 }
 
+// baseline returns the findings the -baseline file does not hold, or
+// records them all in it (recorded) under -baseline-write or when the file
+// is missing. An incomplete run is never recorded: the findings of the
+// packages that did not build would be missing from it, and come back as
+// new once they build.
+func (r *runner) baseline(findings []vetjson.Finding, failed bool, stderr io.Writer) (fresh []vetjson.Finding, recorded bool, err error) {
+	sources, err := r.sources()
+	if err != nil {
+		return nil, false, err
+	}
+	path := r.path(r.o.baseline)
+	exists, err := baseline.Exists(path)
+	if err != nil {
+		return nil, false, err
+	}
+	if exists && !r.o.baselineWrite {
+		fresh, err = baseline.Filter(path, findings, sources)
+		return fresh, false, err
+	}
+	if failed {
+		return nil, false, fmt.Errorf("%s not recorded, since some packages were not analysed", r.o.baseline)
+	}
+	if err := baseline.Write(path, findings, sources); err != nil {
+		return nil, false, err
+	}
+	if r.o.baselineWrite {
+		fmt.Fprintf(stderr, "batchlint: recorded %d finding(s) in %s\n", len(findings), r.o.baseline)
+	} else {
+		// A mistyped path lands here: say so loudly, since every finding is
+		// hidden and the status is 0.
+		fmt.Fprintf(stderr, "batchlint: warning: baseline %s did not exist: recorded %d finding(s) in %s and reported none; "+
+			"if the path is mistyped, delete that file (-baseline-write records a baseline on purpose)\n",
+			r.o.baseline, len(findings), r.o.baseline)
+	}
+	return nil, true, nil
+}
+
+// sources returns the files of the packages the patterns match: the only
+// source files the baseline reads, since a position can name any path
+// through a //line directive.
+func (r *runner) sources() (map[string]bool, error) {
+	out, err := r.list("-json=Dir,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles")
+	if err != nil {
+		return nil, fmt.Errorf("listing the packages' files: %v", err)
+	}
+	files := map[string]bool{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			Dir                                          string
+			GoFiles, CgoFiles, TestGoFiles, XTestGoFiles []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			return files, nil
+		} else if err != nil {
+			return nil, fmt.Errorf("reading go list -json: %v", err)
+		}
+		for _, f := range slices.Concat(p.GoFiles, p.CgoFiles, p.TestGoFiles, p.XTestGoFiles) {
+			files[filepath.Join(p.Dir, f)] = true
+		}
+	}
+}
+
+// list runs go list -e with args and the patterns.
+func (r *runner) list(args ...string) ([]byte, error) {
+	args = append([]string{"list", "-e"}, args...)
+	if r.o.tags != "" {
+		args = append(args, "-tags="+r.o.tags)
+	}
+	cmd := exec.Command(r.goTool, append(args, r.o.patterns...)...)
+	cmd.Dir = r.dir
+	return cmd.Output()
+}
+
 // dependents names the packages matched by the patterns that go vet skipped
 // silently: those importing, directly or not, a package whose "# path"
 // header opens a block of errors in vetErr.
@@ -329,13 +412,7 @@ func (r *runner) dependents(vetErr string) []string {
 	if len(broken) == 0 {
 		return nil
 	}
-	args := []string{"list", "-e", "-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}"}
-	if r.o.tags != "" {
-		args = append(args, "-tags="+r.o.tags)
-	}
-	cmd := exec.Command(r.goTool, append(args, r.o.patterns...)...)
-	cmd.Dir = r.dir
-	out, err := cmd.Output()
+	out, err := r.list("-f", "{{.ImportPath}}{{range .Deps}} {{.}}{{end}}")
 	if err != nil {
 		return nil
 	}
@@ -353,22 +430,34 @@ func (r *runner) dependents(vetErr string) []string {
 }
 
 func (r *runner) print(w io.Writer, findings []vetjson.Finding) error {
+	var js bytes.Buffer
+	var err error
 	switch r.o.format {
 	case "json":
-		return vetjson.Encode(w, findings)
+		err = vetjson.Encode(&js, findings)
 	case "sarif":
-		return sarif.Write(w, sarif.Options{
+		err = sarif.Write(&js, sarif.Options{
 			Tool:           "batchlint",
 			Version:        moduleVersion(),
 			InformationURI: "https://github.com/batchlint/batchlint",
 			Dir:            r.dir,
 		}, r.analyzers, findings)
+	default:
+		return r.printText(w, findings)
 	}
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(escapeJSON(js.Bytes()))
+	return err
+}
+
+func (r *runner) printText(w io.Writer, findings []vetjson.Finding) error {
 	var b strings.Builder
 	for _, f := range findings {
-		fmt.Fprintf(&b, "%s: %s: %s\n", r.rel(f.Posn), f.Analyzer, f.Message)
+		fmt.Fprintf(&b, "%s\n", printable(r.rel(f.Posn)+": "+f.Analyzer+": "+f.Message))
 		for _, rel := range f.Related {
-			fmt.Fprintf(&b, "\t%s: %s\n", r.rel(rel.Posn), rel.Message)
+			fmt.Fprintf(&b, "\t%s\n", printable(r.rel(rel.Posn)+": "+rel.Message))
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -392,4 +481,45 @@ func (r *runner) rel(posn string) string {
 		return posn
 	}
 	return file + posn[len(p.File):]
+}
+
+// printable escapes what a terminal would act on, as strconv.Quote does:
+// control characters (SQL text from the analysed code brings them into
+// messages), other non-printing runes such as bidirectional overrides, and
+// invalid UTF-8. Tabs, quotes, backslashes and printable non-ASCII stay as
+// they are, so that ordinary messages read unchanged.
+func printable(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c, n := utf8.DecodeRuneInString(s[i:])
+		if c == '\t' || strconv.IsPrint(c) && (c != utf8.RuneError || n > 1) {
+			b.WriteString(s[i : i+n])
+		} else {
+			q := strconv.Quote(s[i : i+n])
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += n
+	}
+	return b.String()
+}
+
+// escapeJSON escapes the runes encoding/json leaves raw that a terminal
+// still acts on: DEL, C1 controls, bidirectional overrides. Outside its
+// strings, JSON holds only ASCII punctuation and whitespace, so each such
+// rune is inside a string, where its \u escape means the same.
+func escapeJSON(data []byte) []byte {
+	var b bytes.Buffer
+	for _, c := range string(data) {
+		if c < utf8.RuneSelf && c != 0x7f || strconv.IsPrint(c) {
+			b.WriteRune(c)
+			continue
+		}
+		if c > 0xffff {
+			r1, r2 := utf16.EncodeRune(c)
+			fmt.Fprintf(&b, `\u%04x\u%04x`, r1, r2)
+		} else {
+			fmt.Fprintf(&b, `\u%04x`, c)
+		}
+	}
+	return b.Bytes()
 }

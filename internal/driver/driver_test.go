@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"os"
 	"path/filepath"
@@ -74,13 +75,21 @@ func newCallReporter(name, callee string) *analysis.Analyzer {
 			if obj, ok := pass.TypesInfo.Uses[id].(*types.Func); !ok || obj.Name() != *target {
 				return
 			}
-			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: *target + " called"}
+			// A string constant argument is quoted in the messages, as SQL
+			// text is in the real analyzers'.
+			var arg string
+			if len(call.Args) == 1 {
+				if v := pass.TypesInfo.Types[call.Args[0]].Value; v != nil && v.Kind() == constant.String {
+					arg = " with " + constant.StringVal(v)
+				}
+			}
+			d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: *target + " called" + arg}
 			if fn != nil {
-				d.Related = []analysis.RelatedInformation{{Pos: fn.Name.Pos(), End: fn.Name.End(), Message: "in " + fn.Name.Name}}
+				d.Related = []analysis.RelatedInformation{{Pos: fn.Name.Pos(), End: fn.Name.End(), Message: "in " + fn.Name.Name + arg}}
 			}
 			if *target == "hit" {
 				d.SuggestedFixes = []analysis.SuggestedFix{{
-					Message:   "call hitBatch",
+					Message:   "call hitBatch" + arg,
 					TextEdits: []analysis.TextEdit{{Pos: id.Pos(), End: id.End(), NewText: []byte("hitBatch")}},
 				}}
 			}
@@ -393,5 +402,99 @@ func TestHelp(t *testing.T) {
 	}
 	if r := run(t, t.TempDir(), "help", "nosuch"); r.code != driver.ExitError || !strings.Contains(r.stderr, `no analyzer "nosuch"`) {
 		t.Errorf("help nosuch: exit %d stderr %q", r.code, r.stderr)
+	}
+}
+
+func TestPatternsThatLookLikeFlagsAreRejected(t *testing.T) {
+	t.Parallel()
+	dir := toyModule(t, map[string]string{"x.sh": "#!/bin/sh\ntouch \"$(dirname \"$0\")/ran\"\nexec \"$@\"\n"})
+	if err := os.Chmod(filepath.Join(dir, "x.sh"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--", "-toolexec=./x.sh", "./..."},
+		{"./...", "-toolexec=./x.sh"}, // flag parsing stops at the first pattern
+		{"-fix", "--", "-toolexec=./x.sh", "./..."},
+	} {
+		r := run(t, dir, args...)
+		if r.code != driver.ExitError || !strings.Contains(r.stderr, `package pattern "-toolexec=./x.sh" starts with "-"`) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and the pattern rejected", args, r.code, r.stderr)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "ran")); err == nil {
+			t.Fatalf("%v: go ran the -toolexec program", args)
+		}
+	}
+}
+
+func TestBaselineCreatedLoudlyOrOnPurpose(t *testing.T) {
+	t.Parallel()
+	dir := toyModule(t, nil)
+	// A mistyped path: still created (as before), but said so.
+	r := run(t, dir, "-baseline", "baseline-typo.json", "./...")
+	if r.code != driver.ExitClean || r.stdout != "" ||
+		!strings.Contains(r.stderr, "warning: baseline baseline-typo.json did not exist: recorded 2 finding(s) in baseline-typo.json and reported none") {
+		t.Fatalf("implicit creation: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, dir, "-baseline-write", "./..."); r.code != driver.ExitError || !strings.Contains(r.stderr, "-baseline-write needs -baseline FILE") {
+		t.Errorf("-baseline-write alone: exit %d stderr %q", r.code, r.stderr)
+	}
+	// -baseline-write replaces an existing baseline with the current findings.
+	writeFiles(t, dir, map[string]string{"a/a.go": toyA + "\nfunc Grow() { hit(2) }\n"})
+	r = run(t, dir, "-baseline", "baseline-typo.json", "-baseline-write", "./...")
+	if r.code != driver.ExitClean || r.stdout != "" || r.stderr != "batchlint: recorded 3 finding(s) in baseline-typo.json\n" {
+		t.Fatalf("-baseline-write: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	if r := run(t, dir, "-baseline", "baseline-typo.json", "./..."); r.code != driver.ExitClean || r.stdout != "" || r.stderr != "" {
+		t.Errorf("after -baseline-write: exit %d stdout %q stderr %q", r.code, r.stdout, r.stderr)
+	}
+	// An incomplete run is not recorded: the broken package's findings would
+	// come back as new once it builds.
+	writeFiles(t, dir, map[string]string{"broken/broken.go": "package broken\n\nfunc F() int { return \"x\" }\n"})
+	for _, args := range [][]string{{"-baseline", "baseline-typo.json", "-baseline-write"}, {"-baseline", "other.json"}} {
+		r := run(t, dir, append(args, "./...")...)
+		if r.code != driver.ExitError || !strings.Contains(r.stderr, "not recorded, since some packages were not analysed") {
+			t.Errorf("%v with a broken package: exit %d stderr %q", args, r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "other.json")); err == nil {
+		t.Error("a baseline was created from an incomplete run")
+	}
+}
+
+func TestTextOutputEscapesControlCharacters(t *testing.T) {
+	t.Parallel()
+	dir := toyModule(t, map[string]string{
+		"b/b.go": "package b\n\nfunc hit(string)      {}\nfunc hitBatch(string) {}\n\nfunc B() { hit(\"\\x1b[2J\\u202e\\r\\n\\x7f\\u00e9\\t\") }\n",
+	})
+	r := run(t, dir, "-other=false", "./b")
+	want := "b/b.go:6:12: hit: hit called with \\x1b[2J\\u202e\\r\\n\\x7fé\t\n\tb/b.go:6:6: in B with \\x1b[2J\\u202e\\r\\n\\x7fé\t\n"
+	if r.stdout != want {
+		t.Errorf("text output:\n%q\nwant\n%q", r.stdout, want)
+	}
+	// encoding/json escapes C0 controls but leaves DEL and U+202E raw.
+	for _, format := range []string{"json", "sarif"} {
+		r := run(t, dir, "-other=false", "-format="+format, "./b")
+		if !strings.Contains(r.stdout, `with \u001b[2J\u202e\r\n\u007fé\t"`) || strings.ContainsAny(r.stdout, "\x1b\r\x7f\u202e") {
+			t.Errorf("%s output holds raw control characters or lost them:\n%q", format, r.stdout)
+		}
+	}
+	r = run(t, dir, "-other=false", "-json", "./b")
+	if findings, _, err := vetjson.Decode(strings.NewReader(r.stdout)); err != nil || len(findings) != 1 ||
+		findings[0].Message != "hit called with \x1b[2J\u202e\r\n\x7f\u00e9\t" {
+		t.Errorf("escaped JSON does not decode to the message: %v %+v", err, findings)
+	}
+}
+
+func TestConfigAndBaselineSizeIsBounded(t *testing.T) {
+	t.Parallel()
+	dir := toyModule(t, map[string]string{
+		"big.yml":  "# " + strings.Repeat("x", 1<<20) + "\n",
+		"big.json": `{"version": 1, "findings": [], "pad": "` + strings.Repeat("x", 16<<20) + `"}`,
+	})
+	if r := run(t, dir, "-config", "big.yml", "./..."); r.code != driver.ExitError || !strings.Contains(r.stderr, "big.yml: larger than 1048576 bytes") {
+		t.Errorf("oversized config: exit %d stderr %q", r.code, r.stderr)
+	}
+	if r := run(t, dir, "-baseline", "big.json", "./..."); r.code != driver.ExitError || !strings.Contains(r.stderr, "big.json: larger than 16777216 bytes") {
+		t.Errorf("oversized baseline: exit %d stderr %q", r.code, r.stderr)
 	}
 }
