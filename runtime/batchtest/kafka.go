@@ -88,7 +88,7 @@ func (k *kafkaState) OnProduceBatchWritten(_ kgo.BrokerMetadata, topic string, _
 
 	k.r.mu.Lock()
 	defer k.r.mu.Unlock()
-	st := k.r.stat(topicShape(topic), true, true)
+	st := k.r.stat(topicShape(topic), true)
 	st.Executions++
 	st.Rows += m.NumRecords
 	st.step(m.NumRecords, site)

@@ -368,7 +368,7 @@ func TestStartChecksAtCleanup(t *testing.T) {
 		t.Fatalf("before cleanup: %d errors, %d cleanups", len(ft.errs), len(ft.cleanups))
 	}
 	ft.cleanups[0]()
-	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], itemShape) || !strings.Contains(ft.errs[0], "15 executions in a row") {
+	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], itemShape) || !strings.Contains(ft.errs[0], "15 statements in a row, one row each") {
 		t.Errorf("at cleanup: %q", ft.errs)
 	}
 }

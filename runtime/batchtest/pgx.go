@@ -46,7 +46,7 @@ func (t *pgxTracer) TraceQueryEnd(ctx context.Context, _ *pgx.Conn, data pgx.Tra
 	if !ok {
 		return
 	}
-	t.r.executed(s, rowsOf(s, data.CommandTag), 1, data.Err != nil, siteFor(s))
+	t.r.executed("pgx", s, rowsOf(s, data.CommandTag), 1, data.Err != nil, siteFor(s))
 }
 
 // batchShapes sums a batch's writes per shape: a batch is one round trip,
@@ -86,7 +86,7 @@ func (t *pgxTracer) TraceBatchEnd(ctx context.Context, _ *pgx.Conn, data pgx.Tra
 		if i == 0 {
 			trips = 1
 		}
-		t.r.executed(s, b.rows[s.text], trips, false, siteFor(s))
+		t.r.executed("pgx", s, b.rows[s.text], trips, false, siteFor(s))
 	}
 }
 
@@ -100,7 +100,7 @@ func (t *pgxTracer) TraceCopyFromStart(ctx context.Context, _ *pgx.Conn, data pg
 
 func (t *pgxTracer) TraceCopyFromEnd(ctx context.Context, _ *pgx.Conn, data pgx.TraceCopyFromEndData) {
 	if s, ok := ctx.Value(copyKey).(shape); ok {
-		t.r.executed(s, int(data.CommandTag.RowsAffected()), 1, data.Err != nil, siteFor(s))
+		t.r.executed("pgx", s, int(data.CommandTag.RowsAffected()), 1, data.Err != nil, siteFor(s))
 	}
 }
 
@@ -108,7 +108,7 @@ func (t *pgxTracer) TraceCopyFromEnd(ctx context.Context, _ *pgx.Conn, data pgx.
 // VALUES list's length when it is longer (an upsert that changed nothing
 // still sent every row in one statement).
 func rowsOf(s shape, tag pgconn.CommandTag) int {
-	if !s.write {
+	if !s.write() {
 		return 0
 	}
 	return max(int(tag.RowsAffected()), s.tuples)
@@ -116,7 +116,7 @@ func rowsOf(s shape, tag pgconn.CommandTag) int {
 
 // siteFor captures the call site only for writes, the only shapes reported.
 func siteFor(s shape) *stack {
-	if !s.write {
+	if !s.write() {
 		return nil
 	}
 	return callers()

@@ -7,7 +7,13 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
+
+// kgoBatched is produceloop's fix for franz-go (passes/sinks), which this
+// package cannot import without pulling in go/analysis.
+const kgoBatched = "collect the records and call ProduceSync once with all of them, or Produce asynchronously and Flush after the loop (runtime/kafkabatch.Producer)"
 
 // DefaultThreshold is how many single-row executions of one write shape in a
 // row Check accepts. Eleven is a loop: a retry of one statement, a handful of
@@ -73,7 +79,8 @@ type Stats struct {
 
 type shapeStats struct {
 	Stats
-	write, kafka bool
+	fix          string // the batched form batchlint's finding would name
+	kafka        bool
 	run, longest run
 }
 
@@ -120,14 +127,18 @@ func (r *Recorder) shapeOf(sql string) shape {
 	return s
 }
 
-// executed records one execution of s writing rows rows (-1: unknown), with
-// trips round trips. failed executions count their round trips only: a
-// retried statement is one write, not a loop.
-func (r *Recorder) executed(s shape, rows, trips int, failed bool, site *stack) {
+// executed records one execution of s through library lib (as batchlint's
+// knowledge names it) writing rows rows (-1: unknown), with trips round
+// trips. failed executions count their round trips only: a retried
+// statement is one write, not a loop.
+func (r *Recorder) executed(lib string, s shape, rows, trips int, failed bool, site *stack) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.roundTrips += trips
-	st := r.stat(s.text, s.write, false)
+	st := r.stat(s.text, false)
+	if st.fix == "" && s.write() {
+		st.fix = knowledge.Batched(lib, s.op)
+	}
 	st.RoundTrips += trips
 	if failed {
 		return
@@ -136,7 +147,7 @@ func (r *Recorder) executed(s shape, rows, trips int, failed bool, site *stack) 
 	if rows > 0 {
 		st.Rows += rows
 	}
-	if s.write {
+	if s.write() {
 		st.step(rows, site)
 	}
 }
@@ -148,10 +159,10 @@ func (r *Recorder) trip() {
 	r.mu.Unlock()
 }
 
-func (r *Recorder) stat(text string, write, kafka bool) *shapeStats {
+func (r *Recorder) stat(text string, kafka bool) *shapeStats {
 	st := r.stats[text]
 	if st == nil {
-		st = &shapeStats{Stats: Stats{Shape: text}, write: write, kafka: kafka}
+		st = &shapeStats{Stats: Stats{Shape: text}, kafka: kafka}
 		r.stats[text] = st
 		r.order = append(r.order, text)
 	}
@@ -223,7 +234,8 @@ func (r *Recorder) Reset() {
 // Finding is a write shape that ran row by row.
 type Finding struct {
 	Shape       string
-	Count       int    // single-row executions in a row
+	Kafka       bool   // Shape is a topic
+	Count       int    // single-row statements, or one-record batches, in a row
 	First, Last string // call sites, "file:line (function)"
 	Analyzer    string // the batchlint analyzer that reports the static form
 	Fix         string
@@ -242,9 +254,9 @@ func (r *Recorder) Findings() []Finding {
 			continue
 		}
 		f := Finding{Shape: k, Count: st.longest.n, First: site(&st.longest.first), Last: site(&st.longest.last),
-			Analyzer: "sqlloop", Fix: "pgx CopyFrom or pgx.Batch, one multi-row INSERT, or runtime/pgbatch (Writer, CopyRows, InsertChunks)"}
+			Analyzer: "sqlloop", Fix: st.fix}
 		if st.kafka {
-			f.Analyzer, f.Fix = "produceloop", "produce asynchronously and Flush once, one ProduceSync of all the records, or runtime/kafkabatch"
+			f.Kafka, f.Analyzer, f.Fix = true, "produceloop", kgoBatched
 		}
 		out = append(out, f)
 	}
@@ -261,8 +273,12 @@ func (r *Recorder) Report() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "batchtest: %d write shape(s) ran row by row (more than %d single-row executions in a row):\n", len(fs), r.threshold)
 	for _, f := range fs {
-		fmt.Fprintf(&b, "\n  %s\n    %d executions in a row, one row each\n    first: %s\n    last:  %s\n    batchlint %s reports this loop where it can see it; fix: %s\n",
-			f.Shape, f.Count, f.First, f.Last, f.Analyzer, f.Fix)
+		what := "statements in a row, one row each"
+		if f.Kafka {
+			what = "partition batches in a row, one record each"
+		}
+		fmt.Fprintf(&b, "\n  %s\n    %d %s\n    first: %s\n    last:  %s\n    batchlint's %s reports such a loop where it sees it; fix: %s\n",
+			f.Shape, f.Count, what, f.First, f.Last, f.Analyzer, f.Fix)
 	}
 	b.WriteString("\nAllow a shape with batchtest.AllowSQL or batchtest.AllowTopic when row-by-row is intended.\n")
 	return b.String()

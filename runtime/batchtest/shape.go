@@ -1,6 +1,7 @@
 package batchtest
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -9,9 +10,12 @@ import (
 // every execution of one statement in a loop maps to one key whatever its
 // arguments, and a multi-row INSERT maps to one key whatever its row count.
 type shape struct {
-	text  string
-	write bool // INSERT, UPDATE, DELETE, MERGE, REPLACE, UPSERT, or a CTE holding one
-	copy  bool // COPY ... FROM STDIN: database/sql drivers (lib/pq) send its rows as per-row Execs
+	text string
+	// op is the write a statement does, as batchlint's knowledge names it
+	// (INSERT, UPDATE, DELETE, MERGE; COPY FROM and REPLACE are INSERTs), or
+	// "" for a statement that writes nothing.
+	op   string
+	copy bool // COPY ... FROM STDIN: database/sql drivers (lib/pq) send its rows as per-row Execs
 	// tuples is the length of the VALUES list (0 without one): the rows a
 	// statement writes when the driver does not say.
 	tuples int
@@ -100,20 +104,20 @@ func normalize(sql string) shape {
 	s.text = join(out)
 	if len(out) > 0 {
 		switch out[0] {
-		case "insert", "update", "delete", "merge", "replace", "upsert":
-			s.write = true
+		case "insert", "update", "delete", "merge":
+			s.op = strings.ToUpper(out[0])
+		case "replace", "upsert":
+			s.op = "INSERT"
 		case "with":
 			for _, t := range out {
-				switch t {
-				case "insert", "update", "delete", "merge":
-					s.write = true
+				if t == "insert" || t == "update" || t == "delete" || t == "merge" {
+					s.op = strings.ToUpper(t)
+					break
 				}
 			}
 		case "copy":
-			for _, t := range out {
-				if t == "stdin" {
-					s.copy, s.write = true, true
-				}
+			if slices.Contains(out, "stdin") && slices.Contains(out, "from") {
+				s.copy, s.op = true, "INSERT"
 			}
 		}
 	}
@@ -309,3 +313,5 @@ func dollarQuoted(s string, i int) int {
 	}
 	return i + len(tag) + close + len(tag)
 }
+
+func (s shape) write() bool { return s.op != "" }

@@ -24,8 +24,8 @@ func TestNormalize(t *testing.T) {
 		{"'unterminated", "?", false, 0},
 	} {
 		got := normalize(c.sql)
-		if got.text != c.want || got.write != c.write || got.tuples != c.tuples {
-			t.Errorf("normalize(%q) = %q write=%v tuples=%d, want %q write=%v tuples=%d", c.sql, got.text, got.write, got.tuples, c.want, c.write, c.tuples)
+		if got.text != c.want || got.write() != c.write || got.tuples != c.tuples {
+			t.Errorf("normalize(%q) = %q write=%v tuples=%d, want %q write=%v tuples=%d", c.sql, got.text, got.write(), got.tuples, c.want, c.write, c.tuples)
 		}
 	}
 }

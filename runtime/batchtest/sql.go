@@ -171,19 +171,19 @@ func (c *conn) CheckNamedValue(nv *driver.NamedValue) error {
 // it has one, else the VALUES list's length.
 func (r *Recorder) sqlExec(s shape, res driver.Result, err error) {
 	rows := -1
-	if err == nil && s.write {
+	if err == nil && s.write() {
 		if n, rerr := res.RowsAffected(); rerr == nil {
 			rows = int(n)
 		}
 	}
-	r.executed(s, max(rows, knownRows(s)), 1, err != nil, siteFor(s))
+	r.executed("database/sql", s, max(rows, knownRows(s)), 1, err != nil, siteFor(s))
 }
 
 // sqlQuery records a statement run with Query (INSERT ... RETURNING): its
 // rows are counted by the VALUES list alone, since counting the returned
 // rows would mean wrapping driver.Rows and hiding its optional interfaces.
 func (r *Recorder) sqlQuery(s shape, err error) {
-	r.executed(s, knownRows(s), 1, err != nil, siteFor(s))
+	r.executed("database/sql", s, knownRows(s), 1, err != nil, siteFor(s))
 }
 
 // knownRows is -1 (unknown) for a write without a VALUES list whose driver
@@ -260,7 +260,7 @@ func (s *stmt) endCopy(err error) {
 	if s.rows == 0 && err == nil {
 		return
 	}
-	s.c.r.executed(s.shape, s.rows, 1, err != nil, callers())
+	s.c.r.executed("database/sql", s.shape, s.rows, 1, err != nil, callers())
 	s.rows = 0
 }
 
