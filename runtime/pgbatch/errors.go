@@ -22,7 +22,8 @@ type BatchError struct {
 	// MaybeWritten is set when COMMIT was sent and no answer from the
 	// server settled it: the connection was lost, or the context ended,
 	// while COMMIT was in flight, so the server may have committed the
-	// batch. Writing these rows again may duplicate them unless the write is
+	// batch (or, if the context ended just as COMMIT was about to be sent,
+	// not). Writing these rows again may duplicate them unless the write is
 	// idempotent (an upsert). It is not set when anything failed before
 	// COMMIT was sent or when the server answered COMMIT with an error (a
 	// deferred constraint): then nothing was written. It is never set for a
