@@ -478,6 +478,11 @@ func TestTextOutputEscapesControlCharacters(t *testing.T) {
 			t.Errorf("%s output holds raw control characters or lost them:\n%q", format, r.stdout)
 		}
 	}
+	// The compiler quotes source text in its errors, which go vet passes on.
+	writeFiles(t, dir, map[string]string{"c/c.go": "package c\n\nfunc F() int { return \"x\x1b[2Jy\" }\n"})
+	if r := run(t, dir, "./c"); r.code != driver.ExitError || !strings.Contains(r.stderr, `cannot use "x\x1b[2Jy"`) || strings.Contains(r.stderr, "\x1b") {
+		t.Errorf("a compiler error quoting a raw ESC: exit %d, stderr %q", r.code, r.stderr)
+	}
 	r = run(t, dir, "-other=false", "-json", "./b")
 	if findings, _, err := vetjson.Decode(strings.NewReader(r.stdout)); err != nil || len(findings) != 1 ||
 		findings[0].Message != "hit called with \x1b[2J\u202e\r\n\x7f\u00e9\t" {
