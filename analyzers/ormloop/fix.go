@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
@@ -54,11 +55,11 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 	}
 	var bulk string
 	switch w.Lib {
-	case "gorm":
+	case knowledge.Gorm.Key:
 		bulk = gormBulk(pass, src, w.Call, slice, key, val)
-	case "bun":
+	case knowledge.Bun.Key:
 		bulk = bunBulk(pass, src, w.Call, slice, key, val)
-	case "ent":
+	case knowledge.Ent.Key:
 		bulk = entBulk(pass, src, w.Call, slice, key, val)
 	}
 	if bulk == "" {
@@ -158,7 +159,7 @@ func bunBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Exp
 			return model == nil
 		}
 		if fn, _ := typeutil.Callee(info, c).(*types.Func); fn != nil && fn.Name() == "Model" && fn.Pkg() != nil &&
-			fn.Pkg().Path() == "github.com/uptrace/bun" && len(c.Args) == 1 {
+			fn.Pkg().Path() == knowledge.BunPath && len(c.Args) == 1 {
 			model = c
 			return false
 		}

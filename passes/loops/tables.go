@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // method names a method by import path, receiver type and name.
@@ -20,21 +22,13 @@ type callbackIter struct {
 	intent Intent
 }
 
-const (
-	kgo  = "github.com/twmb/franz-go/pkg/kgo"
-	pgx5 = "github.com/jackc/pgx/v5"
-)
+const kgo = "github.com/twmb/franz-go/pkg/kgo"
 
-// callbackIters lists the callback iterators (checked against franz-go
-// v1.22.3, pkg/kgo/record_and_fetch.go, and pgx v5.12.0, rows.go). A
-// partition or topic is a batch of records handed over at once, so one call
-// per partition is Chunked.
-//
-// pgx's ForEachRow scans each row and calls fn, and AppendRows and
-// CollectRows call their RowToFunc once per row: a literal passed to them
-// is the body of a for rows.Next() loop. CollectOneRow and
-// CollectExactlyOneRow call theirs for one row only, so they are absent.
-var callbackIters = []callbackIter{
+// callbackIters lists the callback iterators: the registry's and the
+// standard library's (checked against franz-go v1.22.3,
+// pkg/kgo/record_and_fetch.go). A partition or topic is a batch of records
+// handed over at once, so one call per partition is Chunked.
+var callbackIters = append(fromRegistry(knowledge.Iterators()), []callbackIter{
 	{method{kgo, "Fetches", "EachRecord"}, 0, PerElement},
 	{method{kgo, "Fetches", "EachError"}, 0, PerElement},
 	{method{kgo, "Fetches", "EachPartition"}, 0, Chunked},
@@ -44,10 +38,7 @@ var callbackIters = []callbackIter{
 	{method{kgo, "FetchPartition", "EachRecord"}, 0, PerElement},
 	{method{kgo, "FetchTopicPartition", "EachRecord"}, 0, PerElement},
 	{method{"sync", "Map", "Range"}, 0, PerElement},
-	{method{pgx5, "", "ForEachRow"}, 2, PerElement},
-	{method{pgx5, "", "AppendRows"}, 2, PerElement},
-	{method{pgx5, "", "CollectRows"}, 1, PerElement},
-}
+}...)
 
 // launchers run their function argument once per call, possibly on
 // another goroutine: work launched per iteration is per-iteration work.
@@ -58,23 +49,22 @@ var launchers = []callbackIter{
 }
 
 // runners call their function argument once, synchronously, before they
-// return: transaction helpers. A literal passed to one runs where the call
-// is. (sync.Once.Do is deliberately absent: its literal runs at most once
-// in all.)
-//
-// pgxpool (pgx v5.12.0) has AcquireFunc but no Pool.BeginFunc: a pool
-// goes through pgx.BeginFunc. go-pg v10 defines RunInTransaction on the
-// unexported baseDB, which pg.DB and pg.Conn embed, and on pg.Tx.
-var runners = []callbackIter{
-	{method{pgx5, "", "BeginFunc"}, 2, PerElement},
-	{method{pgx5, "", "BeginTxFunc"}, 3, PerElement},
-	{method{pgx5 + "/pgxpool", "Pool", "AcquireFunc"}, 1, PerElement},
-	{method{"github.com/go-pg/pg/v10", "baseDB", "RunInTransaction"}, 1, PerElement},
-	{method{"github.com/go-pg/pg/v10", "Tx", "RunInTransaction"}, 1, PerElement},
-	{method{"gorm.io/gorm", "DB", "Transaction"}, 0, PerElement},
-	{method{"github.com/uptrace/bun", "DB", "RunInTx"}, 2, PerElement},
-	{method{"github.com/uptrace/bun", "Conn", "RunInTx"}, 2, PerElement},
-	{method{"github.com/uptrace/bun", "Tx", "RunInTx"}, 2, PerElement},
+// return: the registry's transaction helpers. A literal passed to one runs
+// where the call is. (sync.Once.Do is deliberately absent: its literal runs
+// at most once in all.)
+var runners = fromRegistry(knowledge.Runners())
+
+// fromRegistry converts the registry's callbacks.
+func fromRegistry(cbs []knowledge.Callback) []callbackIter {
+	out := make([]callbackIter, len(cbs))
+	for i, c := range cbs {
+		intent := PerElement
+		if c.Chunked {
+			intent = Chunked
+		}
+		out[i] = callbackIter{method{c.Pkg, c.Recv, c.Name}, c.Arg, intent}
+	}
+	return out
 }
 
 // pollers return a batch of records per call: a loop whose iteration opens
@@ -86,13 +76,20 @@ var pollers = []method{
 }
 
 // sizers are types whose Len() counts buffered records or bytes, so
-// comparing it to a bound is a flush threshold like len(buf) >= n.
-var sizers = []method{
+// comparing it to a bound is a flush threshold like len(buf) >= n: the
+// standard library's and the registry's.
+var sizers = append([]method{
 	{"bytes", "Buffer", "Len"},
 	{"strings", "Builder", "Len"},
 	{"container/list", "List", "Len"},
-	{"github.com/jackc/pgx/v5", "Batch", "Len"},
-	{"github.com/jackc/pgx/v4", "Batch", "Len"},
+}, registrySizers()...)
+
+func registrySizers() []method {
+	var ms []method
+	for _, t := range knowledge.Sizers() {
+		ms = append(ms, method{t.Pkg, t.Name, "Len"})
+	}
+	return ms
 }
 
 // noReturn lists functions that never return to the loop.

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // The ORM part of the knowledge base. Each rule decides how many rows one
@@ -17,56 +19,31 @@ import (
 // receiver chain (a Where condition makes the write set-based, so it is not
 // a per-object save). Whatever cannot be decided from the types is silent.
 
-const (
-	gormPkg = "gorm.io/gorm"
-	bunPkg  = "github.com/uptrace/bun"
-	gopgPkg = "github.com/go-pg/pg/v10/orm"
-	entPkg  = "entgo.io/ent"
-)
-
-// Batched forms named in messages.
-const (
-	gormBatched      = "gorm Create(&slice) or CreateInBatches(&slice, n)"
-	gormUpsert       = "gorm Save(&slice) (one multi-row upsert) or CreateInBatches with clause.OnConflict"
-	gormFindOrCreate = "one gorm Clauses(clause.OnConflict{DoNothing: true}).Create(&slice) for the missing rows, after one Find of the existing ones"
-	gormUpdate       = "one set-based gorm Update with a Where condition, or Save(&slice) as one multi-row upsert"
-	gormDelete       = "gorm Delete(&T{}, ids) with the slice of keys, or one Where(...).Delete(&T{})"
-	entBatched       = "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)"
-	entUpdate        = "one ent Update().Where(...) over the whole set"
-	entDelete        = "one ent Delete().Where(t.IDIn(ids...))"
-	bunBatched       = "bun NewInsert().Model(&slice)"
-	bunUpdate        = "bun NewUpdate().Model(&slice).Bulk() or one set-based Where"
-	bunDelete        = "bun NewDelete().Model(&slice).WherePK()"
-	gopgInsert       = "go-pg db.Model(&slice).Insert() or db.CopyFrom"
-	gopgUpdate       = "go-pg db.Model(&slice).WherePK().Update()"
-	gopgDelete       = "go-pg db.Model(&slice).WherePK().Delete()"
-)
-
 var ormRules = []Rule{
-	{Pkg: gormPkg, Type: "DB", Name: "Create", Lib: "gorm", Kind: ORM, Match: gormModelWrite("INSERT", gormBatched, false)},
-	{Pkg: gormPkg, Type: "DB", Name: "Save", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormUpsert, false)},
-	{Pkg: gormPkg, Type: "CreateInterface", Name: "Create", Lib: "gorm", Kind: ORM, Match: gormGenericCreate},
-	{Pkg: gormPkg, Type: "DB", Name: "FirstOrCreate", Lib: "gorm", Kind: ORM, Match: gormModelWrite("UPSERT", gormFindOrCreate, false)},
-	{Pkg: gormPkg, Type: "DB", Name: "Delete", Lib: "gorm", Kind: ORM, Match: gormModelWrite("DELETE", gormDelete, true)},
-	{Pkg: gormPkg, Type: "DB", Name: "Updates", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
-	{Pkg: gormPkg, Type: "DB", Name: "Update", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
-	{Pkg: gormPkg, Type: "DB", Name: "UpdateColumn", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
-	{Pkg: gormPkg, Type: "DB", Name: "UpdateColumns", Lib: "gorm", Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "Create", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("INSERT", knowledge.Gorm.Bulk["INSERT"], false)},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "Save", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("UPSERT", knowledge.Gorm.Bulk["UPSERT"], false)},
+	{Pkg: knowledge.GormPath, Type: "CreateInterface", Name: "Create", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormGenericCreate},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "FirstOrCreate", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("UPSERT", knowledge.Gorm.Bulk["FirstOrCreate"], false)},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "Delete", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("DELETE", knowledge.Gorm.Bulk["DELETE"], true)},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "Updates", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "Update", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "UpdateColumn", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
+	{Pkg: knowledge.GormPath, Type: "DB", Name: "UpdateColumns", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
 
-	{Callee: isEntOneRowSave, Lib: "ent", Kind: ORM, Match: entWrite},
+	{Callee: isEntOneRowSave, Lib: knowledge.Ent.Key, Kind: ORM, Match: entWrite},
 
-	{Pkg: bunPkg, Type: "InsertQuery", Name: "Exec", Lib: "bun", Kind: ORM, Match: bunWrite("INSERT", bunBatched)},
-	{Pkg: bunPkg, Type: "InsertQuery", Name: "Scan", Lib: "bun", Kind: ORM, Match: bunWrite("INSERT", bunBatched)},
-	{Pkg: bunPkg, Type: "UpdateQuery", Name: "Exec", Lib: "bun", Kind: ORM, Match: bunWrite("UPDATE", bunUpdate)},
-	{Pkg: bunPkg, Type: "UpdateQuery", Name: "Scan", Lib: "bun", Kind: ORM, Match: bunWrite("UPDATE", bunUpdate)},
-	{Pkg: bunPkg, Type: "DeleteQuery", Name: "Exec", Lib: "bun", Kind: ORM, Match: bunWrite("DELETE", bunDelete)},
-	{Pkg: bunPkg, Type: "DeleteQuery", Name: "Scan", Lib: "bun", Kind: ORM, Match: bunWrite("DELETE", bunDelete)},
+	{Pkg: knowledge.BunPath, Type: "InsertQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("INSERT", knowledge.Bun.Bulk["INSERT"])},
+	{Pkg: knowledge.BunPath, Type: "InsertQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("INSERT", knowledge.Bun.Bulk["INSERT"])},
+	{Pkg: knowledge.BunPath, Type: "UpdateQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("UPDATE", knowledge.Bun.Bulk["UPDATE"])},
+	{Pkg: knowledge.BunPath, Type: "UpdateQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("UPDATE", knowledge.Bun.Bulk["UPDATE"])},
+	{Pkg: knowledge.BunPath, Type: "DeleteQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("DELETE", knowledge.Bun.Bulk["DELETE"])},
+	{Pkg: knowledge.BunPath, Type: "DeleteQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("DELETE", knowledge.Bun.Bulk["DELETE"])},
 
-	{Pkg: gopgPkg, Type: "Query", Name: "Insert", Lib: "go-pg", Kind: ORM, Match: gopgWrite("INSERT", gopgInsert)},
-	{Pkg: gopgPkg, Type: "Query", Name: "Update", Lib: "go-pg", Kind: ORM, Match: gopgWrite("UPDATE", gopgUpdate)},
-	{Pkg: gopgPkg, Type: "Query", Name: "UpdateNotZero", Lib: "go-pg", Kind: ORM, Match: gopgWrite("UPDATE", gopgUpdate)},
-	{Pkg: gopgPkg, Type: "Query", Name: "Delete", Lib: "go-pg", Kind: ORM, Match: gopgWrite("DELETE", gopgDelete)},
-	{Pkg: gopgPkg, Type: "Query", Name: "ForceDelete", Lib: "go-pg", Kind: ORM, Match: gopgWrite("DELETE", gopgDelete)},
+	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "Insert", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("INSERT", knowledge.Gopg.Bulk["INSERT"])},
+	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "Update", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("UPDATE", knowledge.Gopg.Bulk["UPDATE"])},
+	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "UpdateNotZero", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("UPDATE", knowledge.Gopg.Bulk["UPDATE"])},
+	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "Delete", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("DELETE", knowledge.Gopg.Bulk["DELETE"])},
+	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "ForceDelete", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("DELETE", knowledge.Gopg.Bulk["DELETE"])},
 }
 
 // ormWrite builds the Write of a one-row ORM call. The model's Go type name
@@ -199,7 +176,7 @@ func gormModelWrite(op, batched string, isDelete bool) func(*Context, *ast.CallE
 				return nil
 			}
 		}
-		return ormWrite(c, call, "gorm", op, modelName(model), batched)
+		return ormWrite(c, call, knowledge.Gorm.Key, op, modelName(model), batched)
 	}
 }
 
@@ -213,7 +190,7 @@ func gormGenericCreate(c *Context, call *ast.CallExpr) *Write {
 	if n != rowsOne {
 		return nil
 	}
-	return ormWrite(c, call, "gorm", "INSERT", modelName(model), "gorm.G[T](db).CreateInBatches(ctx, &slice, n)")
+	return ormWrite(c, call, knowledge.Gorm.Key, "INSERT", modelName(model), knowledge.Gorm.Bulk["G.Create"])
 }
 
 // gormUpdateWrite matches Updates, Update, UpdateColumn and UpdateColumns:
@@ -225,7 +202,7 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 	}
 	info := c.Pass.TypesInfo
 	var model ast.Expr
-	for _, cc := range receiverChain(info, call, gormPkg) {
+	for _, cc := range receiverChain(info, call, knowledge.GormPath) {
 		if cc.fn.Name() == "Model" && len(cc.call.Args) == 1 {
 			model = cc.call.Args[0]
 			break
@@ -245,7 +222,7 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 	if n != rowsOne || !gormHasKey(info, model) {
 		return nil
 	}
-	return ormWrite(c, call, "gorm", "UPDATE", modelName(t), gormUpdate)
+	return ormWrite(c, call, knowledge.Gorm.Key, "UPDATE", modelName(t), knowledge.Gorm.Bulk["UPDATE"])
 }
 
 // gormElementWithWhere accepts db.Model(&u).Where(...).Updates(...) when u
@@ -255,7 +232,7 @@ func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
 // neutral methods; a scope or a join can change anything.
 func gormElementWithWhere(c *Context, call *ast.CallExpr, model ast.Expr) bool {
 	info := c.Pass.TypesInfo
-	for _, cc := range receiverChain(info, call, gormPkg) {
+	for _, cc := range receiverChain(info, call, knowledge.GormPath) {
 		switch name := cc.fn.Name(); {
 		case gormNeutral[name], name == "Model", name == "Where", name == "Or", name == "Not":
 		default:
@@ -363,7 +340,7 @@ func gormConditionedChain(info *types.Info, e ast.Expr) bool {
 		return false
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != gormPkg {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.GormPath {
 		return false
 	}
 	if !gormNeutral[fn.Name()] {
@@ -376,7 +353,7 @@ func gormConditionedChain(info *types.Info, e ast.Expr) bool {
 // neutral (Model is allowed when allowModel). A Where, Scopes, Joins or any
 // other method may add conditions: the write is then set-based or unknown.
 func gormChainNeutral(info *types.Info, call *ast.CallExpr, allowModel bool) bool {
-	for _, cc := range receiverChain(info, call, gormPkg) {
+	for _, cc := range receiverChain(info, call, knowledge.GormPath) {
 		name := cc.fn.Name()
 		if gormNeutral[name] || (allowModel && name == "Model") {
 			continue
@@ -474,7 +451,7 @@ func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		info := c.Pass.TypesInfo
 		var model ast.Expr
 		wherePK := false
-		for _, cc := range receiverChain(info, call, bunPkg) {
+		for _, cc := range receiverChain(info, call, knowledge.BunPath) {
 			switch cc.fn.Name() {
 			case "Model":
 				if len(cc.call.Args) == 1 && model == nil {
@@ -493,7 +470,7 @@ func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		if n != rowsOne {
 			return nil
 		}
-		return ormWrite(c, call, "bun", op, modelName(t), batched)
+		return ormWrite(c, call, knowledge.Bun.Key, op, modelName(t), batched)
 	}
 }
 
@@ -510,7 +487,7 @@ func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		info := c.Pass.TypesInfo
 		var model ast.Expr
 		wherePK := false
-		for _, cc := range receiverChain(info, call, gopgPkg) {
+		for _, cc := range receiverChain(info, call, knowledge.GopgORMPath) {
 			if cc.fn.Name() == "WherePK" {
 				wherePK = true
 			}
@@ -529,7 +506,7 @@ func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		if n != rowsOne {
 			return nil
 		}
-		return ormWrite(c, call, "go-pg", op, modelName(t), batched)
+		return ormWrite(c, call, knowledge.Gopg.Key, op, modelName(t), batched)
 	}
 }
 
@@ -550,7 +527,7 @@ func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
 		if fn == nil || fn.Pkg() == nil {
 			return nil
 		}
-		if fn.Pkg().Path() == "github.com/go-pg/pg/v10" && (fn.Name() == "Model" || fn.Name() == "ModelContext") {
+		if fn.Pkg().Path() == knowledge.GopgPath && (fn.Name() == "Model" || fn.Name() == "ModelContext") {
 			if fn.Name() == "ModelContext" {
 				if len(inner.Args) != 2 {
 					return nil
@@ -559,7 +536,7 @@ func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
 			}
 			return inner
 		}
-		if fn.Pkg().Path() != gopgPkg {
+		if fn.Pkg().Path() != knowledge.GopgORMPath {
 			return nil
 		}
 		cur = inner

@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // ent's client is generated into the user's module, so its builders are
@@ -141,7 +143,7 @@ func entHasMutation(builder *types.Named) bool {
 			continue
 		}
 		if n, ok := types.Unalias(op.Results().At(0).Type()).(*types.Named); ok &&
-			n.Obj() != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == entPkg && n.Obj().Name() == "Op" {
+			n.Obj() != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == knowledge.EntPath && n.Obj().Name() == "Op" {
 			return true
 		}
 	}
@@ -176,14 +178,14 @@ func entWrite(c *Context, call *ast.CallExpr) *Write {
 	if op == "" {
 		return nil
 	}
-	batched := entBatched
+	batched := knowledge.Ent.Bulk["INSERT"]
 	switch op {
 	case "UPDATE":
-		batched = entUpdate
+		batched = knowledge.Ent.Bulk["UPDATE"]
 	case "DELETE":
-		batched = entDelete
+		batched = knowledge.Ent.Bulk["DELETE"]
 	}
-	return ormWrite(c, call, "ent", op, entity, batched)
+	return ormWrite(c, call, knowledge.Ent.Key, op, entity, batched)
 }
 
 func inGeneratedFile(c *Context, n ast.Node) bool {

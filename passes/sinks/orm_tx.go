@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // ormInTx reports whether an ORM write runs inside an explicit transaction,
@@ -24,17 +26,17 @@ func ormInTx(c *Context, call *ast.CallExpr, lib string) bool {
 		return false
 	}
 	switch lib {
-	case "bun":
-		return isNamedFrom(info.TypeOf(root), bunPkg, "Tx")
-	case "go-pg":
-		return isNamedFrom(info.TypeOf(root), "github.com/go-pg/pg/v10", "Tx")
-	case "ent":
+	case knowledge.Bun.Key:
+		return isNamedFrom(info.TypeOf(root), knowledge.BunPath, "Tx")
+	case knowledge.Gopg.Key:
+		return isNamedFrom(info.TypeOf(root), knowledge.GopgPath, "Tx")
+	case knowledge.Ent.Key:
 		// client.User: the selector's operand is the client or the Tx.
 		if sel, ok := ast.Unparen(root).(*ast.SelectorExpr); ok {
 			return isEntTx(info.TypeOf(sel.X))
 		}
 		return false
-	case "gorm":
+	case knowledge.Gorm.Key:
 		return gormTxHandle(c, root)
 	}
 	return false
@@ -123,7 +125,7 @@ func gormTxHandle(c *Context, root ast.Expr) bool {
 			return false
 		}
 		fn, _ := typeutil.Callee(info, parent).(*types.Func)
-		return fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == gormPkg && fn.Name() == "Transaction"
+		return fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == knowledge.GormPath && fn.Name() == "Transaction"
 	}
 	if outer == nil {
 		return false
@@ -141,7 +143,7 @@ func gormTxHandle(c *Context, root ast.Expr) bool {
 			}
 			if rc, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
 				fn, _ := typeutil.Callee(info, rc).(*types.Func)
-				found = found || fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == gormPkg && fn.Name() == "Begin"
+				found = found || fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == knowledge.GormPath && fn.Name() == "Begin"
 			}
 		}
 		return !found

@@ -5,27 +5,12 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // sqlRules is the sql part of the knowledge base.
 var sqlRules = buildSQLRules()
-
-const (
-	pathSQL     = "database/sql"
-	pathPgx     = "github.com/jackc/pgx/v5"
-	pathPgxpool = "github.com/jackc/pgx/v5/pgxpool"
-	pathPgconn  = "github.com/jackc/pgx/v5/pgconn"
-	pathSqlx    = "github.com/jmoiron/sqlx"
-	pathPq      = "github.com/lib/pq"
-)
-
-// Library keys of the SQL writes.
-const (
-	libSQL  = "database/sql"
-	libPgx  = "pgx"
-	libSqlx = "sqlx"
-	libSqlc = "sqlc"
-)
 
 // callShape says where a call's SQL text and named argument are.
 type callShape struct {
@@ -54,11 +39,11 @@ func buildSQLRules() []Rule {
 	// DB, Tx and Conn embed these types, so their Exec lands here too.
 	for _, typ := range []string{"DB", "Tx", "Conn"} {
 		for name, sh := range textMethods {
-			add(pathSQL, typ, name, libSQL, textRule(sh))
+			add(knowledge.DatabaseSQLPath, typ, name, knowledge.DatabaseSQL.Key, textRule(sh))
 		}
 	}
 	for name, sh := range stmtMethods {
-		add(pathSQL, "Stmt", name, libSQL, stmtRule(sh))
+		add(knowledge.DatabaseSQLPath, "Stmt", name, knowledge.DatabaseSQL.Key, stmtRule(sh))
 	}
 
 	// sqlx's own methods.
@@ -75,7 +60,7 @@ func buildSQLRules() []Rule {
 	}
 	for _, typ := range []string{"DB", "Tx", "Conn"} {
 		for name, sh := range sqlxText {
-			add(pathSqlx, typ, name, libSqlx, textRule(sh))
+			add(knowledge.SqlxPath, typ, name, knowledge.Sqlx.Key, textRule(sh))
 		}
 	}
 	sqlxFuncs := map[string]callShape{
@@ -84,7 +69,7 @@ func buildSQLRules() []Rule {
 		"Get": {2, -1, false}, "GetContext": {3, -1, false},
 	}
 	for name, sh := range sqlxFuncs {
-		add(pathSqlx, "", name, libSqlx, textRule(sh))
+		add(knowledge.SqlxPath, "", name, knowledge.Sqlx.Key, textRule(sh))
 	}
 	for name, sh := range map[string]callShape{
 		"MustExec": {-1, -1, true}, "MustExecContext": {-1, -1, true},
@@ -92,7 +77,7 @@ func buildSQLRules() []Rule {
 		"QueryRowx": {-1, -1, false}, "QueryRowxContext": {-1, -1, false},
 		"Get": {-1, -1, false}, "GetContext": {-1, -1, false},
 	} {
-		add(pathSqlx, "Stmt", name, libSqlx, stmtRule(sh))
+		add(knowledge.SqlxPath, "Stmt", name, knowledge.Sqlx.Key, stmtRule(sh))
 	}
 	for name, sh := range map[string]callShape{
 		"Exec": {-1, 0, true}, "ExecContext": {-1, 1, true},
@@ -101,15 +86,15 @@ func buildSQLRules() []Rule {
 		"QueryRowx": {-1, 0, false}, "QueryRowxContext": {-1, 1, false},
 		"Get": {-1, 1, false}, "GetContext": {-1, 2, false},
 	} {
-		add(pathSqlx, "NamedStmt", name, libSqlx, stmtRule(sh))
+		add(knowledge.SqlxPath, "NamedStmt", name, knowledge.Sqlx.Key, stmtRule(sh))
 	}
 
 	// pgx v5. CopyFrom is COPY; a Batch is judged at SendBatch.
-	for _, rt := range [][2]string{{pathPgx, "Conn"}, {pathPgx, "Tx"}, {pathPgxpool, "Pool"}, {pathPgxpool, "Conn"}, {pathPgxpool, "Tx"}} {
-		add(rt[0], rt[1], "Exec", libPgx, textRule(callShape{1, -1, true}))
-		add(rt[0], rt[1], "Query", libPgx, textRule(callShape{1, -1, false}))
-		add(rt[0], rt[1], "QueryRow", libPgx, textRule(callShape{1, -1, false}))
-		add(rt[0], rt[1], "SendBatch", libPgx, sendBatchRule)
+	for _, rt := range knowledge.PgxConns {
+		add(rt.Pkg, rt.Name, "Exec", knowledge.Pgx.Key, textRule(callShape{1, -1, true}))
+		add(rt.Pkg, rt.Name, "Query", knowledge.Pgx.Key, textRule(callShape{1, -1, false}))
+		add(rt.Pkg, rt.Name, "QueryRow", knowledge.Pgx.Key, textRule(callShape{1, -1, false}))
+		add(rt.Pkg, rt.Name, "SendBatch", knowledge.Pgx.Key, sendBatchRule)
 	}
 
 	// Any interface whose method looks like Exec/QueryRow by its types:
@@ -118,7 +103,7 @@ func buildSQLRules() []Rule {
 	// that bun.IConn's ExecContext is bun's.
 	rs = append(rs, ormRawSQLRules()...)
 
-	rs = append(rs, Rule{Callee: func(fn *types.Func) bool { return dbInterfaceMethod(fn) != "" }, Lib: libSQL, Kind: SQL, Match: structuralRule})
+	rs = append(rs, Rule{Callee: func(fn *types.Func) bool { return dbInterfaceMethod(fn) != "" }, Lib: knowledge.DatabaseSQL.Key, Kind: SQL, Match: structuralRule})
 	return rs
 }
 
@@ -134,7 +119,7 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		}
 		text, ok := st.Text(call.Args[sh.sql])
 		lib := libOf(c, call)
-		if ok && lib == libPgx && !strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
+		if ok && lib == knowledge.Pgx.Key && !strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
 			// The name of a statement prepared in this package.
 			if prepared, found := st.pgxStatement(text); found {
 				text = prepared
@@ -180,67 +165,19 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 		if !exec {
 			return nil
 		}
-		return &Write{Kind: SQL, Lib: lib, InTx: inTx, Batched: batchedForm(lib, "")}
+		return &Write{Kind: SQL, Lib: lib, InTx: inTx, Batched: knowledge.Batched(lib, "")}
 	}
 	cl := ClassifySQL(text)
-	if !cl.PerRow() || (cl.InList && expandsInList(lib)) {
+	if !cl.PerRow() || (cl.InList && knowledge.ExpandsInList(lib)) {
 		return nil
 	}
 	if cl.Sqlc != "" {
-		switch cl.SqlcCmd {
-		case ":copyfrom", ":batchexec", ":batchone", ":batchmany":
+		if knowledge.SqlcBatched(cl.SqlcCmd) {
 			return nil
 		}
-		lib = libSqlc
+		lib = knowledge.Sqlc.Key
 	}
-	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: batchedForm(lib, cl.Op)}
-}
-
-// batchedForm names the batched form for a library and operation.
-func batchedForm(lib, op string) string {
-	insert := op == "" || op == "INSERT" || op == "UPSERT" || op == "MERGE"
-	switch lib {
-	case libPgx:
-		if insert {
-			return "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer"
-		}
-		return "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch"
-	case libSqlx:
-		if insert {
-			return "sqlx NamedExec with a slice (one multi-row INSERT)"
-		}
-		return "one set-based statement (... FROM unnest(...) or WHERE id = ANY($1))"
-	case libSqlc:
-		if insert {
-			return "an sqlc :copyfrom or :batchexec query"
-		}
-		return "an sqlc :batchexec query, or one set-based query (unnest or = ANY(sqlc.arg(ids)::bigint[]))"
-	case libGorm:
-		if insert {
-			return "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch; Clauses(clause.OnConflict{...}) for an upsert)"
-		}
-		return "one set-based gorm Exec (... WHERE id IN ? with the slice of keys: gorm expands it into a list)"
-	case libBun:
-		if insert {
-			return "bun NewInsert().Model(&slice) (one multi-row INSERT; On(\"CONFLICT ...\") for an upsert)"
-		}
-		if op == "UPDATE" {
-			return "one set-based bun query (... WHERE id IN (?) with bun.List(ids)), or NewUpdate().Model(&slice).Bulk()"
-		}
-		return "one set-based bun query (... WHERE id IN (?) with bun.List(ids))"
-	case libGopg:
-		if insert {
-			return "go-pg db.Model(&slice).Insert() (one multi-row INSERT; OnConflict(\"...\") for an upsert)"
-		}
-		if op == "UPDATE" {
-			return "one set-based go-pg Exec (... WHERE id IN (?) with pg.In(ids)), or db.Model(&slice).WherePK().Update()"
-		}
-		return "one set-based go-pg Exec (... WHERE id IN (?) with pg.In(ids))"
-	}
-	if insert {
-		return "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
-	}
-	return "one set-based statement (... FROM unnest(...) or WHERE id = ANY($1))"
+	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: knowledge.Batched(lib, cl.Op)}
 }
 
 // libOf is the library the user called: sqlx when the receiver is one of
@@ -248,21 +185,21 @@ func batchedForm(lib, op string) string {
 func libOf(c *Context, call *ast.CallExpr) string {
 	fn := calleeFunc(c.Pass.TypesInfo, call)
 	if fn == nil {
-		return libSQL
+		return knowledge.DatabaseSQL.Key
 	}
 	pkg, _ := funcKey(fn)
 	switch pkg {
-	case pathPgx, pathPgxpool:
-		return libPgx
-	case pathSqlx:
-		return libSqlx
+	case knowledge.PgxPath, knowledge.PgxpoolPath:
+		return knowledge.Pgx.Key
+	case knowledge.SqlxPath:
+		return knowledge.Sqlx.Key
 	}
 	if x := receiver(call); x != nil {
-		if p, _ := namedOf(c.Pass.TypesInfo.TypeOf(x)); p == pathSqlx {
-			return libSqlx
+		if p, _ := namedOf(c.Pass.TypesInfo.TypeOf(x)); p == knowledge.SqlxPath {
+			return knowledge.Sqlx.Key
 		}
 	}
-	return libSQL
+	return knowledge.DatabaseSQL.Key
 }
 
 func receiver(call *ast.CallExpr) ast.Expr {
@@ -294,25 +231,14 @@ func namedOf(t types.Type) (pkg, name string) {
 // isTxType reports the transaction types of the SQL libraries.
 func isTxType(t types.Type) bool {
 	pkg, name := namedOf(t)
-	if name != "Tx" {
-		return false
-	}
-	switch pkg {
-	case pathSQL, pathPgx, pathPgxpool, pathSqlx, bunPkg, gopgRootPkg:
-		return true
-	}
-	return false
+	return knowledge.IsTx(pkg, name)
 }
 
 // isPoolType reports the handles whose every statement runs on its own
 // (autocommit): a pool hands each call whichever connection is free.
 func isPoolType(t types.Type) bool {
-	switch pkg, name := namedOf(t); {
-	case pkg == pathSQL && name == "DB", pkg == pathSqlx && name == "DB", pkg == pathPgxpool && name == "Pool",
-		pkg == bunPkg && name == "DB", pkg == gopgRootPkg && name == "DB":
-		return true
-	}
-	return false
+	pkg, name := namedOf(t)
+	return knowledge.IsPool(pkg, name)
 }
 
 // recvInTx reports a call on a transaction, or (for sqlx's package
@@ -324,7 +250,7 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 		}
 	}
 	fn := calleeFunc(c.Pass.TypesInfo, call)
-	if pkg, typ := funcKey(fn); pkg == pathSqlx && typ == "" {
+	if pkg, typ := funcKey(fn); pkg == knowledge.SqlxPath && typ == "" {
 		for _, a := range call.Args {
 			if isTxType(c.Pass.TypesInfo.TypeOf(a)) {
 				return true
@@ -339,7 +265,7 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 // and a Tx both satisfy; else nil.
 func interfaceExecer(c *Context, call *ast.CallExpr) ast.Expr {
 	fn := calleeFunc(c.Pass.TypesInfo, call)
-	if pkg, typ := funcKey(fn); fn == nil || pkg != pathSqlx || typ != "" {
+	if pkg, typ := funcKey(fn); fn == nil || pkg != knowledge.SqlxPath || typ != "" {
 		return nil
 	}
 	for _, a := range call.Args {
@@ -469,7 +395,7 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 		return p, ok
 	}
 	switch {
-	case pkg == pathSQL && (typ == "DB" || typ == "Tx" || typ == "Conn"):
+	case pkg == knowledge.DatabaseSQLPath && (typ == "DB" || typ == "Tx" || typ == "Conn"):
 		switch name {
 		case "Prepare":
 			return textAt(0)
@@ -480,7 +406,7 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 		case "StmtContext":
 			return stmtAt(1)
 		}
-	case pkg == pathSqlx && (typ == "DB" || typ == "Tx" || typ == "Conn"):
+	case pkg == knowledge.SqlxPath && (typ == "DB" || typ == "Tx" || typ == "Conn"):
 		switch name {
 		case "Preparex", "PrepareNamed", "MustPrepare":
 			return textAt(0)
@@ -491,7 +417,7 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 		case "StmtxContext", "NamedStmtContext":
 			return stmtAt(1)
 		}
-	case pkg == pathSqlx && typ == "":
+	case pkg == knowledge.SqlxPath && typ == "":
 		switch name {
 		case "Preparex", "PrepareNamed":
 			return textAt(1)
@@ -542,7 +468,7 @@ func dbInterfaceMethod(fn *types.Func) string {
 	switch res.Len() {
 	case 1:
 		t := res.At(0).Type()
-		if typeIs(t, pathPgx, "Row") || (typeIs(t, pathSQL, "Row") && isPointer(t)) {
+		if typeIs(t, knowledge.PgxPath, "Row") || (typeIs(t, knowledge.DatabaseSQLPath, "Row") && isPointer(t)) {
 			return "query"
 		}
 	case 2:
@@ -550,10 +476,10 @@ func dbInterfaceMethod(fn *types.Func) string {
 		if !isErr(res.At(1).Type()) {
 			return ""
 		}
-		if typeIs(t, pathPgconn, "CommandTag") || typeIs(t, pathSQL, "Result") {
+		if typeIs(t, knowledge.PgconnPath, "CommandTag") || typeIs(t, knowledge.DatabaseSQLPath, "Result") {
 			return "exec"
 		}
-		if typeIs(t, pathPgx, "Rows") || (typeIs(t, pathSQL, "Rows") && isPointer(t)) {
+		if typeIs(t, knowledge.PgxPath, "Rows") || (typeIs(t, knowledge.DatabaseSQLPath, "Rows") && isPointer(t)) {
 			return "query"
 		}
 	}
@@ -582,10 +508,10 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	if i >= len(call.Args) {
 		return nil
 	}
-	lib := libSQL
+	lib := knowledge.DatabaseSQL.Key
 	if res := sig.Results(); res.Len() > 0 {
-		if p, _ := namedOf(res.At(0).Type()); p == pathPgconn || p == pathPgx {
-			lib = libPgx
+		if p, _ := namedOf(res.At(0).Type()); p == knowledge.PgconnPath || p == knowledge.PgxPath {
+			lib = knowledge.Pgx.Key
 		}
 	}
 	text, ok := c.sqlState().Text(call.Args[i])
@@ -649,7 +575,7 @@ func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
 				return true
 			}
 			fn := calleeFunc(c.Pass.TypesInfo, n)
-			if pkg, typ := funcKey(fn); fn == nil || pkg != pathPgx || typ != "Batch" {
+			if pkg, typ := funcKey(fn); fn == nil || pkg != knowledge.PgxPath || typ != "Batch" {
 				return true
 			}
 			queueUses++
@@ -678,7 +604,7 @@ func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
 	if !ok {
 		return nil
 	}
-	w := sqlWrite(libPgx, text, true, false, recvInTx(c, call))
+	w := sqlWrite(knowledge.Pgx.Key, text, true, false, recvInTx(c, call))
 	if w != nil {
 		w.Detail = "a pgx.Batch holding one query"
 		w.sqlText = q.Args[0]

@@ -3,6 +3,8 @@ package sinks
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // The ORMs' raw SQL APIs. gorm's Exec and Raw, and bun's NewRaw and its own
@@ -15,19 +17,6 @@ import (
 // bun.In and bun.List, go-pg pg.In), so a statement with IN ? is set-based
 // there (SQLClass.InList).
 
-// Library keys of the ORMs' raw SQL writes.
-const (
-	libGorm = "gorm"
-	libBun  = "bun"
-	libGopg = "go-pg"
-)
-
-// gopgRootPkg is go-pg's root package: pg.DB, pg.Conn, pg.Tx, pg.DBI, pg.In.
-const gopgRootPkg = "github.com/go-pg/pg/v10"
-
-// expandsInList reports the libraries that bind a slice after IN as a list.
-func expandsInList(lib string) bool { return lib == libGorm || lib == libBun || lib == libGopg }
-
 // rawChain says where a finisher of an ORM's raw query finds its text: on a
 // call of the receiver chain named in text (the index of the text among its
 // arguments), with only the methods in pass between.
@@ -39,12 +28,12 @@ type rawChain struct {
 
 var (
 	gormRawChain = rawChain{
-		pkg:  gormPkg,
+		pkg:  knowledge.GormPath,
 		text: map[string]int{"Raw": 0},
 		pass: map[string]bool{"WithContext": true, "Session": true, "Debug": true},
 	}
 	bunRawChain = rawChain{
-		pkg: bunPkg,
+		pkg: knowledge.BunPath,
 		// db.NewRaw(query, args...), bun.NewRawQuery(db, query, args...).
 		text: map[string]int{"NewRaw": 0, "NewRawQuery": 1},
 		pass: map[string]bool{"Conn": true, "Comment": true, "Err": true},
@@ -60,17 +49,17 @@ func ormRawSQLRules() []Rule {
 	// gorm: db.Exec(sql, values...), gorm.G[T](db).Exec(ctx, sql, values...),
 	// and db.Raw(sql, values...) run by Scan, Find, Row or Rows (a write
 	// with RETURNING). Exec of a chain with Raw runs Exec's own text.
-	add(gormPkg, "DB", "Exec", libGorm, rawTextRule(libGorm, callShape{0, -1, true}))
-	add(gormPkg, "Interface", "Exec", libGorm, rawTextRule(libGorm, callShape{1, -1, true}))
+	add(knowledge.GormPath, "DB", "Exec", knowledge.Gorm.Key, rawTextRule(knowledge.Gorm.Key, callShape{0, -1, true}))
+	add(knowledge.GormPath, "Interface", "Exec", knowledge.Gorm.Key, rawTextRule(knowledge.Gorm.Key, callShape{1, -1, true}))
 	for _, name := range []string{"Scan", "Find", "Row", "Rows"} {
-		add(gormPkg, "DB", name, libGorm, rawChainRule(libGorm, gormRawChain, false))
-		add(gormPkg, "ExecInterface", name, libGorm, rawChainRule(libGorm, gormRawChain, false))
+		add(knowledge.GormPath, "DB", name, knowledge.Gorm.Key, rawChainRule(knowledge.Gorm.Key, gormRawChain, false))
+		add(knowledge.GormPath, "ExecInterface", name, knowledge.Gorm.Key, rawChainRule(knowledge.Gorm.Key, gormRawChain, false))
 	}
 
 	// bun: NewRaw(query, args...).Exec/Scan, and the query methods of
 	// *bun.DB, bun.Tx, bun.Conn and the bun.IConn interface (bun.IDB).
-	add(bunPkg, "RawQuery", "Exec", libBun, rawChainRule(libBun, bunRawChain, true))
-	add(bunPkg, "RawQuery", "Scan", libBun, rawChainRule(libBun, bunRawChain, false))
+	add(knowledge.BunPath, "RawQuery", "Exec", knowledge.Bun.Key, rawChainRule(knowledge.Bun.Key, bunRawChain, true))
+	add(knowledge.BunPath, "RawQuery", "Scan", knowledge.Bun.Key, rawChainRule(knowledge.Bun.Key, bunRawChain, false))
 	bunText := map[string]callShape{
 		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
 		"Query": {0, -1, false}, "QueryContext": {1, -1, false},
@@ -78,7 +67,7 @@ func ormRawSQLRules() []Rule {
 	}
 	for _, typ := range []string{"DB", "Tx", "Conn", "IConn"} {
 		for name, sh := range bunText {
-			add(bunPkg, typ, name, libBun, rawTextRule(libBun, sh))
+			add(knowledge.BunPath, typ, name, knowledge.Bun.Key, rawTextRule(knowledge.Bun.Key, sh))
 		}
 	}
 
@@ -92,9 +81,9 @@ func ormRawSQLRules() []Rule {
 		"Query": {1, -1, false}, "QueryContext": {2, -1, false},
 		"QueryOne": {1, -1, false}, "QueryOneContext": {2, -1, false},
 	}
-	for _, recv := range [][2]string{{gopgRootPkg, "baseDB"}, {gopgRootPkg, "Tx"}, {gopgRootPkg, "DBI"}, {gopgPkg, "DB"}} {
+	for _, recv := range [][2]string{{knowledge.GopgPath, "baseDB"}, {knowledge.GopgPath, "Tx"}, {knowledge.GopgPath, "DBI"}, {knowledge.GopgORMPath, "DB"}} {
 		for name, sh := range gopgText {
-			add(recv[0], recv[1], name, libGopg, rawTextRule(libGopg, sh))
+			add(recv[0], recv[1], name, knowledge.Gopg.Key, rawTextRule(knowledge.Gopg.Key, sh))
 		}
 	}
 	return rs
@@ -155,11 +144,11 @@ func rawWrite(c *Context, call, textCall *ast.CallExpr, i int, lib string, exec 
 		w.dataCall = textCall
 	}
 	switch lib {
-	case libGorm:
+	case knowledge.Gorm.Key:
 		// *gorm.DB is a pool and a transaction alike: a Begin() or a
 		// Transaction callback's parameter is one.
-		w.InTx = ormInTx(c, call, "gorm")
-	case libBun, libGopg:
+		w.InTx = ormInTx(c, call, knowledge.Gorm.Key)
+	case knowledge.Bun.Key, knowledge.Gopg.Key:
 		w.InTx = ormInTx(c, call, lib)
 		if root := chainRootExpr(call); !w.InTx && root != nil {
 			if t := c.Pass.TypesInfo.TypeOf(root); t != nil && types.IsInterface(t) {

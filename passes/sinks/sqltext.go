@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -326,13 +327,13 @@ func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
 			parts = append(parts, orHole(s, ok))
 		}
 		return strings.Join(parts, sep), true
-	case pathSqlx + ".Rebind":
+	case knowledge.SqlxPath + ".Rebind":
 		// sqlx.Rebind(bindType, query) and (*sqlx.DB).Rebind(query) only
 		// rewrite placeholders.
 		if n := len(call.Args); n > 0 {
 			return st.text(call.Args[n-1], depth+1)
 		}
-	case pathPq + ".CopyIn", pathPq + ".CopyInSchema":
+	case knowledge.PqPath + ".CopyIn", knowledge.PqPath + ".CopyInSchema":
 		// lib/pq's builder of a COPY ... FROM STDIN statement.
 		return "COPY " + hole + " FROM STDIN", true
 	case "strings.TrimSpace":
@@ -387,7 +388,7 @@ func (st *sqlState) pgxStatement(name string) (string, bool) {
 				if fn == nil || fn.Name() != "Prepare" {
 					return true
 				}
-				if pkg, typ := funcKey(fn); !(pkg == pathPgx && (typ == "Conn" || typ == "Tx")) && !(pkg == pathPgxpool && typ == "Tx") && !(pkg == pathPgconn && typ == "PgConn") {
+				if pkg, typ := funcKey(fn); !(pkg == knowledge.PgxPath && (typ == "Conn" || typ == "Tx")) && !(pkg == knowledge.PgxpoolPath && typ == "Tx") && !(pkg == knowledge.PgconnPath && typ == "PgConn") {
 					return true
 				}
 				n1, ok1 := st.Text(call.Args[1])

@@ -1,0 +1,15 @@
+package knowledge
+
+// EntPath is ent's runtime package; the code it generates lives in the
+// user's module and is recognised by its shape (ent.Op, the builders).
+const EntPath = "entgo.io/ent"
+
+// Ent is ent: a generated builder's CreateBulk is the batched form.
+var Ent = Library{
+	Key: "ent",
+	Bulk: map[string]string{
+		"INSERT": "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)",
+		"UPDATE": "one ent Update().Where(...) over the whole set",
+		"DELETE": "one ent Delete().Where(t.IDIn(ids...))",
+	},
+}

@@ -1,0 +1,131 @@
+// Package knowledge is batchlint's registry of the libraries it knows: one
+// file per library, holding its import paths, its transaction and pool
+// types, the batched form to recommend, and the functions that call a
+// function argument for it (transaction runners, per-row callbacks). The
+// passes read the registry; adding a library means adding a file here and
+// the testdata that proves it, not editing the passes.
+package knowledge
+
+// TypeName names a named type by import path and name.
+type TypeName struct{ Pkg, Name string }
+
+// Func names a package-level function (Recv == "") or a method by import
+// path, receiver type name and name.
+type Func struct{ Pkg, Recv, Name string }
+
+// Callback is a function that calls its function argument, the Arg'th,
+// in the caller's goroutine before it returns.
+type Callback struct {
+	Func
+	Arg int
+	// Chunked: it calls the argument once per batch of elements (a
+	// partition, a topic), not once per element.
+	Chunked bool
+}
+
+// Library is what batchlint knows about one library.
+type Library struct {
+	// Key names the library in messages and in the writes the passes find.
+	Key string
+	// Tx are its transaction types; Pool its handles whose every statement
+	// runs on its own (autocommit).
+	Tx, Pool []TypeName
+	// Runners call their function argument once (transaction helpers):
+	// a literal passed to one runs where the call is.
+	Runners []Callback
+	// Iterators call their function argument once per element or chunk.
+	Iterators []Callback
+	// Pollers return a batch of records per call.
+	Pollers []Func
+	// Sizers are types whose Len() counts buffered records.
+	Sizers []TypeName
+	// The batched form to recommend instead of a per-row SQL statement: for
+	// an INSERT (or an upsert, or a statement whose text is unknown), for an
+	// UPDATE (when empty, Set), and for the other writes.
+	BatchedInsert, BatchedUpdate, BatchedSet string
+	// Bulk is the batched form to recommend in place of an ORM's
+	// per-object save, by the save's operation ("INSERT", "UPSERT",
+	// "UPDATE", "DELETE") or, where one method differs from the others of
+	// its operation, by method.
+	Bulk map[string]string
+	// ExpandsInList: the library binds a slice after IN as a list, so a
+	// statement with IN ? is set-based.
+	ExpandsInList bool
+}
+
+// libraries is the registry, in no particular order.
+var libraries = []*Library{&DatabaseSQL, &Pgx, &Sqlx, &Sqlc, &Gorm, &Bun, &Gopg, &Ent}
+
+// Lookup returns the library with the key, or nil.
+func Lookup(key string) *Library {
+	for _, l := range libraries {
+		if l.Key == key {
+			return l
+		}
+	}
+	return nil
+}
+
+// Batched names the batched form of an SQL write op ("INSERT", "UPDATE",
+// ..., or "" when the text is unknown) through library key; a library with
+// no entry gets database/sql's.
+func Batched(key, op string) string {
+	l := Lookup(key)
+	if l == nil || l.BatchedInsert == "" {
+		l = &DatabaseSQL
+	}
+	switch {
+	case op == "" || op == "INSERT" || op == "UPSERT" || op == "MERGE":
+		return l.BatchedInsert
+	case op == "UPDATE" && l.BatchedUpdate != "":
+		return l.BatchedUpdate
+	}
+	return l.BatchedSet
+}
+
+// ExpandsInList reports whether library key binds a slice after IN as a list.
+func ExpandsInList(key string) bool {
+	l := Lookup(key)
+	return l != nil && l.ExpandsInList
+}
+
+// IsTx reports a transaction type of any library.
+func IsTx(pkg, name string) bool {
+	return anyHas(pkg, name, func(l *Library) []TypeName { return l.Tx })
+}
+
+// IsPool reports a pool handle of any library.
+func IsPool(pkg, name string) bool {
+	return anyHas(pkg, name, func(l *Library) []TypeName { return l.Pool })
+}
+
+func anyHas(pkg, name string, list func(*Library) []TypeName) bool {
+	for _, l := range libraries {
+		for _, t := range list(l) {
+			if t.Pkg == pkg && t.Name == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Runners returns every library's transaction runners.
+func Runners() []Callback { return collect(func(l *Library) []Callback { return l.Runners }) }
+
+// Iterators returns every library's callback iterators.
+func Iterators() []Callback { return collect(func(l *Library) []Callback { return l.Iterators }) }
+
+// Sizers returns every library's sizers.
+func Sizers() []TypeName { return collect(func(l *Library) []TypeName { return l.Sizers }) }
+
+// Pollers returns every library's pollers.
+func Pollers() []Func { return collect(func(l *Library) []Func { return l.Pollers }) }
+
+func collect[T any](list func(*Library) []T) []T {
+	var all []T
+	for _, l := range libraries {
+		all = append(all, list(l)...)
+	}
+	return all
+}

@@ -1,0 +1,39 @@
+package knowledge
+
+// pgx v5 (checked against v5.12.0). CopyFrom is COPY; a Batch is judged at
+// SendBatch. v4's Batch is known only as a sizer.
+const (
+	PgxPath     = "github.com/jackc/pgx/v5"
+	PgxpoolPath = PgxPath + "/pgxpool"
+	PgconnPath  = PgxPath + "/pgconn"
+	PgxV4Path   = "github.com/jackc/pgx/v4"
+)
+
+// Pgx is pgx v5.
+//
+// pgxpool has AcquireFunc but no Pool.BeginFunc: a pool goes through
+// pgx.BeginFunc. ForEachRow scans each row and calls fn, and AppendRows and
+// CollectRows call their RowToFunc once per row: a literal passed to them is
+// the body of a for rows.Next() loop. CollectOneRow and CollectExactlyOneRow
+// call theirs for one row only, so they are absent.
+var Pgx = Library{
+	Key:  "pgx",
+	Tx:   []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
+	Pool: []TypeName{{PgxpoolPath, "Pool"}},
+	Runners: []Callback{
+		{Func{PgxPath, "", "BeginFunc"}, 2, false},
+		{Func{PgxPath, "", "BeginTxFunc"}, 3, false},
+		{Func{PgxpoolPath, "Pool", "AcquireFunc"}, 1, false},
+	},
+	Iterators: []Callback{
+		{Func{PgxPath, "", "ForEachRow"}, 2, false},
+		{Func{PgxPath, "", "AppendRows"}, 2, false},
+		{Func{PgxPath, "", "CollectRows"}, 1, false},
+	},
+	Sizers:        []TypeName{{PgxPath, "Batch"}, {PgxV4Path, "Batch"}},
+	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer",
+	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
+}
+
+// PgxConns are the pgx types whose Exec, Query and QueryRow take SQL text.
+var PgxConns = []TypeName{{PgxPath, "Conn"}, {PgxPath, "Tx"}, {PgxpoolPath, "Pool"}, {PgxpoolPath, "Conn"}, {PgxpoolPath, "Tx"}}
