@@ -501,3 +501,52 @@ func TestCancelledCallerFailsNoOtherRecords(t *testing.T) {
 		})
 	}
 }
+
+// While a topic's metadata is loading, kgo holds its records with the
+// first record's context and fails them all when it ends.
+func TestCancelledCallerFailsNoRecordOfALoadingTopic(t *testing.T) {
+	c, err := kfake.NewCluster(kfake.NumBrokers(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	metadata := make(chan struct{}, 100)
+	c.ControlKey(int16(kmsg.Metadata), func(kmsg.Request) (kmsg.Response, error, bool) {
+		c.KeepControl()
+		select {
+		case metadata <- struct{}{}:
+		default: // nobody counts any more
+		}
+		return nil, nil, false
+	})
+	p := newProducer(t, c, kgo.UnknownTopicRetries(-1))
+	ctxA, cancelA := context.WithCancel(context.Background())
+	const n = 10
+	for i := range n {
+		ctx := context.Background()
+		if i == 0 {
+			ctx = ctxA
+		}
+		if err := p.Produce(ctx, record(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-metadata // the topic is unknown: the records wait
+	cancelA()
+	for len(metadata) > 0 {
+		<-metadata
+	}
+	<-metadata // kgo looked again after the cancellation
+
+	req := kmsg.NewPtrCreateTopicsRequest()
+	rt := kmsg.NewCreateTopicsRequestTopic()
+	rt.Topic, rt.NumPartitions, rt.ReplicationFactor = topic, 1, 1
+	req.Topics = append(req.Topics, rt)
+	if _, err := req.RequestWith(t.Context(), p.Client()); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Flush(t.Context()); err != nil {
+		t.Fatalf("Flush = %v, want every record written", err)
+	}
+	checkAccounting(t, n, consumeAll(t, c, n), nil)
+}
