@@ -7,13 +7,25 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-
-	"github.com/batchlint/batchlint/knowledge"
 )
 
-// kgoBatched is produceloop's fix for franz-go (passes/sinks), which this
-// package cannot import without pulling in go/analysis.
+// The fixes sqlloop and produceloop name for the same loop (passes/sinks,
+// which this package cannot import without pulling in go/analysis), so that
+// a test-time finding and a static one read alike.
 const kgoBatched = "collect the records and call ProduceSync once with all of them, or Produce asynchronously and Flush after the loop (runtime/kafkabatch.Producer)"
+
+func sqlBatched(lib, op string) string {
+	insert := op == "INSERT" || op == "MERGE"
+	switch {
+	case lib == "pgx" && insert:
+		return "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer"
+	case lib == "pgx":
+		return "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch"
+	case insert:
+		return "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
+	}
+	return "one set-based statement (... FROM unnest(...) or WHERE id = ANY($1))"
+}
 
 // DefaultThreshold is how many single-row executions of one write shape in a
 // row Check accepts. Eleven is a loop: a retry of one statement, a handful of
@@ -127,8 +139,8 @@ func (r *Recorder) shapeOf(sql string) shape {
 	return s
 }
 
-// executed records one execution of s through library lib (as batchlint's
-// knowledge names it) writing rows rows (-1: unknown), with trips round
+// executed records one execution of s through library lib ("pgx" or
+// "database/sql") writing rows rows (-1: unknown), with trips round
 // trips. failed executions count their round trips only: a retried
 // statement is one write, not a loop.
 func (r *Recorder) executed(lib string, s shape, rows, trips int, failed bool, site *stack) {
@@ -137,7 +149,7 @@ func (r *Recorder) executed(lib string, s shape, rows, trips int, failed bool, s
 	r.roundTrips += trips
 	st := r.stat(s.text, false)
 	if st.fix == "" && s.write() {
-		st.fix = knowledge.Batched(lib, s.op)
+		st.fix = sqlBatched(lib, s.op)
 	}
 	st.RoundTrips += trips
 	if failed {

@@ -11,8 +11,8 @@ import (
 // arguments, and a multi-row INSERT maps to one key whatever its row count.
 type shape struct {
 	text string
-	// op is the write a statement does, as batchlint's knowledge names it
-	// (INSERT, UPDATE, DELETE, MERGE; COPY FROM and REPLACE are INSERTs), or
+	// op is the write a statement does (INSERT, UPDATE, DELETE, MERGE; COPY
+	// FROM and REPLACE are INSERTs), or
 	// "" for a statement that writes nothing.
 	op   string
 	copy bool // COPY ... FROM STDIN: database/sql drivers (lib/pq) send its rows as per-row Execs
