@@ -34,9 +34,14 @@ func TestOnlyRegularFilesWithinTheLimit(t *testing.T) {
 		t.Errorf("over the limit: %v", err)
 	}
 	// None of these may block or read without end.
-	for _, path := range []string{filepath.Join(dir, "fifo"), filepath.Join(dir, "fifolink"), "/dev/zero", dir} {
-		if _, err := ReadFile(path, 1<<20); err == nil || !strings.Contains(err.Error(), "not a regular file") {
-			t.Errorf("ReadFile(%s): %v, want not a regular file", path, err)
+	for path, what := range map[string]string{
+		filepath.Join(dir, "fifo"):     "a FIFO",
+		filepath.Join(dir, "fifolink"): "a FIFO",
+		"/dev/zero":                    "a device",
+		dir:                            "a directory",
+	} {
+		if _, err := ReadFile(path, 1<<20); err == nil || err.Error() != path+": not a regular file but "+what {
+			t.Errorf("ReadFile(%s): %v, want not a regular file but %s", path, err, what)
 		}
 	}
 	for _, path := range []string{filepath.Join(dir, "fifo"), "/dev/null"} {
