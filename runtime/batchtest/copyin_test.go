@@ -78,10 +78,8 @@ func (s *copyInStmt) Query([]driver.Value) (driver.Rows, error) {
 func TestCopyInStatement(t *testing.T) {
 	ctx := context.Background()
 	rec := batchtest.New()
-	traced := newPool(t, rec, nil)
-	cfg := traced.Config().Copy()
-	cfg.ConnConfig.Tracer = nil // the database/sql wrapper alone records
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	// The database/sql wrapper alone records.
+	pool, err := pgxpool.NewWithConfig(ctx, plainConfig(t, newPool(t, rec, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,12 +58,21 @@ func newPool(t *testing.T, rec *batchtest.Recorder, tracer pgx.QueryTracer) *pgx
 	return pool
 }
 
+// plainConfig is a configuration for pool's schema that records nothing.
+func plainConfig(t *testing.T, pool *pgxpool.Pool) *pgxpool.Config {
+	t.Helper()
+	cfg, err := pgxpool.ParseConfig(pgtest.DSN(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.ConnConfig.RuntimeParams["search_path"] = pool.Config().ConnConfig.RuntimeParams["search_path"]
+	return cfg
+}
+
 // newDB opens database/sql on pool's schema through pgx's stdlib driver,
-// recorded by the connector wrapper rather than the tracer.
+// recorded by the connector wrapper alone.
 func newDB(t *testing.T, rec *batchtest.Recorder, pool *pgxpool.Pool) *sql.DB {
-	cfg := pool.Config().ConnConfig.Copy()
-	cfg.Tracer = nil
-	db := sql.OpenDB(batchtest.WrapConnector(stdlib.GetConnector(*cfg), rec))
+	db := sql.OpenDB(batchtest.WrapConnector(stdlib.GetConnector(*plainConfig(t, pool).ConnConfig), rec))
 	t.Cleanup(func() { db.Close() })
 	return db
 }
@@ -238,7 +247,7 @@ func TestClassifies(t *testing.T) {
 			f := fs[0]
 			wantShape := itemShape
 			if strings.Contains(c.name, "CopyFrom") {
-				wantShape = `copy "items" ("id", "name") from stdin`
+				wantShape = `copy "items" ("id", "name") from stdin binary`
 			}
 			if f.Shape != wantShape || f.Count != c.count || f.Analyzer != "sqlloop" || !strings.Contains(f.Fix, "runtime/pgbatch") {
 				t.Errorf("finding %+v, want shape %q, count %d, sqlloop and pgbatch", f, wantShape, c.count)
@@ -370,5 +379,39 @@ func TestStartChecksAtCleanup(t *testing.T) {
 	ft.cleanups[0]()
 	if len(ft.errs) != 1 || !strings.Contains(ft.errs[0], itemShape) || !strings.Contains(ft.errs[0], "15 statements in a row, one row each") {
 		t.Errorf("at cleanup: %q", ft.errs)
+	}
+}
+
+// TestTracerAlone checks the tracer set by hand, without WrapConfig: pgx's
+// CopyFrom is seen through its CopyFromTracer.
+func TestTracerAlone(t *testing.T) {
+	ctx := context.Background()
+	rec := batchtest.New()
+	cfg := plainConfig(t, newPool(t, batchtest.New(), nil))
+	cfg.ConnConfig.Tracer = rec.Tracer(nil)
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(pool.Close)
+	copyShape := `copy "items" ("id", "name") from stdin binary`
+	for _, id := range span(0, 12) {
+		if _, err := pool.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "name"}, pgx.CopyFromRows([][]any{{id, "x"}})); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if fs := rec.Findings(); len(fs) != 1 || fs[0].Shape != copyShape || fs[0].Count != 12 || !strings.HasPrefix(fs[0].First, "pg_test.go:") {
+		t.Errorf("one CopyFrom per row: findings %+v", fs)
+	}
+	rec.Reset()
+	rows := [][]any{}
+	for _, id := range span(100, 30) {
+		rows = append(rows, []any{id, "x"})
+	}
+	if _, err := pool.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "name"}, pgx.CopyFromRows(rows)); err != nil {
+		t.Fatal(err)
+	}
+	if st := rec.Stats(); len(st) != 1 || st[0] != (batchtest.Stats{Shape: copyShape, Executions: 1, Rows: 30, RoundTrips: 1}) {
+		t.Errorf("one CopyFrom of 30 rows: stats %+v", st)
 	}
 }

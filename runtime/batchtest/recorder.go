@@ -323,8 +323,8 @@ func (r *Recorder) AtMostRoundTrips(t TB, k int) {
 }
 
 // skipped are the frames between the user's code and the recorder.
-var skipped = []string{"github.com/jackc/", "database/sql.", "github.com/twmb/franz-go/", "runtime.",
-	"github.com/batchlint/batchlint/runtime/batchtest."}
+var skipped = []string{"github.com/jackc/", "database/sql.", "github.com/twmb/franz-go/", "runtime.", "io.", "bufio.",
+	"net.", "crypto/tls.", "github.com/batchlint/batchlint/runtime/batchtest."}
 
 var wd, _ = os.Getwd()
 
