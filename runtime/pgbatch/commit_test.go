@@ -24,9 +24,12 @@ import (
 )
 
 // cutProxy forwards TCP connections from 127.0.0.1 to the test cluster's
-// unix socket and reads the client's messages on the way. At the first
-// message that cut matches it forwards the message and closes both sides, so
-// the server gets it and the client never hears the answer. Later
+// unix socket and reads the client's messages on the way. The first message
+// that cut matches is forwarded; once the server has answered it, both sides
+// are closed, the answer unforwarded. So the server surely acted on the
+// message (a COMMIT committed), and the client never hears of it. Waiting
+// for the answer also keeps the cancel request pgx sends when its connection
+// breaks from reaching the server while it still works on the message. Later
 // connections pass untouched.
 type cutProxy struct {
 	cut    func(typ byte, sql string) bool
@@ -83,9 +86,25 @@ func (p *cutProxy) serve(client net.Conn) {
 		return
 	}
 	defer server.Close()
+	var mu sync.Mutex
+	var answered chan struct{} // made at the cut, closed at the server's answer
 	go func() {
-		io.Copy(client, server)
-		client.Close()
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := server.Read(buf)
+			mu.Lock()
+			a := answered
+			mu.Unlock()
+			if a != nil {
+				// The client waits for the cut message's answer, so this is it.
+				close(a)
+				return
+			}
+			if n > 0 && send(client, buf[:n]) != nil || err != nil {
+				client.Close()
+				return
+			}
+		}
 	}()
 	r := bufio.NewReader(client)
 	// The startup message has no type byte; an SSL or GSS encryption
@@ -102,7 +121,7 @@ func (p *cutProxy) serve(client net.Conn) {
 	armed := false // a matching Parse was forwarded: cut at its Sync
 	for {
 		msg, err := readMessage(r, true)
-		if err != nil || send(server, msg) != nil {
+		if err != nil {
 			return
 		}
 		typ, body := msg[0], msg[5:]
@@ -113,18 +132,26 @@ func (p *cutProxy) serve(client net.Conn) {
 		case msgParse:
 			sql = cstring(body[len(cstring(body))+1:])
 		}
-		if p.done.Load() {
-			continue
+		cut := false
+		if !p.done.Load() {
+			match := p.cut(typ, sql)
+			armed = armed || typ == msgParse && match
+			cut = typ != msgParse && (match || armed && typ == msgSync) && p.done.CompareAndSwap(false, true)
 		}
-		match := p.cut(typ, sql)
-		if typ == msgParse {
-			armed = armed || match
-			continue
+		if cut {
+			mu.Lock()
+			answered = make(chan struct{})
+			mu.Unlock()
 		}
-		if match || armed && typ == msgSync {
-			if p.done.CompareAndSwap(false, true) {
-				close(p.cutAt)
+		if send(server, msg) != nil {
+			return
+		}
+		if cut {
+			select {
+			case <-answered:
+			case <-time.After(30 * time.Second):
 			}
+			close(p.cutAt)
 			return // the deferred Closes cut both sides
 		}
 	}
