@@ -48,13 +48,15 @@ type Library struct {
 	// "UPDATE", "DELETE") or, where one method differs from the others of
 	// its operation, by method.
 	Bulk map[string]string
+	// Kafka is set for a Kafka client: its producers' configuration.
+	Kafka *Kafka
 	// ExpandsInList: the library binds a slice after IN as a list, so a
 	// statement with IN ? is set-based.
 	ExpandsInList bool
 }
 
 // libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pgx, &Sqlx, &Sqlc, &Gorm, &Bun, &Gopg, &Ent}
+var libraries = []*Library{&DatabaseSQL, &Pgx, &Sqlx, &Sqlc, &Gorm, &Bun, &Gopg, &Ent, &FranzGo, &Sarama, &Segmentio, &Confluent}
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {

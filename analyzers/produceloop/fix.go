@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/passes/loops"
+	"github.com/batchlint/batchlint/passes/producers"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
@@ -189,7 +190,7 @@ func sendShape(info *types.Info, w *sinks.Write) *shape {
 	}
 	params := sig.Params()
 	switch {
-	case w.Lib == "franz-go" && sel.Sel.Name == "ProduceSync", w.Lib == "segmentio" && sel.Sel.Name == "WriteMessages":
+	case w.Lib == producers.FranzGo && sel.Sel.Name == "ProduceSync", w.Lib == producers.Segmentio && sel.Sel.Name == "WriteMessages":
 		if !sig.Variadic() || params.Len() == 0 {
 			return nil
 		}
@@ -198,7 +199,7 @@ func sendShape(info *types.Info, w *sinks.Write) *shape {
 			return nil
 		}
 		sh := &shape{call: call, elem: sl.Elem(), batched: sel.Sel.Name, base: "msgs"}
-		if w.Lib == "franz-go" {
+		if w.Lib == producers.FranzGo {
 			sh.base, sh.chain = "recs", "FirstErr"
 		}
 		last := call.Args[len(call.Args)-1]
@@ -216,7 +217,7 @@ func sendShape(info *types.Info, w *sinks.Write) *shape {
 		}
 		sh.results = 1
 		return sh
-	case w.Lib == "sarama" && sel.Sel.Name == "SendMessage":
+	case w.Lib == producers.Sarama && sel.Sel.Name == "SendMessage":
 		if len(call.Args) != 1 || call.Ellipsis.IsValid() || params.Len() != 1 {
 			return nil
 		}

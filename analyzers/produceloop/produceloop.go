@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/producers"
@@ -32,8 +33,6 @@ var Analyzer = &analysis.Analyzer{
 }
 
 const (
-	kgoPkg             = "github.com/twmb/franz-go/pkg/kgo"
-	segmentioPkg       = "github.com/segmentio/kafka-go"
 	segmentioDefaultBT = time.Second
 	asyncTrue          = 1
 	// minStride is the smallest constant loop step taken for a chunk loop:
@@ -94,7 +93,7 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
 	}
 	if w.Via != nil {
-		if w.Lib == "segmentio" && w.Detail == "" {
+		if w.Lib == producers.Segmentio && w.Detail == "" {
 			// Whether the wrapper's writer waits depends on a writer this
 			// package cannot see.
 			return d, false
@@ -119,7 +118,7 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		return d, true
 	}
 	cost := w.Detail
-	if w.Lib == "segmentio" && cost == "" {
+	if w.Lib == producers.Segmentio && cost == "" {
 		// A Writer: whether and how long it waits is its configuration's.
 		var ok bool
 		cost, ok = segmentioCost(prods, w.Call)
@@ -138,25 +137,25 @@ func head(info *types.Info, w *sinks.Write) string {
 		name = sel.Sel.Name
 	}
 	switch w.Lib {
-	case "franz-go":
+	case producers.FranzGo:
 		if name == "ProduceSync" {
 			name += " of one record"
 		} else {
 			name += " and wait"
 		}
-	case "segmentio":
+	case producers.Segmentio:
 		name += " of one message"
-		if sinks.IsMethod(info, w.Call, segmentioPkg, "Conn", "Write", "WriteMessages", "WriteCompressedMessages") {
+		if sinks.IsMethod(info, w.Call, knowledge.SegmentioPath, "Conn", "Write", "WriteMessages", "WriteCompressedMessages") {
 			name = "Conn." + name
 		}
-	case "sarama":
+	case producers.Sarama:
 		switch name {
 		case "SendMessages":
 			name += " of one message"
 		case "Input":
 			name = "AsyncProducer send and wait"
 		}
-	case "confluent":
+	case producers.Confluent:
 		name += " and wait"
 	}
 	if w.Target != "" {
@@ -210,7 +209,7 @@ func pollLoop(info *types.Info, loop *loops.Loop) bool {
 			case *ast.FuncLit, *ast.BlockStmt:
 				return false
 			case *ast.CallExpr:
-				if sinks.IsMethod(info, n, kgoPkg, "Client", "PollFetches", "PollRecords") {
+				if sinks.IsMethod(info, n, knowledge.KgoPath, "Client", "PollFetches", "PollRecords") {
 					found = true
 				}
 			}

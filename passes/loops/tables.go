@@ -22,23 +22,9 @@ type callbackIter struct {
 	intent Intent
 }
 
-const kgo = "github.com/twmb/franz-go/pkg/kgo"
-
 // callbackIters lists the callback iterators: the registry's and the
-// standard library's (checked against franz-go v1.22.3,
-// pkg/kgo/record_and_fetch.go). A partition or topic is a batch of records
-// handed over at once, so one call per partition is Chunked.
-var callbackIters = append(fromRegistry(knowledge.Iterators()), []callbackIter{
-	{method{kgo, "Fetches", "EachRecord"}, 0, PerElement},
-	{method{kgo, "Fetches", "EachError"}, 0, PerElement},
-	{method{kgo, "Fetches", "EachPartition"}, 0, Chunked},
-	{method{kgo, "Fetches", "EachTopic"}, 0, Chunked},
-	{method{kgo, "FetchTopic", "EachPartition"}, 0, Chunked},
-	{method{kgo, "FetchTopic", "EachRecord"}, 0, PerElement},
-	{method{kgo, "FetchPartition", "EachRecord"}, 0, PerElement},
-	{method{kgo, "FetchTopicPartition", "EachRecord"}, 0, PerElement},
-	{method{"sync", "Map", "Range"}, 0, PerElement},
-}...)
+// standard library's.
+var callbackIters = append(fromRegistry(knowledge.Iterators()), callbackIter{method{"sync", "Map", "Range"}, 0, PerElement})
 
 // launchers run their function argument once per call, possibly on
 // another goroutine: work launched per iteration is per-iteration work.
@@ -70,9 +56,14 @@ func fromRegistry(cbs []knowledge.Callback) []callbackIter {
 // pollers return a batch of records per call: a loop whose iteration opens
 // with one handles a batch per iteration (EachRecord inside it is the
 // per-record loop).
-var pollers = []method{
-	{kgo, "Client", "PollFetches"},
-	{kgo, "Client", "PollRecords"},
+var pollers = registryPollers()
+
+func registryPollers() []method {
+	var ms []method
+	for _, f := range knowledge.Pollers() {
+		ms = append(ms, method{f.Pkg, f.Recv, f.Name})
+	}
+	return ms
 }
 
 // sizers are types whose Len() counts buffered records or bytes, so

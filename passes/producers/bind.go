@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // ambiguous marks an object that holds different producers.
@@ -161,7 +163,7 @@ func (r *Result) markProducing(ins *inspector.Inspector) {
 		if fn == nil || fn.Pkg() == nil {
 			return
 		}
-		if lib := libraryOf(fn.Pkg().Path()); lib == nil || lib.name != FranzGo {
+		if lib := knowledge.KafkaOf(fn.Pkg().Path()); lib == nil || lib.Key != FranzGo {
 			return
 		}
 		if p := r.of(sel.X); p != nil && p.Lib == FranzGo {

@@ -30,7 +30,7 @@ func (r *resolver) exportFacts() {
 		}
 		sort.Slice(f.Settings, func(i, j int) bool { return f.Settings[i].Key < f.Settings[j].Key })
 		if lib := r.libOfType(sig.Results().At(0).Type()); lib != nil {
-			f.Lib = lib.name
+			f.Lib = lib.Key
 		} else {
 			f.Lib = FranzGo
 		}

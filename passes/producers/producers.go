@@ -15,22 +15,31 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
-// Canonical setting keys shared by all libraries.
+// Canonical setting keys shared by all libraries (see the registry).
 const (
-	Linger           = "linger"             // time a batch may wait for more records, ns
-	Compression      = "compression"        // codec name: "none", "gzip", "snappy", "lz4", "zstd"
-	BatchMaxBytes    = "batch.max.bytes"    // largest batch, bytes
-	BatchSize        = "batch.size"         // largest batch, records
-	FlushBytes       = "flush.bytes"        // sarama: send when this many bytes are buffered
-	FlushMessages    = "flush.messages"     // sarama: send when this many messages are buffered
-	FlushFrequency   = "flush.frequency"    // sarama: send at least this often, ns
-	Async            = "async"              // segmentio: WriteMessages does not wait (0/1)
-	BatchTimeout     = "batch.timeout"      // segmentio: time a partial batch waits, ns
-	BatchNumMessages = "batch.num.messages" // confluent: largest batch, records
-	MaxBuffered      = "max.buffered"       // franz-go: records buffered before Produce blocks
+	Linger           = knowledge.Linger
+	Compression      = knowledge.Compression
+	BatchMaxBytes    = knowledge.BatchMaxBytes
+	BatchSize        = knowledge.BatchSize
+	FlushBytes       = knowledge.FlushBytes
+	FlushMessages    = knowledge.FlushMessages
+	FlushFrequency   = knowledge.FlushFrequency
+	Async            = knowledge.Async
+	BatchTimeout     = knowledge.BatchTimeout
+	BatchNumMessages = knowledge.BatchNumMessages
+	MaxBuffered      = knowledge.MaxBuffered
+)
+
+// Library keys, as in Producer.Lib.
+const (
+	FranzGo   = knowledge.FranzGoKey
+	Sarama    = knowledge.SaramaKey
+	Segmentio = knowledge.SegmentioKey
+	Confluent = knowledge.ConfluentKey
 )
 
 // Setting is one configuration value of a producer as resolved at its

@@ -12,22 +12,23 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
 const maxDepth = 8
 
 // shape is what kind of configuration value an expression holds.
-type shape int
+type shape = knowledge.Shape
 
 const (
-	noShape      shape = iota
-	kgoOpt             // kgo.Opt or one of its option interfaces
-	kgoOpts            // []kgo.Opt
-	saramaCfg          // *sarama.Config
-	configMap          // confluent kafka.ConfigMap or *kafka.ConfigMap
-	writer             // segmentio kafka.Writer or *kafka.Writer
-	writerConfig       // segmentio kafka.WriterConfig
+	noShape      = knowledge.NoShape
+	kgoOpt       = knowledge.KgoOpt
+	kgoOpts      = knowledge.KgoOpts
+	saramaCfg    = knowledge.SaramaCfg
+	configMap    = knowledge.ConfigMap
+	writer       = knowledge.Writer
+	writerConfig = knowledge.WriterConfig
 )
 
 type resolver struct {
@@ -41,7 +42,7 @@ type resolver struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{pass: pass, bySite: map[ast.Node]*Producer{}, byObj: map[any]*Producer{}}
-	if mod := moduleVersion(pass); mod != "" && libraryOf(pass.Pkg.Path()) != nil {
+	if mod := moduleVersion(pass); mod != "" && knowledge.KafkaOf(pass.Pkg.Path()) != nil {
 		pass.ExportPackageFact(&VersionFact{Version: mod})
 	}
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -128,21 +129,21 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	lib := libraryOf(fn.Pkg().Path())
+	lib := knowledge.KafkaOf(fn.Pkg().Path())
 	if lib == nil {
 		return nil
 	}
 	if sig, _ := fn.Type().(*types.Signature); sig == nil || sig.Recv() != nil {
 		return nil
 	}
-	ctor, ok := lib.constructors[fn.Name()]
-	if !ok || !ctor.producer {
+	ctor, ok := lib.Kafka.Constructors[fn.Name()]
+	if !ok || !ctor.Producer {
 		return nil
 	}
 	var s *state
 	var cfgPos token.Pos
 	switch {
-	case ctor.options:
+	case ctor.Options:
 		s = newState()
 		for i, a := range call.Args {
 			if i == len(call.Args)-1 && call.Ellipsis.IsValid() {
@@ -151,27 +152,27 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 				s.add(r.opt(a, 0))
 			}
 		}
-	case ctor.clientOf != "":
-		if ctor.arg >= len(call.Args) {
+	case ctor.ClientOf != "":
+		if ctor.Arg >= len(call.Args) {
 			return nil
 		}
-		nc := r.clientCall(call.Args[ctor.arg], lib, ctor.clientOf)
+		nc := r.clientCall(call.Args[ctor.Arg], lib, ctor.ClientOf)
 		if nc == nil {
 			s = opaqueState()
 			break
 		}
-		made := lib.constructors[ctor.clientOf]
-		if made.arg >= len(nc.Args) {
+		made := lib.Kafka.Constructors[ctor.ClientOf]
+		if made.Arg >= len(nc.Args) {
 			return nil
 		}
-		s = r.config(nc.Args[made.arg], made.shape, 0)
+		s = r.config(nc.Args[made.Arg], made.Shape, 0)
 		cfgPos = nc.Pos()
 	default:
-		if ctor.arg >= len(call.Args) {
+		if ctor.Arg >= len(call.Args) {
 			return nil
 		}
-		s = r.config(call.Args[ctor.arg], ctor.shape, 0)
-		cfgPos = r.origin(call.Args[ctor.arg])
+		s = r.config(call.Args[ctor.Arg], ctor.Shape, 0)
+		cfgPos = r.origin(call.Args[ctor.Arg])
 	}
 	p := r.producer(lib, call, s, fn.Pkg(), cfgPos)
 	p.Constructor = fn.Name()
@@ -184,7 +185,7 @@ func (r *resolver) writerProducer(site ast.Node, lit *ast.CompositeLit) *Produce
 	if named == nil || named.Obj().Pkg() == nil {
 		return nil
 	}
-	lib := libraryOf(named.Obj().Pkg().Path())
+	lib := knowledge.KafkaOf(named.Obj().Pkg().Path())
 	if lib == nil {
 		return nil
 	}
@@ -236,23 +237,23 @@ func (r *resolver) holder(site ast.Node) (*types.Var, *ast.BlockStmt) {
 	return found, body
 }
 
-func (r *resolver) producer(lib *library, site ast.Node, s *state, pkg *types.Package, cfgPos token.Pos) *Producer {
-	p := &Producer{Lib: lib.name, Site: site, Settings: map[string]Setting{}, Config: cfgPos}
+func (r *resolver) producer(lib *knowledge.Library, site ast.Node, s *state, pkg *types.Package, cfgPos token.Pos) *Producer {
+	p := &Producer{Lib: lib.Key, Site: site, Settings: map[string]Setting{}, Config: cfgPos}
 	var vf VersionFact
 	if r.pass.ImportPackageFact(pkg, &vf) {
 		p.Version = vf.Version
 	} else if pkg == r.pass.Pkg {
 		p.Version = moduleVersion(r.pass)
 	}
-	if !s.opaque && lib.defaults != nil {
-		for k, v := range lib.defaults(p.Version) {
-			p.Settings[k] = v
+	if !s.opaque && lib.Kafka.Defaults != nil {
+		for k, v := range lib.Kafka.Defaults(p.Version) {
+			p.Settings[k] = Setting{Known: true, Int: v.Int, Str: v.Str}
 		}
 	}
 	for k, v := range s.set {
 		p.Settings[k] = v
 	}
-	p.Producing = lib.name != FranzGo || s.producing
+	p.Producing = lib.Key != FranzGo || s.producing
 	return p
 }
 
@@ -314,16 +315,16 @@ func (r *resolver) opt(e ast.Expr, depth int) *state {
 		if fn == nil || fn.Pkg() == nil {
 			return opaqueState()
 		}
-		lib := libraryOf(fn.Pkg().Path())
-		if lib == nil || lib.name != FranzGo {
+		lib := knowledge.KafkaOf(fn.Pkg().Path())
+		if lib == nil || lib.Key != FranzGo {
 			return r.helper(e, kgoOpt, depth)
 		}
 		s := newState()
-		if named, ok := types.Unalias(info.TypeOf(e)).(*types.Named); ok && named.Obj().Name() == lib.producerOptType {
+		if named, ok := types.Unalias(info.TypeOf(e)).(*types.Named); ok && named.Obj().Name() == lib.Kafka.ProducerOptType {
 			s.producing = true
 		}
-		if rule, ok := lib.options[fn.Name()]; ok {
-			s.set[rule.key] = r.optionSetting(lib, rule, e)
+		if rule, ok := lib.Kafka.Options[fn.Name()]; ok {
+			s.set[rule.Key] = r.optionSetting(lib, rule, e)
 		}
 		return s
 	case *ast.Ident:
@@ -332,12 +333,12 @@ func (r *resolver) opt(e ast.Expr, depth int) *state {
 	return opaqueState()
 }
 
-func (r *resolver) optionSetting(lib *library, rule optionRule, call *ast.CallExpr) Setting {
+func (r *resolver) optionSetting(lib *knowledge.Library, rule knowledge.Option, call *ast.CallExpr) Setting {
 	st := Setting{Set: true, Pos: call.Pos()}
-	if call.Ellipsis.IsValid() || rule.kind == opaqueArg {
+	if call.Ellipsis.IsValid() || rule.Kind == knowledge.OpaqueArg {
 		return st
 	}
-	if rule.kind == codecArg {
+	if rule.Kind == knowledge.CodecArg {
 		if len(call.Args) == 0 {
 			return st
 		}
@@ -354,13 +355,13 @@ func (r *resolver) optionSetting(lib *library, rule optionRule, call *ast.CallEx
 
 // codecCall names the codec a franz-go codec expression selects:
 // kgo.ZstdCompression(), optionally .WithLevel(n).
-func (r *resolver) codecCall(lib *library, e ast.Expr) string {
+func (r *resolver) codecCall(lib *knowledge.Library, e ast.Expr) string {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return ""
 	}
 	fn := callee(r.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == nil || libraryOf(fn.Pkg().Path()) != lib {
+	if fn == nil || fn.Pkg() == nil || knowledge.KafkaOf(fn.Pkg().Path()) != lib {
 		return ""
 	}
 	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
@@ -372,12 +373,12 @@ func (r *resolver) codecCall(lib *library, e ast.Expr) string {
 		}
 		return ""
 	}
-	return lib.codecFuncs[fn.Name()]
+	return lib.Kafka.CodecFuncs[fn.Name()]
 }
 
 // valueSetting resolves the value expression of a setting.
-func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting {
-	if rule.kind == codecArg {
+func (r *resolver) valueSetting(st Setting, rule knowledge.Option, e ast.Expr) Setting {
+	if rule.Kind == knowledge.CodecArg {
 		if name := r.codecValue(e); name != "" {
 			st.Known, st.Str, st.Node = true, name, e
 		}
@@ -388,8 +389,8 @@ func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting
 		return st
 	}
 	st.Node = e
-	switch rule.kind {
-	case plain:
+	switch rule.Kind {
+	case knowledge.Plain:
 		switch v.Kind {
 		case values.Int, values.Bool:
 			st.Known, st.Int = true, v.Int
@@ -399,7 +400,7 @@ func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting
 				st.Known, st.Int = true, i
 			}
 		}
-	case millis:
+	case knowledge.Millis:
 		switch v.Kind {
 		case values.Int, values.Float:
 			st.Known, st.Int = true, int64(v.Float*1e6)
@@ -408,7 +409,7 @@ func (r *resolver) valueSetting(st Setting, rule optionRule, e ast.Expr) Setting
 				st.Known, st.Int = true, int64(f*1e6)
 			}
 		}
-	case text:
+	case knowledge.Text:
 		if v.Kind == values.String {
 			st.Known, st.Str = true, strings.ToLower(strings.TrimSpace(v.Str))
 		}
@@ -424,7 +425,7 @@ func (r *resolver) codecValue(e ast.Expr) string {
 	e = ast.Unparen(e)
 	if v := r.vals.Of(e); v.Kind == values.Int {
 		if lib := r.codecLib(e); lib != nil {
-			return lib.codecValues[v.Int]
+			return lib.Kafka.CodecValues[v.Int]
 		}
 		return ""
 	}
@@ -435,7 +436,7 @@ func (r *resolver) codecValue(e ast.Expr) string {
 			}
 		}
 		if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != nil {
-			return codecPackages[fn.Pkg().Path()]
+			return knowledge.CodecPackage(fn.Pkg().Path())
 		}
 		return ""
 	}
@@ -444,23 +445,23 @@ func (r *resolver) codecValue(e ast.Expr) string {
 	}
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		if named, ok := types.Unalias(r.pass.TypesInfo.TypeOf(lit)).(*types.Named); ok && named.Obj().Pkg() != nil {
-			return codecPackages[named.Obj().Pkg().Path()]
+			return knowledge.CodecPackage(named.Obj().Pkg().Path())
 		}
 	}
 	return ""
 }
 
 // codecLib is the library whose codec numbering a codec value uses.
-func (r *resolver) codecLib(e ast.Expr) *library {
+func (r *resolver) codecLib(e ast.Expr) *knowledge.Library {
 	named, _ := types.Unalias(r.pass.TypesInfo.TypeOf(e)).(*types.Named)
 	if named == nil || named.Obj().Pkg() == nil {
 		return nil
 	}
 	path := named.Obj().Pkg().Path()
-	if path == "github.com/segmentio/kafka-go/compress" {
-		path = "github.com/segmentio/kafka-go"
+	if path == knowledge.SegmentioCompressPath {
+		path = knowledge.SegmentioPath
 	}
-	return libraryOf(path)
+	return knowledge.KafkaOf(path)
 }
 
 // config evaluates a sarama config, confluent ConfigMap, segmentio Writer
@@ -491,7 +492,7 @@ func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
 	case *ast.CallExpr:
 		fn := callee(info, x)
 		if fn != nil && fn.Pkg() != nil && sh == saramaCfg && fn.Name() == "NewConfig" {
-			if l := libraryOf(fn.Pkg().Path()); l != nil && l.name == Sarama {
+			if l := knowledge.KafkaOf(fn.Pkg().Path()); l != nil && l.Key == Sarama {
 				return newState()
 			}
 		}
@@ -500,7 +501,7 @@ func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
 	return opaqueState()
 }
 
-func (r *resolver) libOfType(t types.Type) *library {
+func (r *resolver) libOfType(t types.Type) *knowledge.Library {
 	named, _ := types.Unalias(t).(*types.Named)
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		named, _ = types.Unalias(p.Elem()).(*types.Named)
@@ -508,12 +509,12 @@ func (r *resolver) libOfType(t types.Type) *library {
 	if named == nil || named.Obj().Pkg() == nil {
 		return nil
 	}
-	return libraryOf(named.Obj().Pkg().Path())
+	return knowledge.KafkaOf(named.Obj().Pkg().Path())
 }
 
 // literal evaluates a Writer/WriterConfig struct literal or a ConfigMap
 // literal.
-func (r *resolver) literal(lit *ast.CompositeLit, lib *library, depth int) *state {
+func (r *resolver) literal(lit *ast.CompositeLit, lib *knowledge.Library, depth int) *state {
 	if lib == nil {
 		return opaqueState()
 	}
@@ -523,20 +524,20 @@ func (r *resolver) literal(lit *ast.CompositeLit, lib *library, depth int) *stat
 		if !ok {
 			return opaqueState()
 		}
-		if lib.keys != nil {
+		if lib.Kafka.Keys != nil {
 			k := r.vals.Of(kv.Key)
 			if k.Kind != values.String {
 				s.opaque = true
 				continue
 			}
-			if rule, ok := lib.keys[k.Str]; ok {
-				s.set[rule.key] = r.valueSetting(Setting{Set: true, Pos: kv.Pos()}, rule, kv.Value)
+			if rule, ok := lib.Kafka.Keys[k.Str]; ok {
+				s.set[rule.Key] = r.valueSetting(Setting{Set: true, Pos: kv.Pos()}, rule, kv.Value)
 			}
 			continue
 		}
 		if id, ok := kv.Key.(*ast.Ident); ok {
-			if rule, ok := lib.fields[id.Name]; ok {
-				s.set[rule.key] = r.valueSetting(Setting{Set: true, Pos: kv.Pos()}, rule, kv.Value)
+			if rule, ok := lib.Kafka.Fields[id.Name]; ok {
+				s.set[rule.Key] = r.valueSetting(Setting{Set: true, Pos: kv.Pos()}, rule, kv.Value)
 			}
 		}
 	}
@@ -638,12 +639,12 @@ func (r *resolver) shapeOf(t types.Type) shape {
 	if named == nil || named.Obj().Pkg() == nil {
 		return noShape
 	}
-	lib := libraryOf(named.Obj().Pkg().Path())
+	lib := knowledge.KafkaOf(named.Obj().Pkg().Path())
 	if lib == nil {
 		return noShape
 	}
 	name := named.Obj().Name()
-	switch lib.name {
+	switch lib.Key {
 	case FranzGo:
 		if !ptr && (name == "Opt" || name == "ProducerOpt") {
 			return kgoOpt
@@ -671,7 +672,7 @@ func (r *resolver) shapeOf(t types.Type) shape {
 
 // clientCall finds the call of lib's constructor name that made the client
 // expression e, a local variable assigned once in this function.
-func (r *resolver) clientCall(e ast.Expr, lib *library, name string) *ast.CallExpr {
+func (r *resolver) clientCall(e ast.Expr, lib *knowledge.Library, name string) *ast.CallExpr {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil
@@ -700,7 +701,7 @@ func (r *resolver) clientCall(e ast.Expr, lib *library, name string) *ast.CallEx
 			if len(as.Rhs) == 1 && i == 0 {
 				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
 					if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Name() == name && fn.Pkg() != nil &&
-						libraryOf(fn.Pkg().Path()) == lib {
+						knowledge.KafkaOf(fn.Pkg().Path()) == lib {
 						found = call
 					}
 				}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -259,17 +260,17 @@ func (w *walker) assign(l, rhs ast.Expr, tok token.Token, s *state) *state {
 			return opaqueState()
 		}
 		lib := w.r.libOfType(w.v.Type())
-		if lib == nil || lib.fields == nil {
+		if lib == nil || lib.Kafka.Fields == nil {
 			return opaqueState()
 		}
 		s = s.clone()
-		for fpath, rule := range lib.fields {
+		for fpath, rule := range lib.Kafka.Fields {
 			switch {
 			case fpath == path:
-				s.set[rule.key] = w.r.valueSetting(Setting{Set: true, Pos: l.Pos()}, rule, rhs)
+				s.set[rule.Key] = w.r.valueSetting(Setting{Set: true, Pos: l.Pos()}, rule, rhs)
 			case len(fpath) > len(path) && fpath[:len(path)+1] == path+".":
 				// A whole sub-struct assigned: its fields are not known.
-				s.set[rule.key] = Setting{Set: true, Pos: l.Pos()}
+				s.set[rule.Key] = Setting{Set: true, Pos: l.Pos()}
 			}
 		}
 		return s
@@ -286,7 +287,7 @@ func (w *walker) assign(l, rhs ast.Expr, tok token.Token, s *state) *state {
 
 func (w *walker) mapStore(s *state, key, val ast.Expr, pos token.Pos) {
 	lib := w.r.libOfType(w.v.Type())
-	if lib == nil || lib.keys == nil {
+	if lib == nil || lib.Kafka.Keys == nil {
 		s.opaque = true
 		return
 	}
@@ -295,8 +296,8 @@ func (w *walker) mapStore(s *state, key, val ast.Expr, pos token.Pos) {
 		s.opaque = true
 		return
 	}
-	if rule, ok := lib.keys[k.Str]; ok {
-		s.set[rule.key] = w.r.valueSetting(Setting{Set: true, Pos: pos}, rule, val)
+	if rule, ok := lib.Kafka.Keys[k.Str]; ok {
+		s.set[rule.Key] = w.r.valueSetting(Setting{Set: true, Pos: pos}, rule, val)
 	}
 }
 
@@ -374,7 +375,7 @@ func (w *walker) mayChange(n ast.Node) bool {
 				changes = true
 			}
 		case *ast.CallExpr:
-			if fn := callee(info, x); fn != nil && fn.Pkg() != nil && libraryOf(fn.Pkg().Path()) != nil {
+			if fn := callee(info, x); fn != nil && fn.Pkg() != nil && knowledge.KafkaOf(fn.Pkg().Path()) != nil {
 				// The client libraries read their configuration.
 				return true
 			}
@@ -437,7 +438,7 @@ func (w *walker) setKey(e ast.Expr, s *state) (*state, bool) {
 		return s, false
 	}
 	fn := callee(info, call)
-	if fn == nil || fn.Pkg() == nil || libraryOf(fn.Pkg().Path()) == nil {
+	if fn == nil || fn.Pkg() == nil || knowledge.KafkaOf(fn.Pkg().Path()) == nil {
 		return s, false
 	}
 	s = s.clone()

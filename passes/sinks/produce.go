@@ -5,65 +5,39 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
-// Import paths of the Kafka producer clients.
-const (
-	kgoPkg        = "github.com/twmb/franz-go/pkg/kgo"
-	ibmSaramaPkg  = "github.com/IBM/sarama"
-	saramaPkg     = "github.com/Shopify/sarama"
-	segmentioPkg  = "github.com/segmentio/kafka-go"
-	confluentPkg  = "github.com/confluentinc/confluent-kafka-go/v2/kafka"
-	produceOp     = "produce"
-	franzGoLib    = "franz-go"
-	saramaLib     = "sarama"
-	segmentioLib  = "segmentio"
-	confluentLib  = "confluent"
-	kgoBatched    = "collect the records and call ProduceSync once with all of them, or Produce asynchronously and Flush after the loop (runtime/kafkabatch.Producer)"
-	kgoWaitFix    = "Produce every record and Flush (or wait for the promises) once after the loop (runtime/kafkabatch.Producer)"
-	saramaBatched = "collect the messages and call SendMessages once with all of them, or use an AsyncProducer"
-	segioBatched  = "collect the messages and call WriteMessages once with all of them, or set Async: true and handle errors in Completion"
-	confBatched   = "Produce every message and Flush once after the loop, reading delivery reports from Events() in one goroutine"
-
-	kgoSyncCost    = "each call un-lingers the partition and waits for the ack (one produce request per record, ~25k records/s on loopback vs ~2.5M async)"
-	kgoFlushCost   = "the Flush after each Produce un-lingers the partition and waits for that one record's ack (one produce request per record, ~25k records/s on loopback vs ~2.5M async)"
-	kgoPromiseCost = "waiting for each record's promise before producing the next costs a linger (10ms by default) plus a round trip per record (one produce request per record)"
-	asyncWaitCost  = "waiting on Successes() or Errors() after each send makes the AsyncProducer synchronous (one produce request per message)"
-	asyncBatched   = "send every message first and read Successes() and Errors() in their own goroutines, or collect the messages and call SendMessages once"
-	connCost       = "each call is its own produce request and waits for the broker's response (a Conn asks for acks from all replicas by default: one request per message)"
-	connBatched    = "pass all the messages to one WriteMessages call, or use a kafka.Writer"
-	saramaCost     = "each call sends one message and waits for its ack (one produce request per message)"
-	confFlushCost  = "the Flush after each Produce overrides linger.ms and waits for that one message's delivery report (one produce request per message)"
-	confReportCost = "waiting for each message's delivery report before producing the next costs linger.ms (5ms by default) plus a round trip per message (one produce request per message)"
-)
+const produceOp = "produce"
 
 // produceRules is the produce part of the knowledge base: calls that send one
 // Kafka record and wait for its acknowledgement before returning.
 var produceRules = []Rule{
-	{Pkg: kgoPkg, Type: "Client", Name: "ProduceSync", Lib: franzGoLib, Kind: Produce, Match: matchProduceSync},
-	{Pkg: kgoPkg, Type: "GroupTransactSession", Name: "ProduceSync", Lib: franzGoLib, Kind: Produce, Match: matchProduceSync},
-	{Pkg: kgoPkg, Type: "Client", Name: "Produce", Lib: franzGoLib, Kind: Produce, Match: matchKgoProduceWaited},
-	{Pkg: kgoPkg, Type: "Client", Name: "TryProduce", Lib: franzGoLib, Kind: Produce, Match: matchKgoProduceWaited},
-	{Pkg: ibmSaramaPkg, Type: "SyncProducer", Name: "SendMessage", Lib: saramaLib, Kind: Produce, Match: matchSendMessage},
-	{Pkg: saramaPkg, Type: "SyncProducer", Name: "SendMessage", Lib: saramaLib, Kind: Produce, Match: matchSendMessage},
-	{Pkg: ibmSaramaPkg, Type: "SyncProducer", Name: "SendMessages", Lib: saramaLib, Kind: Produce, Match: matchSendOneMessage},
-	{Pkg: saramaPkg, Type: "SyncProducer", Name: "SendMessages", Lib: saramaLib, Kind: Produce, Match: matchSendOneMessage},
-	{Pkg: ibmSaramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
-	{Pkg: saramaPkg, Type: "AsyncProducer", Name: "Input", Lib: saramaLib, Kind: Produce, Match: matchAsyncInputWaited},
-	{Pkg: segmentioPkg, Type: "Writer", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchWriteMessages},
-	{Pkg: segmentioPkg, Type: "Conn", Name: "WriteMessages", Lib: segmentioLib, Kind: Produce, Match: matchConnWrite},
-	{Pkg: segmentioPkg, Type: "Conn", Name: "WriteCompressedMessages", Lib: segmentioLib, Kind: Produce, Match: matchConnWrite},
-	{Pkg: segmentioPkg, Type: "Conn", Name: "Write", Lib: segmentioLib, Kind: Produce, Match: matchConnWrite},
-	{Pkg: confluentPkg, Type: "Producer", Name: "Produce", Lib: confluentLib, Kind: Produce, Match: matchConfluentProduceWaited},
+	{Pkg: knowledge.KgoPath, Type: "Client", Name: "ProduceSync", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchProduceSync},
+	{Pkg: knowledge.KgoPath, Type: "GroupTransactSession", Name: "ProduceSync", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchProduceSync},
+	{Pkg: knowledge.KgoPath, Type: "Client", Name: "Produce", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchKgoProduceWaited},
+	{Pkg: knowledge.KgoPath, Type: "Client", Name: "TryProduce", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchKgoProduceWaited},
+	{Pkg: knowledge.SaramaPath, Type: "SyncProducer", Name: "SendMessage", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendMessage},
+	{Pkg: knowledge.SaramaOldPath, Type: "SyncProducer", Name: "SendMessage", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendMessage},
+	{Pkg: knowledge.SaramaPath, Type: "SyncProducer", Name: "SendMessages", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendOneMessage},
+	{Pkg: knowledge.SaramaOldPath, Type: "SyncProducer", Name: "SendMessages", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendOneMessage},
+	{Pkg: knowledge.SaramaPath, Type: "AsyncProducer", Name: "Input", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchAsyncInputWaited},
+	{Pkg: knowledge.SaramaOldPath, Type: "AsyncProducer", Name: "Input", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchAsyncInputWaited},
+	{Pkg: knowledge.SegmentioPath, Type: "Writer", Name: "WriteMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchWriteMessages},
+	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "WriteMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
+	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "WriteCompressedMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
+	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "Write", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
+	{Pkg: knowledge.ConfluentPath, Type: "Producer", Name: "Produce", Lib: knowledge.ConfluentKey, Kind: Produce, Match: matchConfluentProduceWaited},
 }
 
 // produceCosts is what one synchronous one-record produce costs, per library,
 // as measured against kfake on loopback (internal/kafkacost).
 var produceCosts = map[string]string{
-	franzGoLib:   "each call waits for the record's ack, so every record is its own produce request (~25k records/s on loopback vs ~2.5M async)",
-	saramaLib:    "each call sends one message and waits for its ack, so every message is its own produce request",
-	segmentioLib: "each call waits for the writer's BatchTimeout before sending a batch of one message",
-	confluentLib: "Flush overrides linger.ms and waits for the one queued message's delivery report, so every message is its own produce request",
+	knowledge.FranzGoKey:   knowledge.FranzGoCost,
+	knowledge.SaramaKey:    knowledge.SaramaWrapCost,
+	knowledge.SegmentioKey: knowledge.SegmentioWrapCost,
+	knowledge.ConfluentKey: knowledge.ConfluentWrapCost,
 }
 
 // ProduceCost states the cost of one synchronous one-record produce with lib
@@ -78,10 +52,10 @@ func matchProduceSync(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: franzGoLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.FranzGoKey, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, kafkaLastArg(call)),
-		Batched: kgoBatched,
-		Detail:  kgoSyncCost,
+		Batched: knowledge.FranzGoBatched,
+		Detail:  knowledge.FranzGoSyncCost,
 	}
 }
 
@@ -97,16 +71,16 @@ func matchKgoProduceWaited(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	info := c.Pass.TypesInfo
-	waits := []kafkaWait{kafkaFlushOf(info, recv, kgoPkg, "Client", kgoFlushCost)}
-	waits = append(waits, kafkaPromiseWaits(info, call.Args[2], kgoPromiseCost)...)
+	waits := []kafkaWait{kafkaFlushOf(info, recv, knowledge.KgoPath, "Client", knowledge.FranzGoFlushCost)}
+	waits = append(waits, kafkaPromiseWaits(info, call.Args[2], knowledge.FranzGoPromiseCost)...)
 	how := kafkaWaitedInScope(c, call, waits)
 	if how == "" {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: franzGoLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.FranzGoKey, Op: produceOp,
 		Target:  kafkaTopic(info, call.Args[1]),
-		Batched: kgoWaitFix,
+		Batched: knowledge.FranzGoWaitFix,
 		Detail:  how,
 	}
 }
@@ -117,10 +91,10 @@ func matchSendMessage(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: saramaLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.SaramaKey, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, call.Args[0]),
-		Batched: saramaBatched,
-		Detail:  saramaCost,
+		Batched: knowledge.SaramaBatched,
+		Detail:  knowledge.SaramaCost,
 	}
 }
 
@@ -157,15 +131,15 @@ func matchAsyncInputWaited(c *Context, call *ast.CallExpr) *Write {
 		ev, ok := ast.Unparen(ch).(*ast.CallExpr)
 		return ok && IsMethod(info, ev, pkg, "AsyncProducer", "Successes", "Errors") &&
 			kafkaSameRef(info, kafkaReceiver(ev), recv)
-	}, asyncWaitCost)
+	}, knowledge.SaramaAsyncWaitCost)
 	if kafkaWaitedInScope(c, call, []kafkaWait{wait}) == "" {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: saramaLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.SaramaKey, Op: produceOp,
 		Target:  kafkaTopic(info, send.Value),
-		Batched: asyncBatched,
-		Detail:  asyncWaitCost,
+		Batched: knowledge.SaramaAsyncBatched,
+		Detail:  knowledge.SaramaAsyncWaitCost,
 	}
 }
 
@@ -183,10 +157,10 @@ func matchSendOneMessage(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: saramaLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.SaramaKey, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, lit.Elts[0]),
-		Batched: saramaBatched,
-		Detail:  saramaCost,
+		Batched: knowledge.SaramaBatched,
+		Detail:  knowledge.SaramaCost,
 	}
 }
 
@@ -198,9 +172,9 @@ func matchWriteMessages(c *Context, call *ast.CallExpr) *Write {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: segmentioLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.SegmentioKey, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, kafkaLastArg(call)),
-		Batched: segioBatched,
+		Batched: knowledge.SegmentioBatched,
 	}
 }
 
@@ -224,10 +198,10 @@ func matchConnWrite(c *Context, call *ast.CallExpr) *Write {
 		rec = kafkaLastArg(call)
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: segmentioLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.SegmentioKey, Op: produceOp,
 		Target:  kafkaTopic(c.Pass.TypesInfo, rec),
-		Batched: connBatched,
-		Detail:  connCost,
+		Batched: knowledge.SegmentioConnBatched,
+		Detail:  knowledge.SegmentioConnCost,
 	}
 }
 
@@ -249,26 +223,26 @@ func matchConfluentProduceWaited(c *Context, call *ast.CallExpr) *Write {
 	}
 	pkg := fn.Pkg().Path()
 	waits := []kafkaWait{
-		kafkaFlushOf(info, recv, pkg, "Producer", confFlushCost),
+		kafkaFlushOf(info, recv, pkg, "Producer", knowledge.ConfluentFlushCost),
 		kafkaReceiveFrom(func(ch ast.Expr) bool {
 			if kafkaIsNil(info, call.Args[1]) {
 				return false
 			}
 			return kafkaSameRef(info, ch, call.Args[1])
-		}, confReportCost),
+		}, knowledge.ConfluentReportCost),
 		kafkaReceiveFrom(func(ch ast.Expr) bool {
 			ev, ok := ast.Unparen(ch).(*ast.CallExpr)
 			return ok && IsMethod(info, ev, pkg, "Producer", "Events") && kafkaSameRef(info, kafkaReceiver(ev), recv)
-		}, confReportCost),
+		}, knowledge.ConfluentReportCost),
 	}
 	how := kafkaWaitedInScope(c, call, waits)
 	if how == "" {
 		return nil
 	}
 	return &Write{
-		Call: call, Kind: Produce, Lib: confluentLib, Op: produceOp,
+		Call: call, Kind: Produce, Lib: knowledge.ConfluentKey, Op: produceOp,
 		Target:  kafkaTopic(info, call.Args[0]),
-		Batched: confBatched,
+		Batched: knowledge.ConfluentBatched,
 		Detail:  how,
 	}
 }

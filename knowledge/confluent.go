@@ -1,0 +1,42 @@
+package knowledge
+
+import "time"
+
+// confluent-kafka-go, v2 and v1.
+const (
+	ConfluentPath       = "github.com/confluentinc/confluent-kafka-go/v2/kafka"
+	ConfluentV1Path     = "github.com/confluentinc/confluent-kafka-go/kafka"
+	ConfluentKey        = "confluent"
+	ConfluentBatched    = "Produce every message and Flush once after the loop, reading delivery reports from Events() in one goroutine"
+	ConfluentFlushCost  = "the Flush after each Produce overrides linger.ms and waits for that one message's delivery report (one produce request per message)"
+	ConfluentReportCost = "waiting for each message's delivery report before producing the next costs linger.ms (5ms by default) plus a round trip per message (one produce request per message)"
+	ConfluentWrapCost   = "Flush overrides linger.ms and waits for the one queued message's delivery report, so every message is its own produce request"
+)
+
+// Confluent is confluent-kafka-go; its defaults are librdkafka's
+// (CONFIGURATION.md, 2.x).
+var Confluent = Library{
+	Key: ConfluentKey,
+	Kafka: &Kafka{
+		Paths: []string{ConfluentPath, ConfluentV1Path},
+		Constructors: map[string]Constructor{
+			"NewProducer": {Arg: 0, Shape: ConfigMap, Producer: true},
+		},
+		Keys: map[string]Option{
+			"linger.ms":              {Linger, Millis},
+			"queue.buffering.max.ms": {Linger, Millis},
+			"compression.type":       {Compression, Text},
+			"compression.codec":      {Compression, Text},
+			"batch.num.messages":     {BatchNumMessages, Plain},
+			"batch.size":             {BatchMaxBytes, Plain},
+		},
+		Defaults: func(string) map[string]Value {
+			return map[string]Value{
+				Linger:           {Int: int64(5 * time.Millisecond)},
+				Compression:      {Str: "none"},
+				BatchNumMessages: {Int: 10000},
+				BatchMaxBytes:    {Int: 1_000_000},
+			}
+		},
+	},
+}

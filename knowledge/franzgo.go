@@ -1,0 +1,80 @@
+package knowledge
+
+import (
+	"time"
+
+	"golang.org/x/mod/semver"
+)
+
+// KgoPath is franz-go's client package (checked against v1.22.3).
+const KgoPath = "github.com/twmb/franz-go/pkg/kgo"
+
+// FranzGoKey names franz-go.
+const FranzGoKey = "franz-go"
+
+// What franz-go's one-record synchronous produces cost, measured against
+// kfake on loopback, and the batched forms to recommend.
+const (
+	FranzGoSyncCost    = "each call un-lingers the partition and waits for the ack (one produce request per record, ~25k records/s on loopback vs ~2.5M async)"
+	FranzGoFlushCost   = "the Flush after each Produce un-lingers the partition and waits for that one record's ack (one produce request per record, ~25k records/s on loopback vs ~2.5M async)"
+	FranzGoPromiseCost = "waiting for each record's promise before producing the next costs a linger (10ms by default) plus a round trip per record (one produce request per record)"
+	FranzGoCost        = "each call waits for the record's ack, so every record is its own produce request (~25k records/s on loopback vs ~2.5M async)"
+	FranzGoBatched     = "collect the records and call ProduceSync once with all of them, or Produce asynchronously and Flush after the loop (runtime/kafkabatch.Producer)"
+	FranzGoWaitFix     = "Produce every record and Flush (or wait for the promises) once after the loop (runtime/kafkabatch.Producer)"
+)
+
+// FranzGo is franz-go. The Each* methods of a fetch call their function
+// once per record, or once per partition or topic: a batch of records
+// handed over at once, so Chunked. PollFetches and PollRecords return a
+// batch per call.
+var FranzGo = Library{
+	Key: FranzGoKey,
+	Iterators: []Callback{
+		{Func{KgoPath, "Fetches", "EachRecord"}, 0, false},
+		{Func{KgoPath, "Fetches", "EachError"}, 0, false},
+		{Func{KgoPath, "Fetches", "EachPartition"}, 0, true},
+		{Func{KgoPath, "Fetches", "EachTopic"}, 0, true},
+		{Func{KgoPath, "FetchTopic", "EachPartition"}, 0, true},
+		{Func{KgoPath, "FetchTopic", "EachRecord"}, 0, false},
+		{Func{KgoPath, "FetchPartition", "EachRecord"}, 0, false},
+		{Func{KgoPath, "FetchTopicPartition", "EachRecord"}, 0, false},
+	},
+	Pollers: []Func{{KgoPath, "Client", "PollFetches"}, {KgoPath, "Client", "PollRecords"}},
+	Kafka: &Kafka{
+		Paths: []string{KgoPath},
+		Constructors: map[string]Constructor{
+			"NewClient": {Options: true, Producer: true},
+		},
+		Options: map[string]Option{
+			"ProducerLinger":           {Linger, Plain},
+			"ProducerBatchCompression": {Compression, CodecArg},
+			"ProducerBatchMaxBytes":    {BatchMaxBytes, Plain},
+			"MaxBufferedRecords":       {MaxBuffered, Plain},
+			"WithCompressor":           {Compression, OpaqueArg},
+		},
+		ProducerOptType: "ProducerOpt",
+		CodecFuncs: map[string]string{
+			"NoCompression": "none", "GzipCompression": "gzip", "SnappyCompression": "snappy",
+			"Lz4Compression": "lz4", "ZstdCompression": "zstd",
+		},
+		Defaults: func(version string) map[string]Value {
+			d := map[string]Value{
+				Compression:   {Str: "snappy"},
+				BatchMaxBytes: {Int: 1_000_012},
+				MaxBuffered:   {Int: 50_000},
+			}
+			// pkg/kgo/config.go: linger defaults to 10ms since v1.20.0, 0 before.
+			// Pre-releases and pseudo-versions before v1.20.0 may or may
+			// not hold the change: unknown.
+			switch {
+			case !semver.IsValid(version):
+			case semver.Compare(version, "v1.20.0") < 0 && semver.Prerelease(version) != "":
+			case semver.Compare(version, "v1.20.0") < 0:
+				d[Linger] = Value{Int: 0}
+			default:
+				d[Linger] = Value{Int: int64(10 * time.Millisecond)}
+			}
+			return d
+		},
+	},
+}

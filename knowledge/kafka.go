@@ -1,0 +1,130 @@
+package knowledge
+
+// Canonical producer setting keys shared by all Kafka clients.
+const (
+	Linger           = "linger"             // time a batch may wait for more records, ns
+	Compression      = "compression"        // codec name: "none", "gzip", "snappy", "lz4", "zstd"
+	BatchMaxBytes    = "batch.max.bytes"    // largest batch, bytes
+	BatchSize        = "batch.size"         // largest batch, records
+	FlushBytes       = "flush.bytes"        // sarama: send when this many bytes are buffered
+	FlushMessages    = "flush.messages"     // sarama: send when this many messages are buffered
+	FlushFrequency   = "flush.frequency"    // sarama: send at least this often, ns
+	Async            = "async"              // segmentio: WriteMessages does not wait (0/1)
+	BatchTimeout     = "batch.timeout"      // segmentio: time a partial batch waits, ns
+	BatchNumMessages = "batch.num.messages" // confluent: largest batch, records
+	MaxBuffered      = "max.buffered"       // franz-go: records buffered before Produce blocks
+)
+
+// ValueKind says how an option's argument or a field's value becomes a
+// setting.
+type ValueKind int
+
+const (
+	Plain     ValueKind = iota // an int, duration or bool as is
+	CodecArg                   // a compression codec: constant or constructor
+	Millis                     // milliseconds, stored as nanoseconds
+	Text                       // a string
+	OpaqueArg                  // sets the key to something not statically known
+)
+
+// Option maps an option, field or config key to a setting.
+type Option struct {
+	Key  string
+	Kind ValueKind
+}
+
+// Shape is what kind of configuration value an expression holds.
+type Shape int
+
+const (
+	NoShape      Shape = iota
+	KgoOpt             // kgo.Opt or one of its option interfaces
+	KgoOpts            // []kgo.Opt
+	SaramaCfg          // *sarama.Config
+	ConfigMap          // confluent kafka.ConfigMap or *kafka.ConfigMap
+	Writer             // segmentio kafka.Writer or *kafka.Writer
+	WriterConfig       // segmentio kafka.WriterConfig
+)
+
+// Constructor says where a producer constructor takes its configuration.
+type Constructor struct {
+	// Options: every argument is an option (franz-go's NewClient).
+	Options bool
+	// Arg is the configuration argument, of the given shape.
+	Arg   int
+	Shape Shape
+	// ClientOf: Arg is a client made by this other constructor, whose
+	// configuration the producer uses (sarama's ...FromClient).
+	ClientOf string
+	// Producer: the constructor makes a producer. A constructor listed only
+	// as another's ClientOf is not one by itself (a sarama client may serve
+	// consumers only).
+	Producer bool
+}
+
+// Value is a setting's value.
+type Value struct {
+	Int int64
+	Str string
+}
+
+// Kafka is what batchlint knows about a Kafka client's producer.
+type Kafka struct {
+	// Paths are the import paths of the package holding the API. Their
+	// module's version selects the defaults.
+	Paths []string
+	// Constructors are the package-level functions that build a client or
+	// producer, by name.
+	Constructors map[string]Constructor
+	// Options maps option constructors (franz-go) to settings.
+	Options map[string]Option
+	// ProducerOptType is the named type of options that configure
+	// producing (a client given one produces).
+	ProducerOptType string
+	// Fields maps config field paths (sarama Config, segmentio Writer) to
+	// settings.
+	Fields map[string]Option
+	// ConfigType is the named config type whose fields are in Fields.
+	ConfigType string
+	// Keys maps config map keys (confluent) to settings.
+	Keys map[string]Option
+	// CodecFuncs and CodecValues map codec constructors or constant values
+	// to codec names; CodecPackages per-codec packages, whose constructors
+	// and Codec types select that codec.
+	CodecFuncs    map[string]string
+	CodecValues   map[int64]string
+	CodecPackages map[string]string
+	// Defaults returns the library's defaults at a module version ("" when
+	// unknown: only version-independent defaults).
+	Defaults func(version string) map[string]Value
+}
+
+// codecNumbers is the codec numbering sarama and kafka-go share with the
+// Kafka protocol's record batch attributes.
+var codecNumbers = map[int64]string{0: "none", 1: "gzip", 2: "snappy", 3: "lz4", 4: "zstd"}
+
+// KafkaOf returns the Kafka client whose API package has import path path,
+// or nil.
+func KafkaOf(path string) *Library {
+	for _, l := range libraries {
+		if l.Kafka == nil {
+			continue
+		}
+		for _, p := range l.Kafka.Paths {
+			if p == path {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
+// CodecPackage returns the codec a per-codec package selects, or "".
+func CodecPackage(path string) string {
+	for _, l := range libraries {
+		if l.Kafka != nil && l.Kafka.CodecPackages[path] != "" {
+			return l.Kafka.CodecPackages[path]
+		}
+	}
+	return ""
+}

@@ -1,0 +1,53 @@
+package knowledge
+
+// sarama, under its current and its former import path.
+const (
+	SaramaPath     = "github.com/IBM/sarama"
+	SaramaOldPath  = "github.com/Shopify/sarama"
+	SaramaKey      = "sarama"
+	SaramaCost     = "each call sends one message and waits for its ack (one produce request per message)"
+	SaramaWrapCost = "each call sends one message and waits for its ack, so every message is its own produce request"
+	SaramaBatched  = "collect the messages and call SendMessages once with all of them, or use an AsyncProducer"
+	// An AsyncProducer waited on after each send.
+	SaramaAsyncWaitCost = "waiting on Successes() or Errors() after each send makes the AsyncProducer synchronous (one produce request per message)"
+	SaramaAsyncBatched  = "send every message first and read Successes() and Errors() in their own goroutines, or collect the messages and call SendMessages once"
+)
+
+// SaramaPaths are both import paths.
+var SaramaPaths = []string{SaramaPath, SaramaOldPath}
+
+// Sarama is sarama. config.go NewConfig: the flush triggers are all zero
+// ("as fast as possible") and compression is none in every version.
+var Sarama = Library{
+	Key: SaramaKey,
+	Kafka: &Kafka{
+		Paths: SaramaPaths,
+		Constructors: map[string]Constructor{
+			"NewSyncProducer":            {Arg: 1, Shape: SaramaCfg, Producer: true},
+			"NewAsyncProducer":           {Arg: 1, Shape: SaramaCfg, Producer: true},
+			"NewClient":                  {Arg: 1, Shape: SaramaCfg},
+			"NewSyncProducerFromClient":  {Arg: 0, ClientOf: "NewClient", Producer: true},
+			"NewAsyncProducerFromClient": {Arg: 0, ClientOf: "NewClient", Producer: true},
+		},
+		Fields: map[string]Option{
+			"Producer.Flush.Frequency":   {FlushFrequency, Plain},
+			"Producer.Flush.Bytes":       {FlushBytes, Plain},
+			"Producer.Flush.Messages":    {FlushMessages, Plain},
+			"Producer.Flush.MaxMessages": {BatchSize, Plain},
+			"Producer.Compression":       {Compression, CodecArg},
+			"Producer.MaxMessageBytes":   {BatchMaxBytes, Plain},
+		},
+		ConfigType:  "Config",
+		CodecValues: codecNumbers,
+		Defaults: func(string) map[string]Value {
+			return map[string]Value{
+				FlushFrequency: {},
+				FlushBytes:     {},
+				FlushMessages:  {},
+				BatchSize:      {},
+				Compression:    {Str: "none"},
+				BatchMaxBytes:  {Int: 1_000_000},
+			}
+		},
+	},
+}

@@ -1,0 +1,59 @@
+package knowledge
+
+import "time"
+
+// segmentio/kafka-go.
+const (
+	SegmentioPath = "github.com/segmentio/kafka-go"
+	SegmentioKey  = "segmentio"
+	// SegmentioCompressPath is the package of its Codec interface, which
+	// kafka.Compression's codecs implement.
+	SegmentioCompressPath = SegmentioPath + "/compress"
+	SegmentioWrapCost     = "each call waits for the writer's BatchTimeout before sending a batch of one message"
+	SegmentioBatched      = "collect the messages and call WriteMessages once with all of them, or set Async: true and handle errors in Completion"
+	// A kafka.Conn writes without a Writer's batching.
+	SegmentioConnCost    = "each call is its own produce request and waits for the broker's response (a Conn asks for acks from all replicas by default: one request per message)"
+	SegmentioConnBatched = "pass all the messages to one WriteMessages call, or use a kafka.Writer"
+)
+
+// Segmentio is segmentio/kafka-go. Writer literals are producers too;
+// writer.go: zero values mean the defaults.
+var Segmentio = Library{
+	Key: SegmentioKey,
+	Kafka: &Kafka{
+		Paths: []string{SegmentioPath},
+		Constructors: map[string]Constructor{
+			"NewWriter": {Arg: 0, Shape: WriterConfig, Producer: true},
+		},
+		Fields: map[string]Option{
+			"Async":        {Async, Plain},
+			"BatchTimeout": {BatchTimeout, Plain},
+			"BatchSize":    {BatchSize, Plain},
+			"BatchBytes":   {BatchMaxBytes, Plain},
+			"Compression":  {Compression, CodecArg},
+			// WriterConfig's codec value.
+			"CompressionCodec": {Compression, CodecArg},
+		},
+		ConfigType:  "Writer",
+		CodecValues: codecNumbers,
+		CodecPackages: map[string]string{
+			SegmentioPath + "/gzip":           "gzip",
+			SegmentioPath + "/snappy":         "snappy",
+			SegmentioPath + "/lz4":            "lz4",
+			SegmentioPath + "/zstd":           "zstd",
+			SegmentioCompressPath + "/gzip":   "gzip",
+			SegmentioCompressPath + "/snappy": "snappy",
+			SegmentioCompressPath + "/lz4":    "lz4",
+			SegmentioCompressPath + "/zstd":   "zstd",
+		},
+		Defaults: func(string) map[string]Value {
+			return map[string]Value{
+				Async:         {},
+				BatchTimeout:  {Int: int64(time.Second)},
+				BatchSize:     {Int: 100},
+				BatchMaxBytes: {Int: 1 << 20},
+				Compression:   {Str: "none"},
+			}
+		},
+	},
+}
