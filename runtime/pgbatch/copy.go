@@ -26,7 +26,9 @@ type Beginner interface {
 // already exists.
 type Target struct {
 	// Table is the table name, one element per part: {"events"} or
-	// {"audit", "events"}. Each part is quoted, so any name is safe.
+	// {"audit", "events"}. Each part is quoted, so it may hold any
+	// character but NUL; like column names, it may not be empty or longer
+	// than 63 bytes.
 	Table pgx.Identifier
 	// Columns are the columns each row fills, in row order.
 	Columns []string
