@@ -5,9 +5,10 @@ const BunPath = "github.com/uptrace/bun"
 
 // Bun is bun. bun.In and bun.List expand a slice after IN.
 var Bun = Library{
-	Key:  "bun",
-	Tx:   []TypeName{{BunPath, "Tx"}},
-	Pool: []TypeName{{BunPath, "DB"}},
+	Key:   "bun",
+	Paths: []string{BunPath},
+	Tx:    []TypeName{{BunPath, "Tx"}},
+	Pool:  []TypeName{{BunPath, "DB"}},
 	Runners: []Callback{
 		{Func{BunPath, "DB", "RunInTx"}, 2, false},
 		{Func{BunPath, "Conn", "RunInTx"}, 2, false},

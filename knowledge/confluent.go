@@ -16,7 +16,8 @@ const (
 // Confluent is confluent-kafka-go; its defaults are librdkafka's
 // (CONFIGURATION.md, 2.x).
 var Confluent = Library{
-	Key: ConfluentKey,
+	Key:   ConfluentKey,
+	Paths: []string{ConfluentPath, ConfluentV1Path},
 	Kafka: &Kafka{
 		Paths: []string{ConfluentPath, ConfluentV1Path},
 		Constructors: map[string]Constructor{

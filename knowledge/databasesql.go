@@ -7,6 +7,7 @@ const DatabaseSQLPath = "database/sql"
 // DatabaseSQL is database/sql; its writes through any driver are named so.
 var DatabaseSQL = Library{
 	Key:           "database/sql",
+	Paths:         []string{DatabaseSQLPath},
 	Tx:            []TypeName{{DatabaseSQLPath, "Tx"}},
 	Pool:          []TypeName{{DatabaseSQLPath, "DB"}},
 	BatchedInsert: PqCopy,

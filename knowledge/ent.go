@@ -6,7 +6,8 @@ const EntPath = "entgo.io/ent"
 
 // Ent is ent: a generated builder's CreateBulk is the batched form.
 var Ent = Library{
-	Key: "ent",
+	Key:   "ent",
+	Paths: []string{EntPath},
 	Bulk: map[string]string{
 		"INSERT": "ent CreateBulk(builders...) or MapCreateBulk(slice, fn)",
 		"UPDATE": "one ent Update().Where(...) over the whole set",

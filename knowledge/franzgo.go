@@ -28,7 +28,8 @@ const (
 // handed over at once, so Chunked. PollFetches and PollRecords return a
 // batch per call.
 var FranzGo = Library{
-	Key: FranzGoKey,
+	Key:   FranzGoKey,
+	Paths: []string{KgoPath},
 	Iterators: []Callback{
 		{Func{KgoPath, "Fetches", "EachRecord"}, 0, false},
 		{Func{KgoPath, "Fetches", "EachError"}, 0, false},

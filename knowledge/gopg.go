@@ -11,9 +11,10 @@ const (
 // which pg.DB and pg.Conn embed, and on pg.Tx. pg.In expands a slice after
 // IN.
 var Gopg = Library{
-	Key:  "go-pg",
-	Tx:   []TypeName{{GopgPath, "Tx"}},
-	Pool: []TypeName{{GopgPath, "DB"}},
+	Key:   "go-pg",
+	Paths: []string{GopgPath, GopgORMPath},
+	Tx:    []TypeName{{GopgPath, "Tx"}},
+	Pool:  []TypeName{{GopgPath, "DB"}},
 	Runners: []Callback{
 		{Func{GopgPath, "baseDB", "RunInTransaction"}, 1, false},
 		{Func{GopgPath, "Tx", "RunInTransaction"}, 1, false},

@@ -8,6 +8,7 @@ const GormPath = "gorm.io/gorm"
 // transaction. Raw SQL through it expands any slice after IN.
 var Gorm = Library{
 	Key:           "gorm",
+	Paths:         []string{GormPath},
 	Runners:       []Callback{{Func{GormPath, "DB", "Transaction"}, 0, false}},
 	BatchedInsert: "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch; Clauses(clause.OnConflict{...}) for an upsert)",
 	BatchedSet:    "one set-based gorm Exec (... WHERE id IN ? with the slice of keys: gorm expands it into a list)",

@@ -27,6 +27,9 @@ type Callback struct {
 type Library struct {
 	// Key names the library in messages and in the writes the passes find.
 	Key string
+	// Paths are the import paths of its packages that batchlint knows. No
+	// file outside the registry, testdata and docs names them.
+	Paths []string
 	// Tx are its transaction types; Pool its handles whose every statement
 	// runs on its own (autocommit).
 	Tx, Pool []TypeName
@@ -56,7 +59,7 @@ type Library struct {
 }
 
 // libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pgx, &Sqlx, &Sqlc, &Gorm, &Bun, &Gopg, &Ent, &FranzGo, &Sarama, &Segmentio, &Confluent}
+var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &Sqlx, &Sqlc, &Gorm, &Bun, &Gopg, &Ent, &FranzGo, &Sarama, &Segmentio, &Confluent}
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {

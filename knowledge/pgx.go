@@ -17,9 +17,10 @@ const (
 // the body of a for rows.Next() loop. CollectOneRow and CollectExactlyOneRow
 // call theirs for one row only, so they are absent.
 var Pgx = Library{
-	Key:  "pgx",
-	Tx:   []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
-	Pool: []TypeName{{PgxpoolPath, "Pool"}},
+	Key:   "pgx",
+	Paths: []string{PgxPath, PgxpoolPath, PgconnPath, PgxV4Path},
+	Tx:    []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
+	Pool:  []TypeName{{PgxpoolPath, "Pool"}},
 	Runners: []Callback{
 		{Func{PgxPath, "", "BeginFunc"}, 2, false},
 		{Func{PgxPath, "", "BeginTxFunc"}, 3, false},

@@ -4,5 +4,8 @@ package knowledge
 // and its CopyIn builds the COPY that batches them.
 const PqPath = "github.com/lib/pq"
 
+// Pq is lib/pq: its writes go through database/sql and are named so.
+var Pq = Library{Key: "lib/pq", Paths: []string{PqPath}}
+
 // PqCopy is the batched form of a per-row INSERT through database/sql.
 const PqCopy = "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"

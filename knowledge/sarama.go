@@ -19,7 +19,8 @@ var SaramaPaths = []string{SaramaPath, SaramaOldPath}
 // Sarama is sarama. config.go NewConfig: the flush triggers are all zero
 // ("as fast as possible") and compression is none in every version.
 var Sarama = Library{
-	Key: SaramaKey,
+	Key:   SaramaKey,
+	Paths: SaramaPaths,
 	Kafka: &Kafka{
 		Paths: SaramaPaths,
 		Constructors: map[string]Constructor{

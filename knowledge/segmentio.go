@@ -19,7 +19,8 @@ const (
 // Segmentio is segmentio/kafka-go. Writer literals are producers too;
 // writer.go: zero values mean the defaults.
 var Segmentio = Library{
-	Key: SegmentioKey,
+	Key:   SegmentioKey,
+	Paths: []string{SegmentioPath, SegmentioCompressPath},
 	Kafka: &Kafka{
 		Paths: []string{SegmentioPath},
 		Constructors: map[string]Constructor{

@@ -7,6 +7,7 @@ const SqlxPath = "github.com/jmoiron/sqlx"
 // Sqlx is sqlx: NamedExec with a slice expands it into one multi-row INSERT.
 var Sqlx = Library{
 	Key:           "sqlx",
+	Paths:         []string{SqlxPath},
 	Tx:            []TypeName{{SqlxPath, "Tx"}},
 	Pool:          []TypeName{{SqlxPath, "DB"}},
 	BatchedInsert: "sqlx NamedExec with a slice (one multi-row INSERT)",

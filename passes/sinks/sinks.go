@@ -5,8 +5,9 @@
 // exported ones carry a WriteFact across packages, unexported ones are
 // summarised within the package.
 //
-// The tables (sql.go, orm.go, produce.go) are data: adding a library is a
-// table entry plus testdata.
+// The tables (sql.go, orm.go, produce.go) hold the rules; what they know
+// about each library (import paths, transaction and pool types, batched
+// forms, costs) is read from the registry in package knowledge.
 package sinks
 
 import (
