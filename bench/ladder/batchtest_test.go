@@ -17,11 +17,11 @@ import (
 	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
-// tracedBench is a pgBench whose pool (and the database/sql handle on it)
-// records into rec, or records nothing when rec is nil.
-func tracedBench(t *testing.T, rec *batchtest.Recorder) *pgBench {
+// benchPool is a pgBench, without its table, whose pool (and the
+// database/sql handle on it) records into rec, or records nothing when rec
+// is nil.
+func benchPool(t *testing.T, rec *batchtest.Recorder) *pgBench {
 	t.Helper()
-	ctx := context.Background()
 	cfg, err := pgxpool.ParseConfig(pgtest.DSN(t))
 	if err != nil {
 		t.Fatal(err)
@@ -29,23 +29,30 @@ func tracedBench(t *testing.T, rec *batchtest.Recorder) *pgBench {
 	if rec != nil {
 		rec.WrapPoolConfig(cfg)
 	}
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(pool.Close)
 	sqlDB := stdlib.OpenDBFromPool(pool)
 	t.Cleanup(func() { sqlDB.Close() })
-	schema := pgx.Identifier{fmt.Sprintf("ladder_bt_%08x", rand.Uint32())}.Sanitize()
-	p := &pgBench{pool: pool, sqlDB: sqlDB, table: pgx.Identifier{schema[1 : len(schema)-1], "readings"}}
-	for _, q := range []string{"CREATE SCHEMA " + schema, "CREATE TABLE " + p.table.Sanitize() +
+	return &pgBench{pool: pool, sqlDB: sqlDB}
+}
+
+// createTable gives p the ladder's table, in a schema of its own.
+func (p *pgBench) createTable(t *testing.T) {
+	t.Helper()
+	schema := fmt.Sprintf("ladder_bt_%08x", rand.Uint32())
+	p.table = pgx.Identifier{schema, "readings"}
+	for _, q := range []string{"CREATE SCHEMA " + pgx.Identifier{schema}.Sanitize(), "CREATE TABLE " + p.table.Sanitize() +
 		" (id bigint PRIMARY KEY, device text NOT NULL, reading double precision, at timestamptz NOT NULL, note text)"} {
-		if _, err := pool.Exec(ctx, q); err != nil {
+		if _, err := p.pool.Exec(context.Background(), q); err != nil {
 			t.Fatal(err)
 		}
 	}
-	t.Cleanup(func() { _, _ = pool.Exec(context.Background(), "DROP SCHEMA "+schema+" CASCADE") })
-	return p
+	t.Cleanup(func() {
+		_, _ = p.pool.Exec(context.Background(), "DROP SCHEMA "+pgx.Identifier{schema}.Sanitize()+" CASCADE")
+	})
 }
 
 // TestRecorderClassifiesRungs runs runtime/batchtest over every rung of the
@@ -55,7 +62,8 @@ func tracedBench(t *testing.T, rec *batchtest.Recorder) *pgBench {
 func TestRecorderClassifiesRungs(t *testing.T) {
 	ctx := context.Background()
 	rec := batchtest.New()
-	p := tracedBench(t, rec)
+	p := benchPool(t, rec)
+	p.createTable(t)
 	cfg := pgConfig{Rows: 3000, SlowRows: 300, BatchRows: 1000, PgxBatch: 250}
 	all := makeRows(cfg.Rows)
 	perRow := map[string]bool{"autocommit": true, "onetx": true, "sync": true}

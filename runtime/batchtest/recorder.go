@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // The fixes sqlloop and produceloop name for the same loop (passes/sinks,
@@ -64,6 +65,7 @@ type Recorder struct {
 	threshold int
 	allow     map[string]bool
 	shapes    sync.Map // SQL text -> shape, so a statement in a loop is normalised once
+	cached    atomic.Int64
 
 	mu         sync.Mutex
 	roundTrips int
@@ -130,12 +132,18 @@ func Start(t interface {
 	return r
 }
 
+// maxCached bounds the SQL text the shape cache keeps: a multi-row INSERT's
+// text can be hundreds of kilobytes, and one per chunk length.
+const maxCached = 64 << 20
+
 func (r *Recorder) shapeOf(sql string) shape {
 	if s, ok := r.shapes.Load(sql); ok {
 		return s.(shape)
 	}
 	s := normalize(sql)
-	r.shapes.Store(sql, s)
+	if r.cached.Add(int64(len(sql))) <= maxCached {
+		r.shapes.Store(sql, s)
+	}
 	return s
 }
 

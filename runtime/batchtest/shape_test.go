@@ -20,6 +20,10 @@ func TestNormalize(t *testing.T) {
 		{"COPY items (id, name) FROM STDIN", "copy items (id, name) from stdin", true, 0},
 		{"COPY items TO STDOUT", "copy items to stdout", false, 0},
 		{"INSERT INTO s.\"T\"(a) SELECT f(x) FROM generate_series(1, 2) x", "insert into s.\"T\" (a) select f(x) from generate_series(?, ?) x", true, 0},
+		{"INSERT INTO t (a) VALUES (1), (2) RETURNING id", "insert into t (a) values (?) returning id", true, 2},
+		{"INSERT INTO t (a) VALUES (f(1, 2)), (f(3, 4)),", "insert into t (a) values (f(?, ?)),", true, 2},
+		{"SELECT * FROM (VALUES (1), (2)) v WHERE a IN (1, b) AND c IN (SELECT 1) AND d IN ()", "select * from (values (?)) v where a in (?, b) and c in (select ?) and d in ()", false, 2},
+		{"DELETE FROM t WHERE id IN ($1, $2, $3", "delete from t where id in (?, ?, ?", true, 0},
 		{"", "", false, 0},
 		{"'unterminated", "?", false, 0},
 	} {
