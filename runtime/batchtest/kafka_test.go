@@ -2,38 +2,57 @@ package batchtest_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
 	"testing"
 
 	"github.com/batchlint/batchlint/runtime/batchtest"
+	"github.com/twmb/franz-go/pkg/kerr"
 	"github.com/twmb/franz-go/pkg/kfake"
 	"github.com/twmb/franz-go/pkg/kgo"
 	"github.com/twmb/franz-go/pkg/kmsg"
 )
 
 // newKafka starts a one-partition kfake cluster and a client recorded by
-// rec; produced counts the produce requests the cluster received.
-func newKafka(t *testing.T, rec *batchtest.Recorder) (cl *kgo.Client, produced *atomic.Int64) {
+// rec; produced counts the produce requests the cluster received, and while
+// refuse is above zero the cluster fails that many produce requests.
+func newKafka(t *testing.T, rec *batchtest.Recorder) (cl *kgo.Client, produced, refuse *atomic.Int64) {
 	t.Helper()
 	cluster, err := kfake.NewCluster(kfake.NumBrokers(1), kfake.SeedTopics(1, "events"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(cluster.Close)
-	produced = &atomic.Int64{}
-	cluster.ControlKey(int16(kmsg.Produce), func(kmsg.Request) (kmsg.Response, error, bool) {
+	produced, refuse = &atomic.Int64{}, &atomic.Int64{}
+	cluster.ControlKey(int16(kmsg.Produce), func(kreq kmsg.Request) (kmsg.Response, error, bool) {
 		cluster.KeepControl()
 		produced.Add(1)
-		return nil, nil, false
+		if refuse.Add(-1) < 0 {
+			refuse.Store(0)
+			return nil, nil, false
+		}
+		req := kreq.(*kmsg.ProduceRequest)
+		resp := req.ResponseKind().(*kmsg.ProduceResponse)
+		for _, rt := range req.Topics {
+			topic := kmsg.NewProduceResponseTopic()
+			topic.Topic, topic.TopicID = rt.Topic, rt.TopicID
+			for _, rp := range rt.Partitions {
+				p := kmsg.NewProduceResponseTopicPartition()
+				p.Partition, p.ErrorCode = rp.Partition, kerr.InvalidRecord.Code
+				topic.Partitions = append(topic.Partitions, p)
+			}
+			resp.Topics = append(resp.Topics, topic)
+		}
+		return resp, nil, true
 	})
 	cl, err = kgo.NewClient(kgo.SeedBrokers(cluster.ListenAddrs()...), kgo.DefaultProduceTopic("events"), rec.KafkaHooks())
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(cl.Close)
-	return cl, produced
+	return cl, produced, refuse
 }
 
 // produceEach is the loop produceloop reports.
@@ -73,7 +92,7 @@ func TestKafkaClassifies(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rec := batchtest.New()
-			cl, produced := newKafka(t, rec)
+			cl, produced, _ := newKafka(t, rec)
 			if err := c.produce(cl); err != nil {
 				t.Fatal(err)
 			}
@@ -105,11 +124,35 @@ func TestKafkaClassifies(t *testing.T) {
 
 func TestKafkaAllowTopic(t *testing.T) {
 	rec := batchtest.New(batchtest.AllowTopic("events"))
-	cl, _ := newKafka(t, rec)
+	cl, _, _ := newKafka(t, rec)
 	if err := produceEach(context.Background(), cl, 15); err != nil {
 		t.Fatal(err)
 	}
 	if fs := rec.Findings(); len(fs) != 0 {
 		t.Errorf("findings on an allowed topic: %+v", fs)
+	}
+}
+
+// TestKafkaFailedRecords checks that records the broker refused are in no
+// batch: the sites of the batches written after them are their own.
+func TestKafkaFailedRecords(t *testing.T) {
+	ctx := context.Background()
+	rec := batchtest.New()
+	cl, _, refuse := newKafka(t, rec)
+	refuse.Store(3)
+	for i := range 3 {
+		if err := cl.ProduceSync(ctx, kgo.StringRecord(fmt.Sprint("refused ", i))).FirstErr(); !errors.Is(err, kerr.InvalidRecord) {
+			t.Fatalf("record %d: %v, want the injected InvalidRecord", i, err)
+		}
+	}
+	if err := produceEach(ctx, cl, 12); err != nil {
+		t.Fatal(err)
+	}
+	fs := rec.Findings()
+	if len(fs) != 1 || fs[0].Count != 12 || !strings.Contains(fs[0].First, "produceEach") || !strings.Contains(fs[0].Last, "produceEach") {
+		t.Errorf("findings %+v, want 12 one-record batches, all from produceEach", fs)
+	}
+	if st := rec.Stats(); len(st) != 1 || st[0].Rows != 12 {
+		t.Errorf("stats %+v, want the 12 records written", st)
 	}
 }

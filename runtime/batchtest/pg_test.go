@@ -3,6 +3,7 @@ package batchtest_test
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"fmt"
 	"math/rand/v2"
 	"strings"
@@ -132,12 +133,13 @@ func TestClassifies(t *testing.T) {
 	cases := []struct {
 		name  string
 		write func(ids []int) error
-		count int // single-row executions in a row reported; 0: none
+		count int    // single-row executions in a row reported; 0: none
+		shape string // the shape reported, when not itemShape
 	}{
-		{"per-row Exec", func(ids []int) error { return insertEach(ctx, pool, ids) }, 30},
+		{"per-row Exec", func(ids []int) error { return insertEach(ctx, pool, ids) }, 30, ""},
 		{"per-row Exec in one transaction", func(ids []int) error {
 			return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error { return insertEach(ctx, tx, ids) })
-		}, 30},
+		}, 30, ""},
 		{"one pgx.Batch per row", func(ids []int) error {
 			for _, id := range ids {
 				b := &pgx.Batch{}
@@ -147,7 +149,7 @@ func TestClassifies(t *testing.T) {
 				}
 			}
 			return nil
-		}, 30},
+		}, 30, ""},
 		{"one CopyFrom per row", func(ids []int) error {
 			for _, id := range ids {
 				if _, err := pool.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "name"}, pgx.CopyFromRows([][]any{{id, "x"}})); err != nil {
@@ -155,7 +157,23 @@ func TestClassifies(t *testing.T) {
 				}
 			}
 			return nil
-		}, 30},
+		}, 30, `copy "items" ("id", "name") from stdin binary`},
+		{"QueryRow of INSERT ... RETURNING per row", func(ids []int) error {
+			for _, id := range ids {
+				if err := pool.QueryRow(ctx, insertItem+" RETURNING id", id, "x").Scan(new(int)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, 30, itemShape + " returning id"},
+		{"database/sql QueryRowContext of INSERT ... RETURNING per row", func(ids []int) error {
+			for _, id := range ids {
+				if err := db.QueryRowContext(ctx, insertItem+" RETURNING id", id, "x").Scan(new(int)); err != nil {
+					return err
+				}
+			}
+			return nil
+		}, 30, itemShape + " returning id"},
 		{"database/sql prepared statement per row in a transaction", func(ids []int) error {
 			tx, err := db.BeginTx(ctx, nil)
 			if err != nil {
@@ -172,7 +190,7 @@ func TestClassifies(t *testing.T) {
 				}
 			}
 			return tx.Commit()
-		}, 30},
+		}, 30, ""},
 		{"database/sql ExecContext per row", func(ids []int) error {
 			for _, id := range ids {
 				if _, err := db.ExecContext(ctx, insertItem, id, "x"); err != nil {
@@ -180,9 +198,9 @@ func TestClassifies(t *testing.T) {
 				}
 			}
 			return nil
-		}, 30},
-		{"eleven single-row inserts, one over the threshold", func(ids []int) error { return insertEach(ctx, pool, ids[:11]) }, 11},
-		{"ten single-row inserts, at the threshold", func(ids []int) error { return insertEach(ctx, pool, ids[:10]) }, 0},
+		}, 30, ""},
+		{"eleven single-row inserts, one over the threshold", func(ids []int) error { return insertEach(ctx, pool, ids[:11]) }, 11, ""},
+		{"ten single-row inserts, at the threshold", func(ids []int) error { return insertEach(ctx, pool, ids[:10]) }, 0, ""},
 		{"CopyFrom", func(ids []int) error {
 			rows := make([][]any, len(ids))
 			for i, id := range ids {
@@ -190,19 +208,19 @@ func TestClassifies(t *testing.T) {
 			}
 			_, err := pool.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "name"}, pgx.CopyFromRows(rows))
 			return err
-		}, 0},
-		{"multi-row INSERT", func(ids []int) error { return insertValues(ctx, pool, ids) }, 0},
+		}, 0, ""},
+		{"multi-row INSERT", func(ids []int) error { return insertValues(ctx, pool, ids) }, 0, ""},
 		{"multi-row INSERT through database/sql", func(ids []int) error {
 			_, err := db.ExecContext(ctx, "INSERT INTO items (id, name) SELECT g, 'x' FROM generate_series($1::bigint, $2::bigint) g", ids[0], ids[len(ids)-1])
 			return err
-		}, 0},
+		}, 0, ""},
 		{"pgx.Batch", func(ids []int) error {
 			b := &pgx.Batch{}
 			for _, id := range ids {
 				b.Queue(insertItem, id, "x")
 			}
 			return pool.SendBatch(ctx, b).Close()
-		}, 0},
+		}, 0, ""},
 		{"chunk loop", func(ids []int) error {
 			for start := 0; start < len(ids); start += 7 {
 				if err := insertValues(ctx, pool, ids[start:min(start+7, len(ids))]); err != nil {
@@ -210,7 +228,7 @@ func TestClassifies(t *testing.T) {
 				}
 			}
 			return nil
-		}, 0},
+		}, 0, ""},
 		{"retry of one statement", func(ids []int) error {
 			var err error
 			for attempt := range 5 {
@@ -225,7 +243,7 @@ func TestClassifies(t *testing.T) {
 				}
 			}
 			return err
-		}, 0},
+		}, 0, ""},
 	}
 	for i, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -246,8 +264,8 @@ func TestClassifies(t *testing.T) {
 			}
 			f := fs[0]
 			wantShape := itemShape
-			if strings.Contains(c.name, "CopyFrom") {
-				wantShape = `copy "items" ("id", "name") from stdin binary`
+			if c.shape != "" {
+				wantShape = c.shape
 			}
 			if f.Shape != wantShape || f.Count != c.count || f.Analyzer != "sqlloop" || !strings.Contains(f.Fix, "runtime/pgbatch") {
 				t.Errorf("finding %+v, want shape %q, count %d, sqlloop and pgbatch", f, wantShape, c.count)
@@ -413,5 +431,41 @@ func TestTracerAlone(t *testing.T) {
 	}
 	if st := rec.Stats(); len(st) != 1 || st[0] != (batchtest.Stats{Shape: copyShape, Executions: 1, Rows: 30, RoundTrips: 1}) {
 		t.Errorf("one CopyFrom of 30 rows: stats %+v", st)
+	}
+}
+
+var registered atomic.Int32
+
+// TestWrapDriver checks the driver wrapper for sql.Register, with a driver
+// that opens connectors (pgx's stdlib) and with one that only opens
+// connections by name (the same driver with that method hidden).
+func TestWrapDriver(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		d    driver.Driver
+	}{
+		{"DriverContext", stdlib.GetDefaultDriver()},
+		{"Open only", struct{ driver.Driver }{stdlib.GetDefaultDriver()}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rec := batchtest.New()
+			schema := newPool(t, batchtest.New(), nil).Config().ConnConfig.RuntimeParams["search_path"]
+			name := fmt.Sprintf("batchtest-%d", registered.Add(1))
+			sql.Register(name, batchtest.WrapDriver(c.d, rec))
+			db, err := sql.Open(name, pgtest.DSN(t)+" search_path="+schema)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			for _, id := range span(0, 12) {
+				if _, err := db.ExecContext(ctx, insertItem, id, "x"); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if fs := rec.Findings(); len(fs) != 1 || fs[0].Shape != itemShape || fs[0].Count != 12 {
+				t.Errorf("findings %+v, want 12 single-row INSERTs", fs)
+			}
+		})
 	}
 }

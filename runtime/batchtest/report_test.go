@@ -37,7 +37,7 @@ func TestReportGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cl, _ := newKafka(t, rec)
+	cl, _, _ := newKafka(t, rec)
 	for i := range 20 {
 		if err := cl.ProduceSync(ctx, kgo.StringRecord(fmt.Sprint(i))).FirstErr(); err != nil {
 			t.Fatal(err)
