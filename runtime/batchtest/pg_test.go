@@ -130,6 +130,17 @@ func TestClassifies(t *testing.T) {
 	rec := batchtest.New()
 	pool := newPool(t, rec, nil)
 	db := newDB(t, rec, pool)
+	// perRow is the loop of the per-row cases, around what each does per id.
+	perRow := func(one func(id int) error) func([]int) error {
+		return func(ids []int) error {
+			for _, id := range ids {
+				if err := one(id); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+	}
 	cases := []struct {
 		name  string
 		write func(ids []int) error
@@ -140,40 +151,21 @@ func TestClassifies(t *testing.T) {
 		{"per-row Exec in one transaction", func(ids []int) error {
 			return pgx.BeginFunc(ctx, pool, func(tx pgx.Tx) error { return insertEach(ctx, tx, ids) })
 		}, 30, ""},
-		{"one pgx.Batch per row", func(ids []int) error {
-			for _, id := range ids {
-				b := &pgx.Batch{}
-				b.Queue(insertItem, id, "x")
-				if err := pool.SendBatch(ctx, b).Close(); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, 30, ""},
-		{"one CopyFrom per row", func(ids []int) error {
-			for _, id := range ids {
-				if _, err := pool.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "name"}, pgx.CopyFromRows([][]any{{id, "x"}})); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, 30, `copy "items" ("id", "name") from stdin binary`},
-		{"QueryRow of INSERT ... RETURNING per row", func(ids []int) error {
-			for _, id := range ids {
-				if err := pool.QueryRow(ctx, insertItem+" RETURNING id", id, "x").Scan(new(int)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, 30, itemShape + " returning id"},
-		{"database/sql QueryRowContext of INSERT ... RETURNING per row", func(ids []int) error {
-			for _, id := range ids {
-				if err := db.QueryRowContext(ctx, insertItem+" RETURNING id", id, "x").Scan(new(int)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, 30, itemShape + " returning id"},
+		{"one pgx.Batch per row", perRow(func(id int) error {
+			b := &pgx.Batch{}
+			b.Queue(insertItem, id, "x")
+			return pool.SendBatch(ctx, b).Close()
+		}), 30, ""},
+		{"one CopyFrom per row", perRow(func(id int) error {
+			_, err := pool.CopyFrom(ctx, pgx.Identifier{"items"}, []string{"id", "name"}, pgx.CopyFromRows([][]any{{id, "x"}}))
+			return err
+		}), 30, `copy "items" ("id", "name") from stdin binary`},
+		{"QueryRow of INSERT ... RETURNING per row", perRow(func(id int) error {
+			return pool.QueryRow(ctx, insertItem+" RETURNING id", id, "x").Scan(new(int))
+		}), 30, itemShape + " returning id"},
+		{"database/sql QueryRowContext of INSERT ... RETURNING per row", perRow(func(id int) error {
+			return db.QueryRowContext(ctx, insertItem+" RETURNING id", id, "x").Scan(new(int))
+		}), 30, itemShape + " returning id"},
 		{"database/sql prepared statement per row in a transaction", func(ids []int) error {
 			tx, err := db.BeginTx(ctx, nil)
 			if err != nil {
@@ -191,14 +183,10 @@ func TestClassifies(t *testing.T) {
 			}
 			return tx.Commit()
 		}, 30, ""},
-		{"database/sql ExecContext per row", func(ids []int) error {
-			for _, id := range ids {
-				if _, err := db.ExecContext(ctx, insertItem, id, "x"); err != nil {
-					return err
-				}
-			}
-			return nil
-		}, 30, ""},
+		{"database/sql ExecContext per row", perRow(func(id int) error {
+			_, err := db.ExecContext(ctx, insertItem, id, "x")
+			return err
+		}), 30, ""},
 		{"eleven single-row inserts, one over the threshold", func(ids []int) error { return insertEach(ctx, pool, ids[:11]) }, 11, ""},
 		{"ten single-row inserts, at the threshold", func(ids []int) error { return insertEach(ctx, pool, ids[:10]) }, 0, ""},
 		{"CopyFrom", func(ids []int) error {
