@@ -48,12 +48,12 @@
 // is one multi-row statement and is never reported) and, for updates and
 // deletes, the query chain (a Where condition makes the write set-based).
 // Loops that retry, that walk a few literal items (at most eight, of any
-// type: default rows seeded from a literal list of structs, pairs of
-// names; written in the loop or in a variable that is never changed after
-// it), that handle a chunk per iteration, that exit after their first pass,
-// and writes under a "buffer is full" guard are not reported. Neither is
-// code in generated files (ent's own client) nor, by default, in _test.go
-// files (flag -tests).
+// type: default rows seeded from a literal list of structs, pairs of names;
+// written in the loop or in a variable that is never changed after it), that
+// handle a chunk per iteration (a slice, or a constant step of 10 or more),
+// that exit after their first pass, and writes under a "buffer is full"
+// guard are not reported. Neither is code in generated files (ent's own
+// client) nor, by default, in _test.go files (flag -tests).
 //
 // When the loop ranges over a slice variable and its body is only the
 // one-object create, optionally as `if err := <create>; err != nil {...}`

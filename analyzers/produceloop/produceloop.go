@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -35,9 +34,6 @@ var Analyzer = &analysis.Analyzer{
 const (
 	segmentioDefaultBT = time.Second
 	asyncTrue          = 1
-	// minStride is the smallest constant loop step taken for a chunk loop:
-	// one produce request per 10 records or fewer is batching.
-	minStride = 10
 )
 
 // tests is the -tests flag: directives.Reporter drops findings in _test.go
@@ -63,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		loop := lps.PerIteration(w.Call)
-		if loop == nil || loop.Node == nil || pollLoop(pass.TypesInfo, loop) || strided(pass.TypesInfo, loop) {
+		if loop == nil || loop.Node == nil {
 			continue
 		}
 		d, ok := diagnose(pass, prods, w, loop)
@@ -193,54 +189,6 @@ func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
 		wait = "its BatchTimeout"
 	}
 	return fmt.Sprintf("each call blocks until the writer's batch of one message is sent, which waits for %s (one request per message)", wait), true
-}
-
-// pollLoop reports loops that run once per franz-go poll: each iteration
-// handles a whole fetch (many records), so one produce per iteration is one
-// per batch, not one per record.
-func pollLoop(info *types.Info, loop *loops.Loop) bool {
-	if _, ok := loop.Node.(*ast.ForStmt); !ok || loop.Body == nil {
-		return false
-	}
-	for _, s := range loop.Body.List {
-		found := false
-		ast.Inspect(s, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit, *ast.BlockStmt:
-				return false
-			case *ast.CallExpr:
-				if sinks.IsMethod(info, n, knowledge.KgoPath, "Client", "PollFetches", "PollRecords") {
-					found = true
-				}
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
-}
-
-// strided reports "for i := 0; i < n; i += 100" loops: an iteration stands
-// for a stride of records, so one produce per iteration costs 1/stride of a
-// request per record. Strides under minStride (pairs, triples) still pay
-// most of the per-record cost and stay findings.
-func strided(info *types.Info, loop *loops.Loop) bool {
-	f, ok := loop.Node.(*ast.ForStmt)
-	if !ok {
-		return false
-	}
-	post, ok := f.Post.(*ast.AssignStmt)
-	if !ok || post.Tok != token.ADD_ASSIGN || len(post.Rhs) != 1 {
-		return false
-	}
-	tv, ok := info.Types[post.Rhs[0]]
-	if !ok || tv.Value == nil {
-		return false
-	}
-	n, exact := constant.Int64Val(constant.ToInt(tv.Value))
-	return exact && n >= minStride
 }
 
 // loopHead is the end of the loop's header, so that Related marks the

@@ -72,15 +72,15 @@
 // goroutine, in a loop or under sync.Once, is not a helper.
 //
 // Loops that retry, walk a short literal list (at most eight statements,
-// tables or seed rows of any type, written in the loop or in a variable
-// that is never changed after it), handle one chunk per iteration, exit
-// during their first iteration, and writes under a "buffer is full" guard
-// are not reported. Neither is a write whose arguments are the same on
-// every iteration (a cleanup on each tick, one statement per shard), nor
-// one whose table name changes per iteration (a loop over tables, not
-// rows). Neither is code in generated files (the finding belongs at the
-// caller of sqlc's or ent's methods) nor, by default, in _test.go files
-// (flag -tests).
+// tables or seed rows of any type, written in the loop or in a variable that
+// is never changed after it), handle one chunk per iteration (a slice, or a
+// constant step of 10 or more), exit during their first iteration, and
+// writes under a "buffer is full" guard are not reported. Neither is a write
+// whose arguments are the same on every iteration (a cleanup on each tick,
+// one statement per shard), nor one whose table name changes per iteration
+// (a loop over tables, not rows). Neither is code in generated files (the
+// finding belongs at the caller of sqlc's or ent's methods) nor, by default,
+// in _test.go files (flag -tests).
 //
 // The message names the statement and table, the loop, the cost and the
 // batched form of the library in use; related positions point at the loop

@@ -523,9 +523,15 @@ func (b *builder) itemKey(e ast.Expr) (string, bool) {
 	return "", false
 }
 
+// minStride is the smallest constant step that makes an iteration stand
+// for a stride of elements without slicing them: one write per 10 elements
+// or more is batching, while pairs and triples still pay most of the
+// per-element cost.
+const minStride = 10
+
 // strided: for start := 0; start < n; start += size (a step that is not
-// the constant 1) with the body slicing xs[start:end]: each iteration takes
-// one chunk.
+// the constant 1) with the body slicing xs[start:end], or a constant step
+// of minStride or more: each iteration takes one chunk, or stands for one.
 func (b *builder) strided(f *ast.ForStmt) bool {
 	post, ok := f.Post.(*ast.AssignStmt)
 	if !ok || len(post.Lhs) != 1 || len(post.Rhs) != 1 {
@@ -548,10 +554,11 @@ func (b *builder) strided(f *ast.ForStmt) bool {
 	default:
 		return false
 	}
-	if n, ok := b.constInt(step); ok && n == 1 {
+	n, isConst := b.constInt(step)
+	if isConst && n == 1 {
 		return false
 	}
-	return b.slicesBy(f.Body, v)
+	return isConst && n >= minStride || b.slicesBy(f.Body, v)
 }
 
 // polls: a loop whose body opens by polling a batch of records

@@ -254,6 +254,13 @@ func strided(users []user, size int) {
 	}
 }
 
+// One write per stride of 100 elements is one per 100, whatever it writes.
+func stridedSummary(users []user) {
+	for start := 0; start < len(users); start += 100 {
+		write(users[start]) // want `not per-iteration`
+	}
+}
+
 func stridedLookAlikeStepOne(users []user) {
 	for i := 0; i < len(users); i += 1 {
 		write(users[i:]) // want `per-iteration of users \(per-element\)`
