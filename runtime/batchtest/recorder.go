@@ -60,7 +60,8 @@ func AllowTopic(topic string) Option {
 
 // Recorder counts what a code path writes, per statement shape and per Kafka
 // topic, and finds the shapes that ran row by row. It is safe for concurrent
-// use by every connection and client it is attached to.
+// use by every connection and client it is attached to. Make one with New
+// or Start.
 type Recorder struct {
 	threshold int
 	allow     map[string]bool
