@@ -1,6 +1,7 @@
 package batchtest
 
 import (
+	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -12,13 +13,31 @@ import (
 // KafkaHooks returns the franz-go client option that records every
 // partition batch the client writes, per topic, and every produce request.
 // A ProduceSync of one record per call shows as batches of one record each.
-func (r *Recorder) KafkaHooks() kgo.Opt { return kgo.WithHooks(r.kafka) }
+// Each client needs an option of its own.
+func (r *Recorder) KafkaHooks() kgo.Opt {
+	k := &kafkaState{r: r, queue: map[string][]pending{}}
+	r.mu.Lock()
+	r.kafka = append(r.kafka, k)
+	r.mu.Unlock()
+	return kgo.WithHooks(k)
+}
+
+// settleKafka waits for every client's batch-written hooks to catch up.
+func (r *Recorder) settleKafka() {
+	r.mu.Lock()
+	ks := slices.Clone(r.kafka)
+	r.mu.Unlock()
+	for _, k := range ks {
+		k.settle()
+	}
+}
 
 func topicShape(topic string) string { return "produce to topic " + strconv.Quote(topic) }
 
-// kafkaState matches written batches to the call sites that produced their
-// records: franz-go reports a batch written with its record count only, so
-// sites queue per topic in the order records were buffered.
+// kafkaState is one client's: it matches written batches to the call sites
+// that produced their records. franz-go reports a batch written with its
+// record count only, so sites queue per topic in the order records were
+// buffered.
 type kafkaState struct {
 	r  *Recorder
 	mu sync.Mutex
@@ -38,10 +57,6 @@ type kafkaState struct {
 type pending struct {
 	rec  *kgo.Record
 	site *stack
-}
-
-func newKafkaState(r *Recorder) *kafkaState {
-	return &kafkaState{r: r, queue: map[string][]pending{}}
 }
 
 func (k *kafkaState) OnProduceRecordBuffered(rec *kgo.Record) {

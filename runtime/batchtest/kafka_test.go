@@ -156,3 +156,34 @@ func TestKafkaFailedRecords(t *testing.T) {
 		t.Errorf("stats %+v, want the 12 records written", st)
 	}
 }
+
+// TestKafkaTwoClients checks that each client's batches are matched with
+// its own records: records another client holds buffered neither lend the
+// one-record batches their call sites nor hide them.
+func TestKafkaTwoClients(t *testing.T) {
+	ctx := context.Background()
+	rec := batchtest.New()
+	syncCl, _, _ := newKafka(t, rec)
+	held, err := kgo.NewClient(kgo.SeedBrokers(syncCl.OptValue(kgo.SeedBrokers).([]string)...), kgo.DefaultProduceTopic("events"),
+		kgo.ManualFlushing(), rec.KafkaHooks())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer held.Close()
+	for i := range 5 {
+		held.Produce(ctx, kgo.StringRecord(fmt.Sprint("held ", i)), nil)
+	}
+	if err := produceEach(ctx, syncCl, 12); err != nil {
+		t.Fatal(err)
+	}
+	if err := held.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	fs := rec.Findings()
+	if len(fs) != 1 || fs[0].Count != 12 || !strings.Contains(fs[0].First, "produceEach") || !strings.Contains(fs[0].Last, "produceEach") {
+		t.Errorf("findings %+v, want 12 one-record batches, all from produceEach", fs)
+	}
+	if st := rec.Stats(); len(st) != 1 || st[0].Rows != 17 || st[0].Executions != 13 {
+		t.Errorf("stats %+v, want 17 records in 13 batches", st)
+	}
+}

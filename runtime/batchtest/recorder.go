@@ -71,8 +71,8 @@ type Recorder struct {
 	mu         sync.Mutex
 	roundTrips int
 	stats      map[string]*shapeStats
-	order      []string // shapes in the order first seen, for a stable report
-	kafka      *kafkaState
+	order      []string      // shapes in the order first seen, for a stable report
+	kafka      []*kafkaState // one per client
 }
 
 // Stats is what one shape did.
@@ -112,7 +112,6 @@ type stack [48]uintptr
 // WrapConnector or KafkaHooks before connecting.
 func New(opts ...Option) *Recorder {
 	r := &Recorder{threshold: DefaultThreshold, allow: map[string]bool{}, stats: map[string]*shapeStats{}}
-	r.kafka = newKafkaState(r)
 	for _, o := range opts {
 		o(r)
 	}
@@ -222,7 +221,7 @@ func callers() *stack {
 // RoundTrips returns the database round trips and Kafka produce requests
 // recorded since New or Reset.
 func (r *Recorder) RoundTrips() int {
-	r.kafka.settle()
+	r.settleKafka()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.roundTrips
@@ -231,7 +230,7 @@ func (r *Recorder) RoundTrips() int {
 // Stats returns every shape recorded since New or Reset, in the order first
 // seen.
 func (r *Recorder) Stats() []Stats {
-	r.kafka.settle()
+	r.settleKafka()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := make([]Stats, 0, len(r.order))
@@ -244,7 +243,7 @@ func (r *Recorder) Stats() []Stats {
 // Reset forgets everything recorded so far, so that the next assertion
 // covers only the operation that follows.
 func (r *Recorder) Reset() {
-	r.kafka.settle()
+	r.settleKafka()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.roundTrips = 0
@@ -265,7 +264,7 @@ type Finding struct {
 // Findings returns the write shapes that ran more than the threshold's
 // executions in a row with one row each, leaving out allowed shapes.
 func (r *Recorder) Findings() []Finding {
-	r.kafka.settle()
+	r.settleKafka()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	var out []Finding
