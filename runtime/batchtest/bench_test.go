@@ -1,7 +1,6 @@
 package batchtest
 
 import (
-	"encoding/binary"
 	"fmt"
 	"strings"
 	"testing"
@@ -26,18 +25,5 @@ func BenchmarkNormalizeMultiRow(b *testing.B) {
 	b.SetBytes(int64(len(sql)))
 	for b.Loop() {
 		normalize(sql)
-	}
-}
-
-// BenchmarkWatchCopyData is the protocol watch on a COPY's data: 64 KiB
-// CopyData messages, as pgconn sends them.
-func BenchmarkWatchCopyData(b *testing.B) {
-	msg := make([]byte, 5+64<<10)
-	msg[0] = 'd'
-	binary.BigEndian.PutUint32(msg[1:], uint32(len(msg)-1))
-	var m messages
-	b.SetBytes(int64(len(msg)))
-	for b.Loop() {
-		m.feed(msg, func(byte) bool { return false }, nil)
 	}
 }

@@ -11,34 +11,24 @@ import (
 )
 
 // Tracer returns a pgx tracer that records into r and then calls next (nil
-// for none), for ConnConfig.Tracer. It traces queries, batches and pgx's
-// CopyFrom; WrapConfig also sees a COPY run through pgconn, as
-// runtime/pgbatch runs it.
-func (r *Recorder) Tracer(next pgx.QueryTracer) pgx.QueryTracer { return r.tracer(next, false) }
-
-func (r *Recorder) tracer(next pgx.QueryTracer, wire bool) pgx.QueryTracer {
-	t := &pgxTracer{r: r, wire: wire}
+// for none), for ConnConfig.Tracer. It traces queries, batches and COPY
+// (pgx's CopyFrom, and runtime/pgbatch's, which reports to the same tracer).
+func (r *Recorder) Tracer(next pgx.QueryTracer) pgx.QueryTracer {
+	t := &pgxTracer{r: r}
 	if next == nil {
 		return t
 	}
 	return multitracer.New(t, next)
 }
 
-// WrapConfig records every connection made with cfg, keeping its tracer and
-// its BuildFrontend.
-func (r *Recorder) WrapConfig(cfg *pgx.ConnConfig) {
-	cfg.Tracer = r.tracer(cfg.Tracer, true)
-	r.watchCopies(&cfg.Config)
-}
+// WrapConfig records every connection made with cfg, keeping its tracer.
+func (r *Recorder) WrapConfig(cfg *pgx.ConnConfig) { cfg.Tracer = r.Tracer(cfg.Tracer) }
 
 // WrapPoolConfig records every connection of a pool made with cfg, keeping
 // its tracer.
 func (r *Recorder) WrapPoolConfig(cfg *pgxpool.Config) { r.WrapConfig(cfg.ConnConfig) }
 
-type pgxTracer struct {
-	r    *Recorder
-	wire bool // COPY is seen on the wire (watchCopies), not here
-}
+type pgxTracer struct{ r *Recorder }
 
 type ctxKey int
 
@@ -102,9 +92,6 @@ func (t *pgxTracer) TraceBatchEnd(ctx context.Context, _ *pgx.Conn, data pgx.Tra
 }
 
 func (t *pgxTracer) TraceCopyFromStart(ctx context.Context, _ *pgx.Conn, data pgx.TraceCopyFromStartData) context.Context {
-	if t.wire {
-		return ctx
-	}
 	cols := make([]string, len(data.ColumnNames))
 	for i, c := range data.ColumnNames {
 		cols[i] = pgx.Identifier{c}.Sanitize()

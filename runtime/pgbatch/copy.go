@@ -302,7 +302,7 @@ func write(ctx context.Context, tx pgx.Tx, t Target, rows [][]any) (n int64, row
 		}
 		table = stageTable
 	}
-	n, row, err = copyIn(ctx, conn.PgConn(), conn.TypeMap(), table, t.Columns, rows)
+	n, row, err = copyIn(ctx, conn, table, t.Columns, rows)
 	if err != nil || t.OnConflict == nil {
 		return n, row, err
 	}
@@ -349,16 +349,31 @@ func commit(ctx context.Context, tx pgx.Tx, nested bool) (maybeWritten bool, err
 // every batch and every target, and a target can be; the values were then
 // encoded for the old types, and the server took int8 bytes as a float8, or
 // timestamptz bytes as a timestamp, without a word. Here every COPY asks the
-// server for the column types first, one round trip per batch.
-func copyIn(ctx context.Context, conn *pgconn.PgConn, m *pgtype.Map, table pgx.Identifier, columns []string, rows [][]any) (int64, int, error) {
-	cols := quoteList(columns, "")
-	sd, err := conn.Prepare(ctx, "", "SELECT "+cols+" FROM "+table.Sanitize(), nil)
-	if err != nil {
-		return 0, -1, err
+// server for the column types first, one round trip per batch. The
+// connection's CopyFromTracer is told as pgx's CopyFrom would tell it, so
+// tracing (OpenTelemetry, runtime/batchtest) still sees the COPY.
+func copyIn(ctx context.Context, conn *pgx.Conn, table pgx.Identifier, columns []string, rows [][]any) (int64, int, error) {
+	tracer, _ := conn.Config().Tracer.(pgx.CopyFromTracer)
+	if tracer != nil {
+		ctx = tracer.TraceCopyFromStart(ctx, conn, pgx.TraceCopyFromStartData{TableName: table, ColumnNames: columns})
 	}
-	r := &copyReader{m: m, fields: sd.Fields, rows: rows, i: -1, buf: []byte(binaryHeader)}
-	tag, err := conn.CopyFrom(ctx, r, "COPY "+table.Sanitize()+" ("+cols+") FROM STDIN BINARY")
-	return tag.RowsAffected(), failedRow(err, r.stop(), len(rows)), err
+	tag, row, err := copyBinary(ctx, conn, table, columns, rows)
+	if tracer != nil {
+		tracer.TraceCopyFromEnd(ctx, conn, pgx.TraceCopyFromEndData{CommandTag: tag, Err: err})
+	}
+	return tag.RowsAffected(), row, err
+}
+
+func copyBinary(ctx context.Context, conn *pgx.Conn, table pgx.Identifier, columns []string, rows [][]any) (pgconn.CommandTag, int, error) {
+	pg := conn.PgConn()
+	cols := quoteList(columns, "")
+	sd, err := pg.Prepare(ctx, "", "SELECT "+cols+" FROM "+table.Sanitize(), nil)
+	if err != nil {
+		return pgconn.CommandTag{}, -1, err
+	}
+	r := &copyReader{m: conn.TypeMap(), fields: sd.Fields, rows: rows, i: -1, buf: []byte(binaryHeader)}
+	tag, err := pg.CopyFrom(ctx, r, "COPY "+table.Sanitize()+" ("+cols+") FROM STDIN BINARY")
+	return tag, failedRow(err, r.stop(), len(rows)), err
 }
 
 // binaryHeader starts COPY's binary format: signature, flags, no extension.
