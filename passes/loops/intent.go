@@ -561,32 +561,28 @@ func (b *builder) strided(f *ast.ForStmt) bool {
 	return isConst && n >= minStride || b.slicesBy(f.Body, v)
 }
 
-// polls: a loop whose body opens by polling a batch of records
-// (fetches := cl.PollFetches(ctx)).
+// polls: a loop whose body polls a batch of records in one of its own
+// statements (fetches := cl.PollFetches(ctx), after a context check or
+// not); a poll inside a nested block or function literal does not count.
 func (b *builder) polls(f *ast.ForStmt) bool {
-	if f.Body == nil || len(f.Body.List) == 0 {
+	if f.Body == nil {
 		return false
 	}
-	var x ast.Expr
-	switch st := f.Body.List[0].(type) {
-	case *ast.AssignStmt:
-		if len(st.Rhs) == 1 {
-			x = st.Rhs[0]
-		}
-	case *ast.DeclStmt:
-		if gd, ok := st.Decl.(*ast.GenDecl); ok && len(gd.Specs) == 1 {
-			if vs, ok := gd.Specs[0].(*ast.ValueSpec); ok && len(vs.Values) == 1 {
-				x = vs.Values[0]
+	for _, st := range f.Body.List {
+		found := false
+		ast.Inspect(st, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit, *ast.BlockStmt:
+				return false
+			case *ast.CallExpr:
+				fn := calleeFunc(b.info, n)
+				for _, m := range pollers {
+					found = found || m.is(fn)
+				}
 			}
-		}
-	}
-	call, ok := ast.Unparen(x).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn := calleeFunc(b.info, call)
-	for _, m := range pollers {
-		if m.is(fn) {
+			return !found
+		})
+		if found {
 			return true
 		}
 	}

@@ -239,6 +239,17 @@ func pollLoop(ctx context.Context, cl *kgo.Client) {
 	}
 }
 
+// The poll need not open the body.
+func pollAfterCheck(ctx context.Context, cl *kgo.Client) {
+	for {
+		if ctx.Err() != nil {
+			return
+		}
+		fetches := cl.PollFetches(ctx)
+		write(fetches.Records()) // want `not per-iteration`
+	}
+}
+
 func where() {}
 
 func callbackParent(all []kgo.Fetches) {
