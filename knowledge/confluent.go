@@ -31,6 +31,10 @@ var Confluent = Library{
 			"batch.num.messages":     {BatchNumMessages, Plain},
 			"batch.size":             {BatchMaxBytes, Plain},
 		},
+		Off: []OffRule{
+			{Keys: []string{Linger}, Value: 0},
+			{Keys: []string{BatchNumMessages}, Value: 1},
+		},
 		Defaults: func(string) map[string]Value {
 			return map[string]Value{
 				Linger:           {Int: int64(5 * time.Millisecond)},

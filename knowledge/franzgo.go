@@ -54,6 +54,8 @@ var FranzGo = Library{
 			"WithCompressor":           {Compression, OpaqueArg},
 		},
 		ProducerOptType: "ProducerOpt",
+		// A zero linger, which is the default before v1.20.0.
+		Off: []OffRule{{Keys: []string{Linger}, Value: 0, Default: true}},
 		CodecFuncs: map[string]string{
 			"NoCompression": "none", "GzipCompression": "gzip", "SnappyCompression": "snappy",
 			"Lz4Compression": "lz4", "ZstdCompression": "zstd",

@@ -62,6 +62,16 @@ type Constructor struct {
 	Producer bool
 }
 
+// OffRule is one way a producer's configuration turns batching off, so
+// that every batch leaves with about one record: every one of Keys holds
+// the number Value, set explicitly or, when Default, by the library's
+// default on a producing client.
+type OffRule struct {
+	Keys    []string
+	Value   int64
+	Default bool
+}
+
 // Value is a setting's value.
 type Value struct {
 	Int int64
@@ -94,6 +104,9 @@ type Kafka struct {
 	CodecFuncs    map[string]string
 	CodecValues   map[int64]string
 	CodecPackages map[string]string
+	// Off lists the configurations that turn batching off, in the order
+	// they are reported.
+	Off []OffRule
 	// Defaults returns the library's defaults at a module version ("" when
 	// unknown: only version-independent defaults).
 	Defaults func(version string) map[string]Value

@@ -38,7 +38,9 @@ var Sarama = Library{
 			"Producer.Compression":       {Compression, CodecArg},
 			"Producer.MaxMessageBytes":   {BatchMaxBytes, Plain},
 		},
-		ConfigType:  "Config",
+		ConfigType: "Config",
+		// No flush trigger: the NewConfig default sends as fast as possible.
+		Off:         []OffRule{{Keys: []string{FlushFrequency, FlushBytes, FlushMessages}, Value: 0, Default: true}},
 		CodecValues: codecNumbers,
 		Defaults: func(string) map[string]Value {
 			return map[string]Value{

@@ -36,6 +36,7 @@ var Segmentio = Library{
 			"CompressionCodec": {Compression, CodecArg},
 		},
 		ConfigType:  "Writer",
+		Off:         []OffRule{{Keys: []string{BatchSize}, Value: 1}},
 		CodecValues: codecNumbers,
 		CodecPackages: map[string]string{
 			SegmentioPath + "/gzip":           "gzip",

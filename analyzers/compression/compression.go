@@ -78,42 +78,35 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-func isZero(s producers.Setting) bool { return s.Known && s.Int == 0 && s.Str == "" }
-
 // batchingOff returns what makes every batch of p hold about one record,
 // or nil when p batches or that is not known.
 func batchingOff(p *producers.Producer) *offender {
-	switch p.Lib {
-	case producers.FranzGo:
-		l := p.Get(producers.Linger)
+	off, ok := p.BatchingOff()
+	if !ok {
+		return nil
+	}
+	s := off.Setting
+	switch off.Key {
+	case producers.Linger:
+		if p.Lib == producers.Confluent {
+			return &offender{what: "linger.ms 0", pos: s.Pos, fix: "set linger.ms to 5–100"}
+		}
 		const fix = "add kgo.ProducerLinger(20*time.Millisecond) so batches fill"
-		switch {
-		case l.Set && isZero(l):
-			return &offender{what: "kgo.ProducerLinger(0)", pos: l.Pos, fix: fix}
-		case !l.Set && isZero(l) && p.Producing:
-			return &offender{what: "franz-go " + p.Version + " lingers 0 by default", pos: p.Site.Pos(), fix: fix}
+		if s.Set {
+			return &offender{what: "kgo.ProducerLinger(0)", pos: s.Pos, fix: fix}
 		}
-	case producers.Sarama:
-		f := p.Get(producers.FlushFrequency)
-		if isZero(f) && isZero(p.Get(producers.FlushBytes)) && isZero(p.Get(producers.FlushMessages)) {
-			pos := p.Site.Pos()
-			if f.Set {
-				pos = f.Pos
-			}
-			return &offender{what: "no Producer.Flush trigger: Frequency, Bytes and Messages are 0", pos: pos,
-				fix: "set Producer.Flush.Frequency = 20*time.Millisecond and Producer.Flush.Bytes"}
+		return &offender{what: "franz-go " + p.Version + " lingers 0 by default", pos: p.Site.Pos(), fix: fix}
+	case producers.FlushFrequency:
+		pos := p.Site.Pos()
+		if s.Set {
+			pos = s.Pos
 		}
-	case producers.Confluent:
-		if l := p.Get(producers.Linger); l.Set && isZero(l) {
-			return &offender{what: "linger.ms 0", pos: l.Pos, fix: "set linger.ms to 5–100"}
-		}
-		if n := p.Get(producers.BatchNumMessages); n.Set && n.Known && n.Int == 1 {
-			return &offender{what: "batch.num.messages 1", pos: n.Pos, fix: "drop batch.num.messages or raise it"}
-		}
-	case producers.Segmentio:
-		if n := p.Get(producers.BatchSize); n.Set && n.Known && n.Int == 1 {
-			return &offender{what: "BatchSize 1", pos: n.Pos, fix: "raise BatchSize (default 100) and use a short BatchTimeout"}
-		}
+		return &offender{what: "no Producer.Flush trigger: Frequency, Bytes and Messages are 0", pos: pos,
+			fix: "set Producer.Flush.Frequency = 20*time.Millisecond and Producer.Flush.Bytes"}
+	case producers.BatchNumMessages:
+		return &offender{what: "batch.num.messages 1", pos: s.Pos, fix: "drop batch.num.messages or raise it"}
+	case producers.BatchSize:
+		return &offender{what: "BatchSize 1", pos: s.Pos, fix: "raise BatchSize (default 100) and use a short BatchTimeout"}
 	}
 	return nil
 }

@@ -50,24 +50,24 @@ func run(pass *analysis.Pass) (any, error) {
 		rep.Report(d)
 	}
 	for _, p := range res.Producers {
-		switch p.Lib {
-		case producers.FranzGo:
-			franz(pass, p, report)
-		case producers.Sarama:
-			sarama(pass, p, report)
-		case producers.Confluent:
-			confluent(pass, p, report)
+		// Batching off by a batch size of one is compression's business,
+		// not a missing linger.
+		switch off, ok := p.BatchingOff(); {
+		case !ok:
+		case off.Key == producers.FlushFrequency:
+			sarama(pass, p, off.Setting, report)
+		case off.Key == producers.Linger && p.Lib == producers.Confluent:
+			confluent(pass, p, off.Setting, report)
+		case off.Key == producers.Linger:
+			franz(pass, p, off.Setting, report)
 		}
 	}
 	return nil, nil
 }
 
-func isZero(s producers.Setting) bool { return s.Known && s.Int == 0 && s.Str == "" }
-
-func franz(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diagnostic)) {
-	l := p.Get(producers.Linger)
+func franz(pass *analysis.Pass, p *producers.Producer, l producers.Setting, report func(analysis.Diagnostic)) {
 	switch {
-	case l.Set && isZero(l):
+	case l.Set:
 		d := analysis.Diagnostic{
 			Pos:     l.Pos,
 			Message: "kgo.ProducerLinger(0)" + via(l) + ": " + why + "; use kgo.ProducerLinger(20*time.Millisecond) (5–100 ms)",
@@ -77,7 +77,7 @@ func franz(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diag
 			d.SuggestedFixes = durationFix(pass, l.Node, "set a 20ms linger")
 		}
 		report(d)
-	case !l.Set && isZero(l) && p.Producing:
+	default:
 		report(analysis.Diagnostic{
 			Pos: p.Site.Pos(),
 			End: p.Site.End(),
@@ -87,17 +87,7 @@ func franz(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diag
 	}
 }
 
-// noTrigger reports whether a sarama producer has no flush trigger: the
-// frequency, bytes and messages thresholds are all known to be zero.
-func noTrigger(p *producers.Producer) bool {
-	return isZero(p.Get(producers.FlushFrequency)) && isZero(p.Get(producers.FlushBytes)) && isZero(p.Get(producers.FlushMessages))
-}
-
-func sarama(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diagnostic)) {
-	if !noTrigger(p) {
-		return
-	}
-	f := p.Get(producers.FlushFrequency)
+func sarama(pass *analysis.Pass, p *producers.Producer, f producers.Setting, report func(analysis.Diagnostic)) {
 	advice := "set Producer.Flush.Frequency = 20*time.Millisecond (5–100 ms) plus Producer.Flush.Bytes (e.g. 64 KiB) so full batches leave early"
 	if strings.HasPrefix(p.Constructor, "NewSyncProducer") {
 		// A lone SendMessage then waits for the flush too.
@@ -132,11 +122,7 @@ func sarama(pass *analysis.Pass, p *producers.Producer, report func(analysis.Dia
 	report(d)
 }
 
-func confluent(pass *analysis.Pass, p *producers.Producer, report func(analysis.Diagnostic)) {
-	l := p.Get(producers.Linger)
-	if !l.Set || !isZero(l) {
-		return
-	}
+func confluent(pass *analysis.Pass, p *producers.Producer, l producers.Setting, report func(analysis.Diagnostic)) {
 	d := analysis.Diagnostic{
 		Pos: l.Pos,
 		Message: "confluent linger.ms 0" + via(l) + " (librdkafka defaults to 5): " + why +

@@ -84,6 +84,37 @@ type Producer struct {
 // when it is neither set nor a known default.
 func (p *Producer) Get(key string) Setting { return p.Settings[key] }
 
+// Off says what turns a producer's batching off.
+type Off struct {
+	// Key is the setting that does (the first of the registry rule's keys):
+	// Linger, FlushFrequency (sarama: no flush trigger at all),
+	// BatchNumMessages or BatchSize.
+	Key string
+	// Setting is its value: Set is false when it is the library default.
+	Setting Setting
+}
+
+// BatchingOff reports what makes every batch of p leave with about one
+// record, or false when p batches or that is not known. Every analyzer
+// that asks gets the same answer, from the registry's rules.
+func (p *Producer) BatchingOff() (Off, bool) {
+	lib := knowledge.Lookup(p.Lib)
+	if lib == nil || lib.Kafka == nil {
+		return Off{}, false
+	}
+	for _, r := range lib.Kafka.Off {
+		holds := true
+		for _, k := range r.Keys {
+			s := p.Get(k)
+			holds = holds && s.Known && s.Int == r.Value && s.Str == "" && (s.Set || r.Default && p.Producing)
+		}
+		if holds {
+			return Off{Key: r.Keys[0], Setting: p.Get(r.Keys[0])}, true
+		}
+	}
+	return Off{}, false
+}
+
 // Result lists the producers a package constructs.
 type Result struct {
 	Producers []*Producer // in source order
