@@ -7,8 +7,17 @@ const BunPath = "github.com/uptrace/bun"
 var Bun = Library{
 	Key:   "bun",
 	Paths: []string{BunPath},
-	Tx:    []TypeName{{BunPath, "Tx"}},
-	Pool:  []TypeName{{BunPath, "DB"}},
+	// The query methods of *bun.DB, bun.Tx, bun.Conn and the bun.IConn
+	// interface (bun.IDB), which shadow database/sql's. NewRaw(query,
+	// args...).Exec/Scan is matched as a chain by the passes.
+	SQLCalls: calls(BunPath, []string{"DB", "Tx", "Conn", "IConn"}, map[string]shape{
+		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
+		"Query": {0, -1, false}, "QueryContext": {1, -1, false},
+		"QueryRow": {0, -1, false}, "QueryRowContext": {1, -1, false},
+	}),
+	ORM:  true,
+	Tx:   []TypeName{{BunPath, "Tx"}},
+	Pool: []TypeName{{BunPath, "DB"}},
 	Runners: []Callback{
 		{Func{BunPath, "DB", "RunInTx"}, 2, false},
 		{Func{BunPath, "Conn", "RunInTx"}, 2, false},

@@ -1,5 +1,7 @@
 package knowledge
 
+import "slices"
+
 // go-pg v10: the root package holds pg.DB, pg.Conn, pg.Tx, pg.DBI and
 // pg.In; the orm package the query builder.
 const (
@@ -7,14 +9,30 @@ const (
 	GopgORMPath = GopgPath + "/orm"
 )
 
+var gopgText = map[string]shape{
+	"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
+	"ExecOne": {0, -1, true}, "ExecOneContext": {1, -1, true},
+	"Query": {1, -1, false}, "QueryContext": {2, -1, false},
+	"QueryOne": {1, -1, false}, "QueryOneContext": {2, -1, false},
+}
+
 // Gopg is go-pg. It defines RunInTransaction on the unexported baseDB,
 // which pg.DB and pg.Conn embed, and on pg.Tx. pg.In expands a slice after
 // IN.
 var Gopg = Library{
 	Key:   "go-pg",
 	Paths: []string{GopgPath, GopgORMPath},
-	Tx:    []TypeName{{GopgPath, "Tx"}},
-	Pool:  []TypeName{{GopgPath, "DB"}},
+	// db.Exec(query, params...), db.Query(model, query, params...) and
+	// their One and Context forms. *pg.DB and *pg.Conn have them from the
+	// *baseDB they embed, *pg.Tx its own; pg.DBI and orm.DB are the
+	// interfaces over both. Query runs the text too: a write with RETURNING.
+	SQLCalls: slices.Concat(
+		calls(GopgPath, []string{"baseDB", "Tx", "DBI"}, gopgText),
+		calls(GopgORMPath, []string{"DB"}, gopgText),
+	),
+	ORM:  true,
+	Tx:   []TypeName{{GopgPath, "Tx"}},
+	Pool: []TypeName{{GopgPath, "DB"}},
 	Runners: []Callback{
 		{Func{GopgPath, "baseDB", "RunInTransaction"}, 1, false},
 		{Func{GopgPath, "Tx", "RunInTransaction"}, 1, false},

@@ -7,8 +7,16 @@ const GormPath = "gorm.io/gorm"
 // list holds it; a Begin() or a Transaction callback's parameter is a
 // transaction. Raw SQL through it expands any slice after IN.
 var Gorm = Library{
-	Key:           "gorm",
-	Paths:         []string{GormPath},
+	Key:   "gorm",
+	Paths: []string{GormPath},
+	// db.Exec(sql, values...) and gorm.G[T](db).Exec(ctx, sql, values...).
+	// db.Raw(sql, values...) run by Scan, Find, Row or Rows is matched as a
+	// chain by the passes.
+	SQLCalls: []SQLCall{
+		{TypeName{GormPath, "DB"}, "Exec", 0, -1, true},
+		{TypeName{GormPath, "Interface"}, "Exec", 1, -1, true},
+	},
+	ORM:           true,
 	Runners:       []Callback{{Func{GormPath, "DB", "Transaction"}, 0, false}},
 	BatchedInsert: "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch; Clauses(clause.OnConflict{...}) for an upsert)",
 	BatchedSet:    "one set-based gorm Exec (... WHERE id IN ? with the slice of keys: gorm expands it into a list)",

@@ -30,6 +30,13 @@ type Library struct {
 	// Paths are the import paths of its packages that batchlint knows. No
 	// file outside the registry, testdata and docs names them.
 	Paths []string
+	// SQLCalls are its methods and functions that run SQL text; Prepares
+	// those that make prepared statements.
+	SQLCalls []SQLCall
+	Prepares []Prepare
+	// ORM: SQL text run through the library is run by an ORM, which knows
+	// its transactions its own way (a raw SQL API beside the ORM's).
+	ORM bool
 	// Tx are its transaction types; Pool its handles whose every statement
 	// runs on its own (autocommit).
 	Tx, Pool []TypeName

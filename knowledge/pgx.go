@@ -31,9 +31,22 @@ var Pgx = Library{
 		{Func{PgxPath, "", "AppendRows"}, 2, false},
 		{Func{PgxPath, "", "CollectRows"}, 1, false},
 	},
+	SQLCalls:      pgxCalls(),
 	Sizers:        []TypeName{{PgxPath, "Batch"}, {PgxV4Path, "Batch"}},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer",
 	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
+}
+
+// pgxCalls: Exec, Query and QueryRow take the SQL text after the context.
+// A Batch is judged at SendBatch, which the passes match themselves.
+func pgxCalls() []SQLCall {
+	var cs []SQLCall
+	for _, t := range PgxConns {
+		cs = append(cs, calls(t.Pkg, []string{t.Name}, map[string]shape{
+			"Exec": {1, -1, true}, "Query": {1, -1, false}, "QueryRow": {1, -1, false},
+		})...)
+	}
+	return cs
 }
 
 // PgxConns are the pgx types whose Exec, Query and QueryRow take SQL text.

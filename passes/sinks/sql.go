@@ -24,76 +24,23 @@ func buildSQLRules() []Rule {
 	add := func(pkg, typ, name, lib string, m func(c *Context, call *ast.CallExpr) *Write) {
 		rs = append(rs, Rule{Pkg: pkg, Type: typ, Name: name, Lib: lib, Kind: SQL, Match: m})
 	}
-	textMethods := map[string]callShape{
-		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
-		"Query": {0, -1, false}, "QueryContext": {1, -1, false},
-		"QueryRow": {0, -1, false}, "QueryRowContext": {1, -1, false},
-	}
-	stmtMethods := map[string]callShape{
-		"Exec": {-1, -1, true}, "ExecContext": {-1, -1, true},
-		"Query": {-1, -1, false}, "QueryContext": {-1, -1, false},
-		"QueryRow": {-1, -1, false}, "QueryRowContext": {-1, -1, false},
-	}
-
-	// database/sql, and through it lib/pq and every other driver. sqlx's
-	// DB, Tx and Conn embed these types, so their Exec lands here too.
-	for _, typ := range []string{"DB", "Tx", "Conn"} {
-		for name, sh := range textMethods {
-			add(knowledge.DatabaseSQLPath, typ, name, knowledge.DatabaseSQL.Key, textRule(sh))
+	// database/sql (and through it lib/pq and every other driver), sqlx
+	// and pgx: sqlx's DB, Tx and Conn embed database/sql's types, so their
+	// Exec lands on database/sql's rule. The ORMs' raw SQL calls are SQL
+	// writes named as the ORM, whose transactions it knows its own way.
+	for l, c := range knowledge.SQLCalls {
+		sh := callShape{c.Text, c.Named, c.Exec}
+		m := textRule(sh)
+		switch {
+		case l.ORM:
+			m = rawTextRule(l.Key, sh)
+		case c.Text < 0:
+			m = stmtRule(sh)
 		}
+		add(c.Recv.Pkg, c.Recv.Name, c.Name, l.Key, m)
 	}
-	for name, sh := range stmtMethods {
-		add(knowledge.DatabaseSQLPath, "Stmt", name, knowledge.DatabaseSQL.Key, stmtRule(sh))
-	}
-
-	// sqlx's own methods.
-	sqlxText := map[string]callShape{
-		"MustExec": {0, -1, true}, "MustExecContext": {1, -1, true},
-		"NamedExec": {0, 1, true}, "NamedExecContext": {1, 2, true},
-		"NamedQuery": {0, 1, false}, "NamedQueryContext": {1, 2, false},
-		"Queryx": {0, -1, false}, "QueryxContext": {1, -1, false},
-		"QueryRowx": {0, -1, false}, "QueryRowxContext": {1, -1, false},
-		// Get and Select are reads, unless the statement is a write with
-		// RETURNING: the classification decides, not the method name.
-		"Get": {1, -1, false}, "GetContext": {2, -1, false},
-		"Select": {1, -1, false}, "SelectContext": {2, -1, false},
-	}
-	for _, typ := range []string{"DB", "Tx", "Conn"} {
-		for name, sh := range sqlxText {
-			add(knowledge.SqlxPath, typ, name, knowledge.Sqlx.Key, textRule(sh))
-		}
-	}
-	sqlxFuncs := map[string]callShape{
-		"MustExec": {1, -1, true}, "MustExecContext": {2, -1, true},
-		"NamedExec": {1, 2, true}, "NamedExecContext": {2, 3, true},
-		"Get": {2, -1, false}, "GetContext": {3, -1, false},
-	}
-	for name, sh := range sqlxFuncs {
-		add(knowledge.SqlxPath, "", name, knowledge.Sqlx.Key, textRule(sh))
-	}
-	for name, sh := range map[string]callShape{
-		"MustExec": {-1, -1, true}, "MustExecContext": {-1, -1, true},
-		"Queryx": {-1, -1, false}, "QueryxContext": {-1, -1, false},
-		"QueryRowx": {-1, -1, false}, "QueryRowxContext": {-1, -1, false},
-		"Get": {-1, -1, false}, "GetContext": {-1, -1, false},
-	} {
-		add(knowledge.SqlxPath, "Stmt", name, knowledge.Sqlx.Key, stmtRule(sh))
-	}
-	for name, sh := range map[string]callShape{
-		"Exec": {-1, 0, true}, "ExecContext": {-1, 1, true},
-		"MustExec": {-1, 0, true}, "MustExecContext": {-1, 1, true},
-		"QueryRow": {-1, 0, false}, "QueryRowContext": {-1, 1, false},
-		"QueryRowx": {-1, 0, false}, "QueryRowxContext": {-1, 1, false},
-		"Get": {-1, 1, false}, "GetContext": {-1, 2, false},
-	} {
-		add(knowledge.SqlxPath, "NamedStmt", name, knowledge.Sqlx.Key, stmtRule(sh))
-	}
-
-	// pgx v5. CopyFrom is COPY; a Batch is judged at SendBatch.
+	// pgx's CopyFrom is COPY; a Batch is judged at SendBatch.
 	for _, rt := range knowledge.PgxConns {
-		add(rt.Pkg, rt.Name, "Exec", knowledge.Pgx.Key, textRule(callShape{1, -1, true}))
-		add(rt.Pkg, rt.Name, "Query", knowledge.Pgx.Key, textRule(callShape{1, -1, false}))
-		add(rt.Pkg, rt.Name, "QueryRow", knowledge.Pgx.Key, textRule(callShape{1, -1, false}))
 		add(rt.Pkg, rt.Name, "SendBatch", knowledge.Pgx.Key, sendBatchRule)
 	}
 
@@ -394,36 +341,12 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 		p.inTx = true
 		return p, ok
 	}
-	switch {
-	case pkg == knowledge.DatabaseSQLPath && (typ == "DB" || typ == "Tx" || typ == "Conn"):
-		switch name {
-		case "Prepare":
-			return textAt(0)
-		case "PrepareContext":
-			return textAt(1)
-		case "Stmt":
-			return stmtAt(0)
-		case "StmtContext":
-			return stmtAt(1)
-		}
-	case pkg == knowledge.SqlxPath && (typ == "DB" || typ == "Tx" || typ == "Conn"):
-		switch name {
-		case "Preparex", "PrepareNamed", "MustPrepare":
-			return textAt(0)
-		case "PreparexContext", "PrepareNamedContext":
-			return textAt(1)
-		case "Stmtx", "NamedStmt":
-			return stmtAt(0)
-		case "StmtxContext", "NamedStmtContext":
-			return stmtAt(1)
-		}
-	case pkg == knowledge.SqlxPath && typ == "":
-		switch name {
-		case "Preparex", "PrepareNamed":
-			return textAt(1)
-		case "PreparexContext", "PrepareNamedContext":
-			return textAt(2)
-		}
+	switch p, ok := knowledge.PrepareOf(pkg, typ, name); {
+	case !ok:
+	case p.Text >= 0:
+		return textAt(p.Text)
+	default:
+		return stmtAt(p.Stmt)
 	}
 	return prep{}, false
 }

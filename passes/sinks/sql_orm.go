@@ -46,46 +46,16 @@ func ormRawSQLRules() []Rule {
 		rs = append(rs, Rule{Pkg: pkg, Type: typ, Name: name, Lib: lib, Kind: SQL, Match: m})
 	}
 
-	// gorm: db.Exec(sql, values...), gorm.G[T](db).Exec(ctx, sql, values...),
-	// and db.Raw(sql, values...) run by Scan, Find, Row or Rows (a write
-	// with RETURNING). Exec of a chain with Raw runs Exec's own text.
-	add(knowledge.GormPath, "DB", "Exec", knowledge.Gorm.Key, rawTextRule(knowledge.Gorm.Key, callShape{0, -1, true}))
-	add(knowledge.GormPath, "Interface", "Exec", knowledge.Gorm.Key, rawTextRule(knowledge.Gorm.Key, callShape{1, -1, true}))
+	// The text calls are the registry's (see buildSQLRules); here are the
+	// finishers of a raw query built earlier in the chain: gorm's
+	// db.Raw(sql, values...) run by Scan, Find, Row or Rows (a write with
+	// RETURNING), and bun's NewRaw(query, args...).Exec/Scan.
 	for _, name := range []string{"Scan", "Find", "Row", "Rows"} {
 		add(knowledge.GormPath, "DB", name, knowledge.Gorm.Key, rawChainRule(knowledge.Gorm.Key, gormRawChain, false))
 		add(knowledge.GormPath, "ExecInterface", name, knowledge.Gorm.Key, rawChainRule(knowledge.Gorm.Key, gormRawChain, false))
 	}
-
-	// bun: NewRaw(query, args...).Exec/Scan, and the query methods of
-	// *bun.DB, bun.Tx, bun.Conn and the bun.IConn interface (bun.IDB).
 	add(knowledge.BunPath, "RawQuery", "Exec", knowledge.Bun.Key, rawChainRule(knowledge.Bun.Key, bunRawChain, true))
 	add(knowledge.BunPath, "RawQuery", "Scan", knowledge.Bun.Key, rawChainRule(knowledge.Bun.Key, bunRawChain, false))
-	bunText := map[string]callShape{
-		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
-		"Query": {0, -1, false}, "QueryContext": {1, -1, false},
-		"QueryRow": {0, -1, false}, "QueryRowContext": {1, -1, false},
-	}
-	for _, typ := range []string{"DB", "Tx", "Conn", "IConn"} {
-		for name, sh := range bunText {
-			add(knowledge.BunPath, typ, name, knowledge.Bun.Key, rawTextRule(knowledge.Bun.Key, sh))
-		}
-	}
-
-	// go-pg: db.Exec(query, params...), db.Query(model, query, params...)
-	// and their One and Context forms. *pg.DB and *pg.Conn have them from
-	// the *baseDB they embed, *pg.Tx its own; pg.DBI and orm.DB are the
-	// interfaces over both. Query runs the text too: a write with RETURNING.
-	gopgText := map[string]callShape{
-		"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
-		"ExecOne": {0, -1, true}, "ExecOneContext": {1, -1, true},
-		"Query": {1, -1, false}, "QueryContext": {2, -1, false},
-		"QueryOne": {1, -1, false}, "QueryOneContext": {2, -1, false},
-	}
-	for _, recv := range [][2]string{{knowledge.GopgPath, "baseDB"}, {knowledge.GopgPath, "Tx"}, {knowledge.GopgPath, "DBI"}, {knowledge.GopgORMPath, "DB"}} {
-		for name, sh := range gopgText {
-			add(recv[0], recv[1], name, knowledge.Gopg.Key, rawTextRule(knowledge.Gopg.Key, sh))
-		}
-	}
 	return rs
 }
 

@@ -1,0 +1,84 @@
+package knowledge
+
+// SQLCall is a method or function that runs SQL text: where its text and
+// its rows are.
+type SQLCall struct {
+	Recv TypeName // Recv.Name is "" for a package-level function
+	Name string
+	// Text is the index of the SQL text argument, or -1 when the receiver
+	// is a prepared statement.
+	Text int
+	// Named is the index of sqlx's named argument (a struct, map or slice
+	// whose fields fill the statement's :names), or -1.
+	Named int
+	// Exec: the call is a write even when its text is unknown.
+	Exec bool
+}
+
+// Prepare is a method or function that makes a prepared statement, from
+// the SQL text at argument Text or from the statement at argument Stmt
+// (tx.Stmt(stmt)); the other index is -1.
+type Prepare struct {
+	Recv       TypeName
+	Name       string
+	Text, Stmt int
+}
+
+// shape is where a call's SQL text and named argument are, and whether it
+// is an Exec.
+type shape struct {
+	text, named int
+	exec        bool
+}
+
+// calls lists the calls of each shape on each receiver type of pkg ("" for
+// package-level functions).
+func calls(pkg string, recvs []string, shapes map[string]shape) []SQLCall {
+	var cs []SQLCall
+	for _, r := range recvs {
+		for name, sh := range shapes {
+			cs = append(cs, SQLCall{TypeName{pkg, r}, name, sh.text, sh.named, sh.exec})
+		}
+	}
+	return cs
+}
+
+// prepares lists the prepare methods of each receiver type of pkg: by name,
+// the index of the SQL text (≥ 0) or of the statement (encoded as -1-i).
+func prepares(pkg string, recvs []string, at map[string]int) []Prepare {
+	var ps []Prepare
+	for _, r := range recvs {
+		for name, i := range at {
+			p := Prepare{TypeName{pkg, r}, name, i, -1}
+			if i < 0 {
+				p.Text, p.Stmt = -1, -1-i
+			}
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// SQLCalls returns every library's SQL calls, with the library.
+func SQLCalls(yield func(*Library, SQLCall) bool) {
+	for _, l := range libraries {
+		for _, c := range l.SQLCalls {
+			if !yield(l, c) {
+				return
+			}
+		}
+	}
+}
+
+// PrepareOf returns the prepare method name of receiver type recv ("" for a
+// package-level function) in pkg, if it is one.
+func PrepareOf(pkg, recv, name string) (Prepare, bool) {
+	for _, l := range libraries {
+		for _, p := range l.Prepares {
+			if p.Recv.Pkg == pkg && p.Recv.Name == recv && p.Name == name {
+				return p, true
+			}
+		}
+	}
+	return Prepare{}, false
+}
