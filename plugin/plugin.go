@@ -20,6 +20,7 @@
 //	        settings:          # the same keys as .batchlint.yml
 //	          analyzers:
 //	            linger: {enabled: false}
+//	            asyncproduce: {enabled: true}   # off by default
 //	            sqlloop: {options: {unknown-sql: true}}
 package plugin
 
@@ -50,7 +51,7 @@ func New(settings any) (register.LinterPlugin, error) {
 		}
 	}
 	all := analyzers.All()
-	flags, err := conf.Flags(all)
+	flags, err := conf.Flags(all, analyzers.Off())
 	if err != nil {
 		return nil, fmt.Errorf("batchlint settings: %w", err)
 	}

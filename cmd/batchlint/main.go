@@ -14,4 +14,4 @@ import (
 	"github.com/batchlint/batchlint/internal/driver"
 )
 
-func main() { driver.Main(analyzers.All()) }
+func main() { driver.Main(analyzers.All(), analyzers.Off()) }

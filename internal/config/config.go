@@ -7,6 +7,8 @@
 //	analyzers:
 //	  linger:
 //	    enabled: false
+//	  asyncproduce:
+//	    enabled: true        # an analyzer that is off by default
 //	  sqlloop:
 //	    options:
 //	      unknown-sql: true  # the flag -sqlloop.unknown-sql
@@ -101,9 +103,10 @@ func Find(dir string) (string, error) {
 }
 
 // Flags returns the command-line flags that mean the same as c, for
-// analyzers in the order given. It fails on names that are no analyzer or
-// no flag of that analyzer, and on values the flag rejects.
-func (c *Config) Flags(analyzers []*analysis.Analyzer) ([]string, error) {
+// analyzers in the order given, of which those named in off run only when
+// c enables them. It fails on names that are no analyzer or no flag of
+// that analyzer, and on values the flag rejects.
+func (c *Config) Flags(analyzers []*analysis.Analyzer, off map[string]bool) ([]string, error) {
 	byName := map[string]*analysis.Analyzer{}
 	var names []string
 	for _, a := range analyzers {
@@ -121,12 +124,25 @@ func (c *Config) Flags(analyzers []*analysis.Analyzer) ([]string, error) {
 		return nil, fmt.Errorf("unknown analyzer %s (known: %s)",
 			strings.Join(unknown, ", "), strings.Join(names, ", "))
 	}
+	// go vet runs only the analyzers named true once one is: enabling an
+	// analyzer that is off by default names every analyzer left on.
+	enablesOff := false
+	for name, ac := range c.Analyzers {
+		enablesOff = enablesOff || off[name] && ac.Enabled != nil && *ac.Enabled
+	}
 	var flags []string
 	for _, a := range analyzers {
 		ac := c.Analyzers[a.Name]
-		if ac.Enabled != nil && !*ac.Enabled {
+		on := !off[a.Name]
+		if ac.Enabled != nil {
+			on = *ac.Enabled
+		}
+		if !on {
 			flags = append(flags, "-"+a.Name+"=false")
 			continue
+		}
+		if enablesOff {
+			flags = append(flags, "-"+a.Name+"=true")
 		}
 		if c.Tests != nil && a.Flags.Lookup("tests") != nil {
 			if _, set := ac.Options["tests"]; !set {

@@ -36,13 +36,36 @@ func TestFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.Flags(analyzers())
+	got, err := c.Flags(analyzers(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{"-a.tests=true", "-a.funcs=x.Save,y.Put", "-a.n=3", "-b=false"}
 	if !slices.Equal(got, want) {
 		t.Errorf("flags %q, want %q", got, want)
+	}
+}
+
+// An analyzer off by default is named false unless the file enables it;
+// enabling it names every analyzer left on, since go vet then runs only
+// those named true.
+func TestOffByDefault(t *testing.T) {
+	off := map[string]bool{"b": true}
+	for conf, want := range map[string][]string{
+		"":                                 {"-b=false"},
+		"analyzers: {a: {enabled: false}}": {"-a=false", "-b=false"},
+		"analyzers: {b: {enabled: true}}":  {"-a=true", "-b=true"},
+		"analyzers: {a: {enabled: false}, b: {enabled: true}}": {"-a=false", "-b=true"},
+	} {
+		path := filepath.Join(t.TempDir(), "c.yml")
+		write(t, path, conf)
+		c, err := Load(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := c.Flags(analyzers(), off); err != nil || !slices.Equal(got, want) {
+			t.Errorf("%q: flags %q, %v; want %q", conf, got, err, want)
+		}
 	}
 }
 
@@ -57,7 +80,7 @@ func TestLoadEmptyAndJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, err := c.Flags(analyzers()); err != nil || !slices.Equal(got, []string{"-a.tests=true"}) {
+	if got, err := c.Flags(analyzers(), nil); err != nil || !slices.Equal(got, []string{"-a.tests=true"}) {
 		t.Errorf("JSON: %q, %v", got, err)
 	}
 }
@@ -79,7 +102,7 @@ func TestFlagsErrors(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", conf, err)
 		}
-		_, err = c.Flags(analyzers())
+		_, err = c.Flags(analyzers(), nil)
 		if msg == "" {
 			if err != nil {
 				t.Errorf("%s: %v", conf, err)

@@ -39,13 +39,24 @@ const (
 	ExitFindings = 3 // findings were reported (and nothing failed)
 )
 
-// Main runs the command and exits.
-func Main(analyzers []*analysis.Analyzer) {
+// Main runs the command and exits. The analyzers named in off run only
+// when enabled: by the configuration file, or by -NAME.
+func Main(analyzers []*analysis.Analyzer, off map[string]bool) {
 	if invokedByGoCommand(os.Args[1:]) {
+		// go vet runs every analyzer not named false. Naming those off by
+		// default first lets a later -NAME, from the command line or the
+		// configuration, turn one on.
+		var first []string
+		for _, a := range analyzers {
+			if off[a.Name] {
+				first = append(first, "-"+a.Name+"=false")
+			}
+		}
+		os.Args = slices.Insert(os.Args, 1, first...)
 		multichecker.Main(analyzers...)
 		return
 	}
-	os.Exit(Run(analyzers, os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(Run(analyzers, off, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // invokedByGoCommand reports whether args are those go vet and go fix pass
@@ -110,8 +121,9 @@ func newFlagSet(analyzers []*analysis.Analyzer, o *options, stderr io.Writer) *f
 	return fs
 }
 
-// Run runs the standalone command with args and returns its exit code.
-func Run(analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer) int {
+// Run runs the standalone command with args and returns its exit code; the
+// analyzers named in off run only when enabled.
+func Run(analyzers []*analysis.Analyzer, off map[string]bool, args []string, stdout, stderr io.Writer) int {
 	var o options
 	fs := newFlagSet(analyzers, &o, stderr)
 	if err := fs.Parse(args); err != nil {
@@ -149,7 +161,7 @@ func Run(analyzers []*analysis.Analyzer, args []string, stdout, stderr io.Writer
 		fmt.Fprintf(stderr, "batchlint: unknown -format %q (want text, json or sarif)\n", o.format)
 		return ExitError
 	}
-	r, err := newRunner(analyzers, &o)
+	r, err := newRunner(analyzers, off, &o)
 	if err != nil {
 		fmt.Fprintf(stderr, "batchlint: %v\n", err)
 		return ExitError
@@ -169,7 +181,7 @@ type runner struct {
 	flags     []string // analyzer flags for go vet: config first, then the command line
 }
 
-func newRunner(analyzers []*analysis.Analyzer, o *options) (*runner, error) {
+func newRunner(analyzers []*analysis.Analyzer, off map[string]bool, o *options) (*runner, error) {
 	r := &runner{analyzers: analyzers, o: o}
 	dir := o.dir
 	if dir == "" {
@@ -202,7 +214,7 @@ func newRunner(analyzers []*analysis.Analyzer, o *options) (*runner, error) {
 		if err != nil {
 			return nil, err
 		}
-		if r.flags, err = c.Flags(analyzers); err != nil {
+		if r.flags, err = c.Flags(analyzers, off); err != nil {
 			return nil, fmt.Errorf("%s: %v", cfgPath, err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/types"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -30,9 +31,15 @@ import (
 // analyzers' rules, which the command's own tests cover.
 const toolEnv = "BATCHLINT_DRIVER_TEST_TOOL"
 
+// offEnv names a toy analyzer that is off by default, in this process and
+// in the vet tool go vet starts.
+const offEnv = "BATCHLINT_DRIVER_TEST_OFF"
+
+func toyOff() map[string]bool { return map[string]bool{os.Getenv(offEnv): true} }
+
 func TestMain(m *testing.M) {
 	if os.Getenv(toolEnv) == "1" {
-		driver.Main(toyAnalyzers())
+		driver.Main(toyAnalyzers(), toyOff())
 		return
 	}
 	// From here on every go vet and go fix the tests start runs this binary
@@ -153,7 +160,7 @@ type result struct {
 func run(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := driver.Run(toyAnalyzers(), append([]string{"-C", dir}, args...), &out, &errOut)
+	code := driver.Run(toyAnalyzers(), toyOff(), append([]string{"-C", dir}, args...), &out, &errOut)
 	return result{code, out.String(), errOut.String()}
 }
 
@@ -286,6 +293,34 @@ func TestBaseline(t *testing.T) {
 	if r.code != driver.ExitFindings || !want.MatchString(r.stdout) {
 		t.Fatalf("new findings: exit %d stdout:\n%s", r.code, r.stdout)
 	}
+}
+
+// An analyzer off by default runs only when enabled, by the configuration
+// or by -NAME, through the command and through go vet -vettool alike.
+func TestOffByDefault(t *testing.T) {
+	t.Setenv(offEnv, "other")
+	dir := toyModule(t, nil)
+	check := func(what, out string, hit, other bool) {
+		t.Helper()
+		if strings.Contains(out, "hit called") != hit || strings.Contains(out, "other called") != other {
+			t.Errorf("%s: want hit %v, other %v; got:\n%s", what, hit, other, out)
+		}
+	}
+	r := run(t, dir, "./...")
+	check("default", r.stdout+r.stderr, true, false)
+	r = run(t, dir, "-other", "./...")
+	check("-other", r.stdout+r.stderr, false, true)
+	writeFiles(t, dir, map[string]string{"on.yml": "analyzers: {other: {enabled: true}}\n"})
+	r = run(t, dir, "-config", "on.yml", "./...")
+	check("enabled: true", r.stdout+r.stderr, true, true)
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	vet := exec.Command("go", "vet", "-vettool="+self, "./...")
+	vet.Dir = dir
+	out, _ := vet.CombinedOutput()
+	check("go vet -vettool", string(out), true, false)
 }
 
 func TestConfig(t *testing.T) {
