@@ -36,8 +36,8 @@
 //     reported. A low-level *kafka.Conn sends every Write, WriteMessages or
 //     WriteCompressedMessages call as one produce request and reads the
 //     response: one message per call is reported too.
-//   - confluent-kafka-go v2: (*Producer).Produce followed in the same
-//     iteration by a Flush of the same producer or a receive of the
+//   - confluent-kafka-go (v2 and v1): (*Producer).Produce followed in the
+//     same iteration by a Flush of the same producer or a receive of the
 //     delivery report (from the delivery channel or Events()).
 //   - calls of functions, in this package or any other, that perform one
 //     such produce on every call (a Publish method around ProduceSync): the

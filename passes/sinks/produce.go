@@ -13,7 +13,7 @@ const produceOp = "produce"
 
 // produceRules is the produce part of the knowledge base: calls that send one
 // Kafka record and wait for its acknowledgement before returning.
-var produceRules = []Rule{
+var produceRules = append([]Rule{
 	{Pkg: knowledge.KgoPath, Type: "Client", Name: "ProduceSync", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchProduceSync},
 	{Pkg: knowledge.KgoPath, Type: "GroupTransactSession", Name: "ProduceSync", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchProduceSync},
 	{Pkg: knowledge.KgoPath, Type: "Client", Name: "Produce", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchKgoProduceWaited},
@@ -28,7 +28,16 @@ var produceRules = []Rule{
 	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "WriteMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
 	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "WriteCompressedMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
 	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "Write", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
-	{Pkg: knowledge.ConfluentPath, Type: "Producer", Name: "Produce", Lib: knowledge.ConfluentKey, Kind: Produce, Match: matchConfluentProduceWaited},
+}, confluentRules()...)
+
+// confluentRules match confluent-kafka-go v1 and v2 alike, as the producers
+// pass resolves both.
+func confluentRules() []Rule {
+	var rs []Rule
+	for _, path := range knowledge.Confluent.Kafka.Paths {
+		rs = append(rs, Rule{Pkg: path, Type: "Producer", Name: "Produce", Lib: knowledge.ConfluentKey, Kind: Produce, Match: matchConfluentProduceWaited})
+	}
+	return rs
 }
 
 // produceCosts is what one synchronous one-record produce costs, per library,

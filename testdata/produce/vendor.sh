@@ -8,4 +8,6 @@ cd "$(dirname "$0")"
 go mod tidy
 go mod vendor
 rm -f vendor/github.com/confluentinc/confluent-kafka-go/v2/kafka/librdkafka_vendor/*.a \
-  vendor/github.com/confluentinc/confluent-kafka-go/v2/kafka/api.html
+  vendor/github.com/confluentinc/confluent-kafka-go/v2/kafka/api.html \
+  vendor/github.com/confluentinc/confluent-kafka-go/kafka/librdkafka_vendor/*.a \
+  vendor/github.com/confluentinc/confluent-kafka-go/kafka/api.html
