@@ -7,6 +7,7 @@ import (
 	"github.com/batchlint/batchlint/analyzers/compression"
 	"github.com/batchlint/batchlint/analyzers/linger"
 	"github.com/batchlint/batchlint/analyzers/ormloop"
+	"github.com/batchlint/batchlint/analyzers/paramlimit"
 	"github.com/batchlint/batchlint/analyzers/produceloop"
 	"github.com/batchlint/batchlint/analyzers/sqlloop"
 )
@@ -19,6 +20,7 @@ func All() []*analysis.Analyzer {
 		linger.Analyzer,
 		compression.Analyzer,
 		produceloop.Analyzer,
+		paramlimit.Analyzer,
 	}
 }
 
@@ -26,5 +28,5 @@ func All() []*analysis.Analyzer {
 // in the configuration, or -NAME on the command line): those whose
 // precision on real code is not measured yet.
 func Off() map[string]bool {
-	return map[string]bool{}
+	return map[string]bool{paramlimit.Analyzer.Name: true}
 }

@@ -32,4 +32,7 @@ var Bun = Library{
 		"DELETE": "bun NewDelete().Model(&slice).WherePK()",
 	},
 	ExpandsInList: true,
+	// bun formats values into the text and executes it with no arguments
+	// (query_base.go's exec): its bulk inserts carry no bind parameters.
+	Params: &Params{Inlines: true},
 }

@@ -25,6 +25,7 @@ var DatabaseSQL = Library{
 		"Prepare": 0, "PrepareContext": 1, "Stmt": -1 - 0, "StmtContext": -1 - 1,
 	}),
 	BatchedInsert: PqCopy,
+	Params:        &Params{Chunked: chunkedSQL},
 	BatchedSet:    setBased,
 }
 

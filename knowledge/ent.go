@@ -13,4 +13,13 @@ var Ent = Library{
 		"UPDATE": "one ent Update().Where(...) over the whole set",
 		"DELETE": "one ent Delete().Where(t.IDIn(ids...))",
 	},
+	// A generated CreateBulk or MapCreateBulk saves through
+	// sqlgraph.BatchCreate: one INSERT binding every field of every builder.
+	Params: &Params{
+		Bulk: []BulkCall{
+			{Func: Func{EntPath, "", "CreateBulk"}, Arg: -1, Generated: true},
+			{Func: Func{EntPath, "", "MapCreateBulk"}, Arg: 0, Generated: true},
+		},
+		Chunked: "call CreateBulk per chunk (slices.Chunk)",
+	},
 }

@@ -46,4 +46,7 @@ var Gopg = Library{
 		"DELETE": "go-pg db.Model(&slice).WherePK().Delete()",
 	},
 	ExpandsInList: true,
+	// go-pg formats values into the text and sends it as a simple Query
+	// message (base.go's writeQueryMsg); only its prepared statements bind.
+	Params: &Params{Inlines: true},
 }

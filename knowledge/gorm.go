@@ -30,4 +30,14 @@ var Gorm = Library{
 		"G.Create": "gorm.G[T](db).CreateInBatches(ctx, &slice, n)",
 	},
 	ExpandsInList: true,
+	// Create of a slice is one INSERT binding every field of every row;
+	// with CreateBatchSize set it calls CreateInBatches (finisher_api.go).
+	Params: &Params{
+		Bulk: []BulkCall{{Func: Func{GormPath, "DB", "Create"}, Arg: 0}},
+		BatchSize: []Field{
+			{TypeName{GormPath, "Config"}, "CreateBatchSize"},
+			{TypeName{GormPath, "Session"}, "CreateBatchSize"},
+		},
+		Chunked: "use CreateInBatches(&rows, n)",
+	},
 }

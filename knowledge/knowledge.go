@@ -63,6 +63,8 @@ type Library struct {
 	// ExpandsInList: the library binds a slice after IN as a list, so a
 	// statement with IN ? is set-based.
 	ExpandsInList bool
+	// Params is how it sends a statement's values (nil: it runs no SQL).
+	Params *Params
 }
 
 // libraries is the registry, in no particular order.

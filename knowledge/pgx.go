@@ -35,6 +35,7 @@ var Pgx = Library{
 	Sizers:        []TypeName{{PgxPath, "Batch"}, {PgxV4Path, "Batch"}},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer",
 	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
+	Params:        &Params{Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom, or = ANY($1) for a list"},
 }
 
 // pgxCalls: Exec, Query and QueryRow take the SQL text after the context.

@@ -5,7 +5,7 @@ package knowledge
 const PqPath = "github.com/lib/pq"
 
 // Pq is lib/pq: its writes go through database/sql and are named so.
-var Pq = Library{Key: "lib/pq", Paths: []string{PqPath}}
+var Pq = Library{Key: "lib/pq", Paths: []string{PqPath}, Params: &Params{Chunked: chunkedSQL}}
 
 // PqCopy is the batched form of a per-row INSERT through database/sql.
 const PqCopy = "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"

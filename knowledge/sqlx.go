@@ -55,5 +55,6 @@ var Sqlx = Library{
 			"PreparexContext": 2, "PrepareNamedContext": 2,
 		})...),
 	BatchedInsert: "sqlx NamedExec with a slice (one multi-row INSERT)",
+	Params:        &Params{Chunked: chunkedSQL},
 	BatchedSet:    setBased,
 }

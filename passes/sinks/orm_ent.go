@@ -196,3 +196,29 @@ func inGeneratedFile(c *Context, n ast.Node) bool {
 	}
 	return false
 }
+
+// EntEntity returns the entity struct that a generated ent create builder
+// (*UserCreate) saves, or nil when t is no such builder: paramlimit counts
+// a bulk create's columns from it.
+func EntEntity(t types.Type) types.Type {
+	ptr, _ := t.(*types.Pointer)
+	if ptr == nil {
+		return nil
+	}
+	builder, _ := types.Unalias(ptr.Elem()).(*types.Named)
+	if builder == nil || !entHasMutation(builder) {
+		return nil
+	}
+	save := entMethod(builder, "Save")
+	if save == nil || save.Results().Len() != 2 {
+		return nil
+	}
+	p, _ := save.Results().At(0).Type().(*types.Pointer)
+	if p == nil {
+		return nil
+	}
+	if _, ok := p.Elem().Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return p.Elem()
+}

@@ -1,0 +1,254 @@
+package paramlimit
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/loops"
+	"github.com/batchlint/batchlint/passes/sinks"
+)
+
+//go:embed doc.go
+var doc string
+
+// Analyzer reports statements whose bind parameters grow with unbounded input.
+var Analyzer = &analysis.Analyzer{
+	Name:     "paramlimit",
+	Doc:      analyzerdoc.Extract(doc, "paramlimit"),
+	URL:      analyzerdoc.URL("paramlimit"),
+	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+func init() {
+	Analyzer.Flags.Bool("tests", false, "also report in _test.go files")
+}
+
+// statement is one call that sends the rows of a slice in one statement.
+type statement struct {
+	call    *ast.CallExpr
+	lib     *knowledge.Library
+	what    string   // "gorm Create", "pgx Exec"
+	rows    ast.Expr // the slice whose elements become rows
+	columns int      // bind parameters per element
+	bulk    bool     // a bulk call of the registry, not SQL text
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	lps, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
+	rep := directives.NewReporter(pass)
+	chunking := batchSizeSet(pass, in)
+	u := &unbounded{pass: pass, loops: lps}
+	for c := range in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		st := match(pass, call)
+		if st == nil || chunking[st.lib] {
+			continue
+		}
+		ev := u.of(c, st.rows, call)
+		if ev == nil {
+			continue
+		}
+		if st.columns == 0 {
+			// A spread argument list holds what the loop appended.
+			st.columns = ev.perRow
+		}
+		if st.columns == 0 {
+			continue
+		}
+		rep.Report(diagnostic(pass, st, ev))
+	}
+	rep.Finish()
+	return nil, nil
+}
+
+// match returns the statement call makes, or nil: a bulk call of the
+// registry, or a call into an SQL library that binds a spread slice of
+// arguments (db.Exec(ctx, query, args...)).
+func match(pass *analysis.Pass, call *ast.CallExpr) *statement {
+	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	if st := bulk(pass, fn, call); st != nil {
+		return st
+	}
+	lib := knowledge.LibraryOf(trimVendor(fn.Pkg().Path()))
+	if lib == nil || lib.Params == nil || lib.Params.Inlines || !call.Ellipsis.IsValid() {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || !sig.Variadic() {
+		return nil
+	}
+	last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	if !types.IsInterface(last.Elem()) {
+		return nil
+	}
+	return &statement{call: call, lib: lib, what: lib.Key + " " + fn.Name(), rows: call.Args[len(call.Args)-1]}
+}
+
+// bulk matches the registry's bulk calls; their columns come from the
+// row type.
+func bulk(pass *analysis.Pass, fn *types.Func, call *ast.CallExpr) *statement {
+	pkg := trimVendor(fn.Pkg().Path())
+	recv := ""
+	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+		if n, ok := types.Unalias(deref(sig.Recv().Type())).(*types.Named); ok {
+			recv = n.Obj().Name()
+		}
+	}
+	var st *statement
+	knowledge.BulkCalls(func(l *knowledge.Library, b knowledge.BulkCall) bool {
+		if b.Name != fn.Name() || !b.Generated && (b.Pkg != pkg || b.Recv != recv) {
+			return true
+		}
+		var rows ast.Expr
+		var row types.Type
+		switch {
+		case b.Arg < 0 && call.Ellipsis.IsValid() && len(call.Args) == 1:
+			rows = call.Args[0]
+		case b.Arg >= 0 && b.Arg < len(call.Args) && !call.Ellipsis.IsValid():
+			rows = call.Args[b.Arg]
+		default:
+			return true
+		}
+		if b.Generated {
+			row = generatedRow(fn, b)
+		} else {
+			row = elem(pass.TypesInfo.TypeOf(rows))
+		}
+		if n := columns(row); n > 0 {
+			st = &statement{call: call, lib: l, what: l.Key + " " + fn.Name(), rows: rows, columns: n, bulk: true}
+		}
+		return false
+	})
+	return st
+}
+
+// generatedRow is the entity a generated bulk call (ent's CreateBulk,
+// MapCreateBulk) saves per row: from the builder its parameters take.
+func generatedRow(fn *types.Func, b knowledge.BulkCall) types.Type {
+	sig := fn.Type().(*types.Signature)
+	ps := sig.Params()
+	if ps.Len() == 0 {
+		return nil
+	}
+	var builder types.Type
+	if b.Arg < 0 {
+		s, _ := ps.At(ps.Len() - 1).Type().(*types.Slice)
+		if s == nil {
+			return nil
+		}
+		builder = s.Elem()
+	} else if set, ok := ps.At(ps.Len() - 1).Type().(*types.Signature); ok && set.Params().Len() > 0 {
+		builder = set.Params().At(0).Type()
+	}
+	return sinks.EntEntity(builder)
+}
+
+// batchSizeSet returns the libraries whose batch-size setting the package
+// assigns anywhere (a gorm.Config or gorm.Session with CreateBatchSize):
+// their bulk calls here may chunk, so they are left alone.
+func batchSizeSet(pass *analysis.Pass, in *inspector.Inspector) map[*knowledge.Library]bool {
+	set := map[*knowledge.Library]bool{}
+	for c := range in.Root().Preorder((*ast.KeyValueExpr)(nil)) {
+		kv := c.Node().(*ast.KeyValueExpr)
+		key, _ := kv.Key.(*ast.Ident)
+		lit, _ := c.Parent().Node().(*ast.CompositeLit)
+		if key == nil || lit == nil {
+			continue
+		}
+		n, _ := types.Unalias(deref(pass.TypesInfo.TypeOf(lit))).(*types.Named)
+		if n == nil || n.Obj().Pkg() == nil {
+			continue
+		}
+		path := trimVendor(n.Obj().Pkg().Path())
+		l := knowledge.LibraryOf(path)
+		if l == nil || l.Params == nil {
+			continue
+		}
+		for _, f := range l.Params.BatchSize {
+			if f.Type.Pkg == path && f.Type.Name == n.Obj().Name() && f.Name == key.Name {
+				set[l] = true
+			}
+		}
+	}
+	return set
+}
+
+func diagnostic(pass *analysis.Pass, st *statement, ev *evidence) analysis.Diagnostic {
+	rows := knowledge.MaxParams / st.columns
+	unit := "element"
+	if st.bulk {
+		unit = "row"
+	}
+	params := "parameters"
+	if st.columns == 1 {
+		params = "parameter"
+	}
+	of := " of " + ev.name
+	if len(ev.name) > 24 {
+		of = ""
+	}
+	msg := fmt.Sprintf("%s binds %d %s per %s%s: past %d %ss it exceeds the %d-parameter limit; %s",
+		st.what, st.columns, params, unit, of, rows, unit, knowledge.MaxParams, fix(st))
+	return analysis.Diagnostic{
+		Pos:      st.call.Pos(),
+		End:      st.call.End(),
+		Category: st.lib.Key,
+		Message:  msg,
+		URL:      pass.Analyzer.URL,
+		Related:  []analysis.RelatedInformation{{Pos: ev.pos, End: ev.end, Message: ev.why}},
+	}
+}
+
+// fix is the chunked form: the library's for its bulk calls and its raw
+// statements, database/sql's for an ORM's raw statements and for a library
+// with none of its own.
+func fix(st *statement) string {
+	p := st.lib.Params
+	if p.Chunked == "" || !st.bulk && p.Bulk != nil {
+		return knowledge.DatabaseSQL.Params.Chunked
+	}
+	return p.Chunked
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// elem is the element type of a slice or a pointer to one; an array's
+// length is bounded by its type, so it is no rows argument.
+func elem(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	if s, ok := deref(t).Underlying().(*types.Slice); ok {
+		return s.Elem()
+	}
+	return nil
+}
+
+// trimVendor maps a vendored import path to the library's own.
+func trimVendor(path string) string {
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		return path[i+len("/vendor/"):]
+	}
+	return strings.TrimPrefix(path, "vendor/")
+}
