@@ -70,6 +70,22 @@ func SQLCalls(yield func(*Library, SQLCall) bool) {
 	}
 }
 
+// SQLDriverOf returns the library whose package has import path path when
+// it runs SQL text itself (not an ORM's raw API), or nil.
+func SQLDriverOf(path string) *Library {
+	for _, l := range libraries {
+		if len(l.SQLCalls) == 0 || l.ORM {
+			continue
+		}
+		for _, p := range l.Paths {
+			if p == path {
+				return l
+			}
+		}
+	}
+	return nil
+}
+
 // PrepareOf returns the prepare method name of receiver type recv ("" for a
 // package-level function) in pkg, if it is one.
 func PrepareOf(pkg, recv, name string) (Prepare, bool) {

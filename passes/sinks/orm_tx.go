@@ -26,10 +26,8 @@ func ormInTx(c *Context, call *ast.CallExpr, lib string) bool {
 		return false
 	}
 	switch lib {
-	case knowledge.Bun.Key:
-		return isNamedFrom(info.TypeOf(root), knowledge.BunPath, "Tx")
-	case knowledge.Gopg.Key:
-		return isNamedFrom(info.TypeOf(root), knowledge.GopgPath, "Tx")
+	case knowledge.Bun.Key, knowledge.Gopg.Key:
+		return isTxType(info.TypeOf(root))
 	case knowledge.Ent.Key:
 		// client.User: the selector's operand is the client or the Tx.
 		if sel, ok := ast.Unparen(root).(*ast.SelectorExpr); ok {
@@ -58,18 +56,6 @@ func chainRootExpr(call *ast.CallExpr) ast.Expr {
 		}
 		e = sel.X
 	}
-}
-
-func isNamedFrom(t types.Type, pkg, name string) bool {
-	if t == nil {
-		return false
-	}
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj() != nil && n.Obj().Pkg() != nil &&
-		trimVendor(n.Obj().Pkg().Path()) == pkg && n.Obj().Name() == name
 }
 
 // isEntTx: a pointer to a named struct with Commit() error and

@@ -130,23 +130,20 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 // libOf is the library the user called: sqlx when the receiver is one of
 // sqlx's types even though the method is database/sql's, promoted.
 func libOf(c *Context, call *ast.CallExpr) string {
-	fn := calleeFunc(c.Pass.TypesInfo, call)
-	if fn == nil {
-		return knowledge.DatabaseSQL.Key
-	}
-	pkg, _ := funcKey(fn)
-	switch pkg {
-	case knowledge.PgxPath, knowledge.PgxpoolPath:
-		return knowledge.Pgx.Key
-	case knowledge.SqlxPath:
-		return knowledge.Sqlx.Key
-	}
-	if x := receiver(call); x != nil {
-		if p, _ := namedOf(c.Pass.TypesInfo.TypeOf(x)); p == knowledge.SqlxPath {
-			return knowledge.Sqlx.Key
+	lib := &knowledge.DatabaseSQL
+	if fn := calleeFunc(c.Pass.TypesInfo, call); fn != nil {
+		pkg, _ := funcKey(fn)
+		if l := knowledge.SQLDriverOf(pkg); l != nil {
+			lib = l
 		}
 	}
-	return knowledge.DatabaseSQL.Key
+	if x := receiver(call); x != nil && lib == &knowledge.DatabaseSQL {
+		p, _ := namedOf(c.Pass.TypesInfo.TypeOf(x))
+		if l := knowledge.SQLDriverOf(p); l != nil {
+			lib = l
+		}
+	}
+	return lib.Key
 }
 
 func receiver(call *ast.CallExpr) ast.Expr {
