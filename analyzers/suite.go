@@ -4,6 +4,7 @@ package analyzers
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/batchlint/batchlint/analyzers/asyncproduce"
 	"github.com/batchlint/batchlint/analyzers/compression"
 	"github.com/batchlint/batchlint/analyzers/linger"
 	"github.com/batchlint/batchlint/analyzers/ormloop"
@@ -21,6 +22,7 @@ func All() []*analysis.Analyzer {
 		compression.Analyzer,
 		produceloop.Analyzer,
 		paramlimit.Analyzer,
+		asyncproduce.Analyzer,
 	}
 }
 
@@ -28,5 +30,5 @@ func All() []*analysis.Analyzer {
 // in the configuration, or -NAME on the command line): those whose
 // precision on real code is not measured yet.
 func Off() map[string]bool {
-	return map[string]bool{paramlimit.Analyzer.Name: true}
+	return map[string]bool{paramlimit.Analyzer.Name: true, asyncproduce.Analyzer.Name: true}
 }

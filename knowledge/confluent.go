@@ -30,6 +30,7 @@ var Confluent = Library{
 			"compression.codec":      {Compression, Text},
 			"batch.num.messages":     {BatchNumMessages, Plain},
 			"batch.size":             {BatchMaxBytes, Plain},
+			"go.delivery.reports":    {DeliveryReports, Plain},
 		},
 		Off: []OffRule{
 			{Keys: []string{Linger}, Value: 0},
@@ -41,7 +42,18 @@ var Confluent = Library{
 				Compression:      {Str: "none"},
 				BatchNumMessages: {Int: 10000},
 				BatchMaxBytes:    {Int: 1_000_000},
+				// producer.go: go.delivery.reports defaults to true.
+				DeliveryReports: {Int: 1},
 			}
+		},
+		// producer.go: Produce with a nil delivery channel sends the
+		// report, error included, to Events(), which buffers
+		// go.events.channel.size (1,000,000) events.
+		Outcomes: &Outcomes{
+			NilArg: []ArgFunc{{"Producer", "Produce", 1}},
+			Channels: []Channel{{"Events", DeliveryReports,
+				"Produce with no delivery channel while nothing reads Events(): delivery reports, errors included, pile up unread; " +
+					"read Events() in a goroutine"}},
 		},
 	},
 }

@@ -52,6 +52,7 @@ var FranzGo = Library{
 			"ProducerBatchMaxBytes":    {BatchMaxBytes, Plain},
 			"MaxBufferedRecords":       {MaxBuffered, Plain},
 			"WithCompressor":           {Compression, OpaqueArg},
+			"WithHooks":                {Hooks, OpaqueArg},
 		},
 		ProducerOptType: "ProducerOpt",
 		// A zero linger, which is the default before v1.20.0.
@@ -65,6 +66,7 @@ var FranzGo = Library{
 				Compression:   {Str: "snappy"},
 				BatchMaxBytes: {Int: 1_000_012},
 				MaxBuffered:   {Int: 50_000},
+				Hooks:         {}, // none
 			}
 			// pkg/kgo/config.go: linger defaults to 10ms since v1.20.0, 0 before.
 			// Pre-releases and pseudo-versions before v1.20.0 may or may
@@ -78,6 +80,16 @@ var FranzGo = Library{
 				d[Linger] = Value{Int: int64(10 * time.Millisecond)}
 			}
 			return d
+		},
+		// producer.go (v1.22.3): Produce and TryProduce replace a nil
+		// promise with one that does nothing, so the record's error is
+		// seen only by hooks implementing HookProduceRecordUnbuffered,
+		// which get every record and its error before its promise runs.
+		Outcomes: &Outcomes{
+			NilArg:   []ArgFunc{{"Client", "Produce", 2}, {"Client", "TryProduce", 2}},
+			Observer: Hooks, ObserverIface: "HookProduceRecordUnbuffered",
+			Lost: "Produce with a nil promise: if the record fails, no one sees its error; pass a promise that handles it, " +
+				"or use ProduceSync or runtime/kafkabatch.Producer",
 		},
 	},
 }

@@ -13,6 +13,11 @@ const (
 	BatchTimeout     = "batch.timeout"      // segmentio: time a partial batch waits, ns
 	BatchNumMessages = "batch.num.messages" // confluent: largest batch, records
 	MaxBuffered      = "max.buffered"       // franz-go: records buffered before Produce blocks
+	ReturnErrors     = "return.errors"      // sarama: failures go to Errors() (0/1)
+	ReturnSuccesses  = "return.successes"   // sarama: acks go to Successes() (0/1)
+	DeliveryReports  = "delivery.reports"   // confluent: reports go to Events() (0/1)
+	Completion       = "completion"         // segmentio: the Writer's Completion callback
+	Hooks            = "hooks"              // franz-go: kgo.WithHooks
 )
 
 // ValueKind says how an option's argument or a field's value becomes a
@@ -110,6 +115,51 @@ type Kafka struct {
 	// Defaults returns the library's defaults at a module version ("" when
 	// unknown: only version-independent defaults).
 	Defaults func(version string) map[string]Value
+	// Outcomes says where an asynchronous produce's per-record result
+	// (its error, its ack) goes, for asyncproduce.
+	Outcomes *Outcomes
+}
+
+// Outcomes is how an asynchronous producer hands back each record's
+// result. A producer loses results, or blocks, when its code asks for
+// them nowhere.
+type Outcomes struct {
+	// AsyncKey, when set, is the setting that must be non-zero for writes
+	// to return before their result (segmentio's Async); otherwise the
+	// producer is always asynchronous.
+	AsyncKey string
+	// Observer is a setting whose presence hands every result to code (a
+	// callback, a hook). ObserverIface, when set, is an interface of the
+	// API package that the observer's value must implement to see errors;
+	// a value not known to implement it counts as observing.
+	Observer, ObserverIface string
+	// NilArg are the producing methods whose Arg'th argument, nil, asks
+	// for no result of the record.
+	NilArg []ArgFunc
+	// Channels are methods returning a channel of results that the code
+	// must receive from while the setting Key is non-zero.
+	Channels []Channel
+	// ChannelCtors are the constructors whose producers have Channels;
+	// empty: every producer of the library.
+	ChannelCtors []string
+	// Lost says what a producer matching the rule (NilArg without
+	// Channels; Channels without NilArg; AsyncKey with neither) loses,
+	// and the fix, in one sentence.
+	Lost string
+}
+
+// ArgFunc is a method of Recv with its Arg'th argument.
+type ArgFunc struct {
+	Recv, Name string
+	Arg        int
+}
+
+// Channel is a method returning a channel of results, filled while the
+// setting Key is non-zero.
+type Channel struct {
+	Method, Key string
+	// Lost says what an unread channel costs and the fix.
+	Lost string
 }
 
 // codecNumbers is the codec numbering sarama and kafka-go share with the

@@ -37,6 +37,8 @@ var Sarama = Library{
 			"Producer.Flush.MaxMessages": {BatchSize, Plain},
 			"Producer.Compression":       {Compression, CodecArg},
 			"Producer.MaxMessageBytes":   {BatchMaxBytes, Plain},
+			"Producer.Return.Errors":     {ReturnErrors, Plain},
+			"Producer.Return.Successes":  {ReturnSuccesses, Plain},
 		},
 		ConfigType: "Config",
 		// No flush trigger: the NewConfig default sends as fast as possible.
@@ -50,7 +52,22 @@ var Sarama = Library{
 				BatchSize:      {},
 				Compression:    {Str: "none"},
 				BatchMaxBytes:  {Int: 1_000_000},
+				// Errors are returned by default, successes not.
+				ReturnErrors:    {Int: 1},
+				ReturnSuccesses: {},
 			}
+		},
+		// async_producer.go: "You must read from the Errors() channel or
+		// the producer will deadlock", and Successes() likewise when
+		// Return.Successes is set; each holds ChannelBufferSize (256).
+		Outcomes: &Outcomes{
+			ChannelCtors: []string{"NewAsyncProducer", "NewAsyncProducerFromClient"},
+			Channels: []Channel{
+				{"Errors", ReturnErrors, "nothing reads this AsyncProducer's Errors(): failures go unseen and, once the channel fills, " +
+					"the producer blocks; read Errors() in a goroutine"},
+				{"Successes", ReturnSuccesses, "Return.Successes is set but nothing reads Successes(): once the channel fills, " +
+					"the producer blocks; read Successes() in a goroutine"},
+			},
 		},
 	},
 }

@@ -34,6 +34,7 @@ var Segmentio = Library{
 			"Compression":  {Compression, CodecArg},
 			// WriterConfig's codec value.
 			"CompressionCodec": {Compression, CodecArg},
+			"Completion":       {Completion, OpaqueArg},
 		},
 		ConfigType:  "Writer",
 		Off:         []OffRule{{Keys: []string{BatchSize}, Value: 1}},
@@ -55,7 +56,16 @@ var Segmentio = Library{
 				BatchSize:     {Int: 100},
 				BatchMaxBytes: {Int: 1 << 20},
 				Compression:   {Str: "none"},
+				Completion:    {}, // none
 			}
+		},
+		// writer.go: an Async WriteMessages returns nil at once; the
+		// write's error reaches only the optional Completion callback.
+		Outcomes: &Outcomes{
+			AsyncKey: Async,
+			Observer: Completion,
+			Lost: "Async writer with no Completion: WriteMessages returns before the write and its errors are dropped; " +
+				"set Completion to handle them",
 		},
 	},
 }

@@ -43,7 +43,7 @@ import (
 // suite names batchlint's analyzers, in the order of the docs. A test checks
 // it against analyzers.All(); it lives here because analyzers imports this
 // package.
-var suite = []string{"sqlloop", "ormloop", "linger", "compression", "produceloop", "paramlimit"}
+var suite = []string{"sqlloop", "ormloop", "linger", "compression", "produceloop", "paramlimit", "asyncproduce"}
 
 const (
 	ignorePrefix = "//batchlint:ignore"

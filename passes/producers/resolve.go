@@ -335,7 +335,13 @@ func (r *resolver) opt(e ast.Expr, depth int) *state {
 
 func (r *resolver) optionSetting(lib *knowledge.Library, rule knowledge.Option, call *ast.CallExpr) Setting {
 	st := Setting{Set: true, Pos: call.Pos()}
-	if call.Ellipsis.IsValid() || rule.Kind == knowledge.OpaqueArg {
+	if rule.Kind == knowledge.OpaqueArg {
+		// No value to resolve: a rule may still look at the call's
+		// arguments (the types of WithHooks' hooks).
+		st.Node = call
+		return st
+	}
+	if call.Ellipsis.IsValid() {
 		return st
 	}
 	if rule.Kind == knowledge.CodecArg {

@@ -39,7 +39,7 @@ func Consumer(group string) []kgo.Opt { // want Consumer:"config franz-go$"
 }
 
 // SaramaFast returns a sarama config with no flush trigger.
-func SaramaFast() *sarama.Config { // want SaramaFast:"config sarama$"
+func SaramaFast() *sarama.Config { // want SaramaFast:"config sarama return.successes=1$"
 	c := sarama.NewConfig()
 	c.Producer.Return.Successes = true
 	return c

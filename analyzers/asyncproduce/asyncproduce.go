@@ -1,0 +1,159 @@
+package asyncproduce
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/producers"
+)
+
+//go:embed doc.go
+var doc string
+
+var url = analyzerdoc.URL("asyncproduce")
+
+// Analyzer reports asynchronous produces whose results nobody reads.
+var Analyzer = &analysis.Analyzer{
+	Name:     "asyncproduce",
+	Doc:      analyzerdoc.Extract(doc, "asyncproduce"),
+	URL:      url,
+	Requires: []*analysis.Analyzer{inspect.Analyzer, producers.Analyzer, directives.Analyzer},
+	Run:      run,
+}
+
+// tests makes the analyzer report in _test.go files too.
+var tests bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	res, _ := pass.ResultOf[producers.Analyzer].(*producers.Result)
+	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	rep := directives.NewReporter(pass)
+	defer rep.Finish()
+	if res == nil || ins == nil || len(res.Producers) == 0 {
+		return nil, nil
+	}
+	u := findUses(pass, ins, res)
+	for _, p := range res.Producers {
+		lib := knowledge.Lookup(p.Lib)
+		if lib == nil || lib.Kafka == nil || lib.Kafka.Outcomes == nil {
+			continue
+		}
+		o := lib.Kafka.Outcomes
+		if o.AsyncKey != "" && !on(p.Get(o.AsyncKey)) || observed(pass, p, o) {
+			continue
+		}
+		unread := unreadChannels(p, o, u)
+		switch {
+		case len(o.NilArg) > 0:
+			msg := o.Lost
+			if len(o.Channels) > 0 {
+				if len(unread) == 0 {
+					continue
+				}
+				msg = unread[0].Lost
+			}
+			for _, call := range u.nilCalls[p] {
+				report(rep, call, msg, p.Site, "the producer is constructed here")
+			}
+		case len(o.Channels) > 0:
+			for _, ch := range unread {
+				var set ast.Node
+				if s := p.Get(ch.Key); s.Set && s.Pos.IsValid() {
+					set = posNode(s.Pos)
+				}
+				report(rep, p.Site, ch.Lost, set, "set here")
+			}
+		default:
+			report(rep, p.Site, o.Lost, posNode(p.Get(o.AsyncKey).Pos), "set here")
+		}
+	}
+	return nil, nil
+}
+
+type posNode token.Pos
+
+func (p posNode) Pos() token.Pos { return token.Pos(p) }
+func (p posNode) End() token.Pos { return token.Pos(p) }
+
+func report(rep *directives.Reporter, at ast.Node, msg string, related ast.Node, why string) {
+	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg, URL: url}
+	if related != nil && related.Pos().IsValid() && related.Pos() != at.Pos() {
+		d.Related = []analysis.RelatedInformation{{Pos: related.Pos(), End: related.End(), Message: why}}
+	}
+	rep.Report(d)
+}
+
+// on reports a setting known to be non-zero.
+func on(s producers.Setting) bool { return s.Known && s.Int != 0 }
+
+// observed reports that p's configuration hands every result to code, or
+// may: an observer set in a way this pass cannot see counts.
+func observed(pass *analysis.Pass, p *producers.Producer, o *knowledge.Outcomes) bool {
+	if o.Observer == "" {
+		return false
+	}
+	s := p.Get(o.Observer)
+	if !s.Set {
+		// Known: the library's default, no observer. Unknown: the
+		// configuration may hold one.
+		return !s.Known
+	}
+	call, ok := s.Node.(*ast.CallExpr)
+	if o.ObserverIface == "" || !ok || call.Ellipsis.IsValid() {
+		return true
+	}
+	fn := typeutil.StaticCallee(pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return true
+	}
+	obj, _ := fn.Pkg().Scope().Lookup(o.ObserverIface).(*types.TypeName)
+	if obj == nil {
+		return true
+	}
+	iface, _ := obj.Type().Underlying().(*types.Interface)
+	for _, a := range call.Args {
+		t := pass.TypesInfo.TypeOf(a)
+		if iface == nil || t == nil || types.IsInterface(t) || types.Implements(t, iface) {
+			return true
+		}
+	}
+	return false
+}
+
+// unreadChannels returns the result channels p fills that its code never
+// asks for, or none when p escapes to code this pass cannot see.
+func unreadChannels(p *producers.Producer, o *knowledge.Outcomes, u *uses) []knowledge.Channel {
+	if u.escaped[p] || len(o.ChannelCtors) > 0 && !contains(o.ChannelCtors, p.Constructor) {
+		return nil
+	}
+	var out []knowledge.Channel
+	for _, ch := range o.Channels {
+		if on(p.Get(ch.Key)) && !u.read[p][ch.Method] {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

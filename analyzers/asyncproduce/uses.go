@@ -1,0 +1,199 @@
+package asyncproduce
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/producers"
+)
+
+// uses is what the package does with each producer it constructs.
+type uses struct {
+	// read holds the methods called or taken on the producer: any use of
+	// a result channel counts as reading it.
+	read map[*producers.Producer]map[string]bool
+	// escaped: the producer reaches code this pass cannot see (an
+	// argument, an exported field or variable, an exported function's
+	// result), which may read its channels.
+	escaped map[*producers.Producer]bool
+	// nilCalls are the producing calls that ask for no result.
+	nilCalls map[*producers.Producer][]*ast.CallExpr
+}
+
+func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result) *uses {
+	u := &uses{read: map[*producers.Producer]map[string]bool{}, escaped: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
+	info := pass.TypesInfo
+	ins.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push {
+			return true
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if p, ok := nilArgCall(info, res, call); ok {
+				u.nilCalls[p] = append(u.nilCalls[p], call)
+			}
+		}
+		p := res.Of(n.(ast.Expr))
+		if p == nil {
+			return true
+		}
+		// Climb out of parentheses to the expression that uses the value.
+		var e ast.Node = n
+		i := len(stack) - 2
+		for i >= 0 {
+			if _, ok := stack[i].(*ast.ParenExpr); !ok {
+				break
+			}
+			e = stack[i]
+			i--
+		}
+		if i < 0 {
+			return true
+		}
+		switch use(info, res, p, e, stack[i], stack[:i]) {
+		case escapes:
+			u.escaped[p] = true
+		case reads:
+			sel := stack[i].(*ast.SelectorExpr)
+			if u.read[p] == nil {
+				u.read[p] = map[string]bool{}
+			}
+			u.read[p][sel.Sel.Name] = true
+		}
+		return true
+	})
+	return u
+}
+
+type useKind int
+
+const (
+	neutral useKind = iota
+	reads
+	escapes
+)
+
+// use classifies how parent uses e, an expression or a name that holds p.
+func use(info *types.Info, res *producers.Result, p *producers.Producer, e, parent ast.Node, outer []ast.Node) useKind {
+	switch par := parent.(type) {
+	case *ast.SelectorExpr:
+		if par.X == e {
+			return reads
+		}
+		return neutral // the name of a field: its selector is a use of its own
+	case *ast.AssignStmt:
+		for i, r := range par.Rhs {
+			if r != e {
+				continue
+			}
+			if len(par.Rhs) == 1 {
+				i = 0
+			}
+			if i < len(par.Lhs) && holds(info, res, p, par.Lhs[i]) {
+				return neutral
+			}
+			return escapes
+		}
+		return neutral // assigned to
+	case *ast.ValueSpec:
+		for i, v := range par.Values {
+			if v == e && (len(par.Names) <= i || !holds(info, res, p, par.Names[i])) {
+				return escapes
+			}
+		}
+		return neutral
+	case *ast.KeyValueExpr:
+		if par.Value == e && !holds(info, res, p, par.Key) {
+			return escapes
+		}
+		return neutral
+	case *ast.ReturnStmt:
+		// bind follows results of this package's unexported functions to
+		// their calls; other functions hand the producer out.
+		for j := len(outer) - 1; j >= 0; j-- {
+			switch f := outer[j].(type) {
+			case *ast.FuncLit:
+				return escapes
+			case *ast.FuncDecl:
+				if len(par.Results) > 0 && par.Results[0] == e && !f.Name.IsExported() {
+					return neutral
+				}
+				return escapes
+			}
+		}
+		return escapes
+	case *ast.FuncDecl, *ast.Field, *ast.BinaryExpr, *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+		// A declaration, a nil check, a constructor whose result is dropped.
+		return neutral
+	}
+	return escapes
+}
+
+// holds reports that l, assigned p, is a variable or field that Of follows
+// and that code outside the package cannot reach.
+func holds(info *types.Info, res *producers.Result, p *producers.Producer, l ast.Expr) bool {
+	if id, ok := ast.Unparen(l).(*ast.Ident); ok && id.Name == "_" {
+		return true
+	}
+	if res.Of(l) != p {
+		return false
+	}
+	var obj types.Object
+	switch l := ast.Unparen(l).(type) {
+	case *ast.Ident:
+		obj = info.ObjectOf(l)
+	case *ast.SelectorExpr:
+		obj = info.ObjectOf(l.Sel)
+	}
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return false
+	}
+	global := v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	return !(global && v.Exported())
+}
+
+// nilArgCall matches a producing call that asks for no result, and the
+// producer it is called on.
+func nilArgCall(info *types.Info, res *producers.Result, call *ast.CallExpr) (*producers.Producer, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return nil, false
+	}
+	lib := knowledge.KafkaOf(fn.Pkg().Path())
+	if lib == nil || lib.Kafka.Outcomes == nil {
+		return nil, false
+	}
+	recv := recvName(fn)
+	for _, m := range lib.Kafka.Outcomes.NilArg {
+		if m.Recv == recv && m.Name == fn.Name() && m.Arg < len(call.Args) && info.Types[call.Args[m.Arg]].IsNil() {
+			if p := res.Of(sel.X); p != nil {
+				return p, true
+			}
+		}
+	}
+	return nil, false
+}
+
+func recvName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		return named.Obj().Name()
+	}
+	return ""
+}
