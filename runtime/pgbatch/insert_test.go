@@ -93,12 +93,8 @@ func TestInsertChunksStaysWithinTheParameterLimit(t *testing.T) {
 	tbl8, cols8 := wideTable(t, db, "eight", 8)
 	rows8 := wideRows(0, 8192, 8)
 	ins := Insert{Table: tbl8, Columns: cols8}
-	var args []any
-	for _, r := range rows8 {
-		args = append(args, r...)
-	}
-	if _, err := db.pool.Exec(ctx, ins.sql(8192), args...); err == nil || !strings.Contains(err.Error(), "65535") {
-		t.Fatalf("one INSERT with 65536 parameters: %v, want the protocol's 65535 limit", err)
+	if _, err := db.pool.Exec(ctx, ins.sql(8192), flat(rows8)...); err == nil || !strings.Contains(err.Error(), pgxLimit) {
+		t.Fatalf("one INSERT with 65536 parameters: %v, want %q", err, pgxLimit)
 	}
 	// ...and the chunker sends two, through pgx this time.
 	n, err = InsertChunksPgx(ctx, db.pool, ins, rows8)
@@ -117,6 +113,37 @@ func TestInsertChunksStaysWithinTheParameterLimit(t *testing.T) {
 	}
 	if stmts != 2 {
 		t.Fatalf("%d statements, want 2", stmts)
+	}
+}
+
+// pgx's error for a statement over the protocol's limit.
+const pgxLimit = "extended protocol limited to 65535 parameters"
+
+func flat(rows [][]any) []any {
+	var args []any
+	for _, r := range rows {
+		args = append(args, r...)
+	}
+	return args
+}
+
+// The limit is exact, so one multi-row INSERT breaks at 65535 / columns
+// rows, the count paramlimit's message gives: 5 columns x 13107 rows =
+// 65535 parameters go through, one row more is refused.
+func TestOneInsertBreaksAtTheLimitOverColumns(t *testing.T) {
+	db := newTestDB(t)
+	ctx := context.Background()
+	tbl, cols := wideTable(t, db, "five", 5)
+	ins := Insert{Table: tbl, Columns: cols}
+	rows := wideRows(0, MaxParams/5+1, 5)
+	if _, err := db.pool.Exec(ctx, ins.sql(len(rows)), flat(rows)...); err == nil || !strings.Contains(err.Error(), pgxLimit) {
+		t.Fatalf("one INSERT of %d rows x 5 columns: %v, want %q", len(rows), err, pgxLimit)
+	}
+	if _, err := db.pool.Exec(ctx, ins.sql(MaxParams/5), flat(rows[:MaxParams/5])...); err != nil {
+		t.Fatalf("one INSERT of exactly %d parameters: %v", MaxParams, err)
+	}
+	if n := db.count(t, tbl); n != MaxParams/5 {
+		t.Fatalf("%d rows written, want %d", n, MaxParams/5)
 	}
 }
 
