@@ -6,7 +6,7 @@
 # 1. Bring each repository of repos.tsv as a git directory into MIRRORS_DIR,
 #    as MIRRORS_DIR/owner+name (or MIRRORS_DIR/owner+name/repo), then check
 #    out the pinned commits (no network; the checkouts are plain trees):
-#      bash scripts/realcode.sh --checkout MIRRORS_DIR CHECKOUTS_DIR
+#      bash scripts/realcode.sh --checkout MIRRORS_DIR CHECKOUTS_DIR [owner/name ...]
 # 2. Run the sweep (dependencies come through the module proxy):
 #      bash scripts/realcode.sh CHECKOUTS_DIR [owner/name ...]
 #    Naming repositories runs only those; the comparison then covers only
@@ -25,9 +25,10 @@ list=docs/realcode/repos.tsv
 rows() { grep -v '^#' "$list" | grep -v '^\s*$'; }
 
 if [ "${1:-}" = --checkout ]; then
-  [ $# = 3 ] || { echo "usage: $0 --checkout MIRRORS_DIR CHECKOUTS_DIR" >&2; exit 2; }
-  mirrors=$2 checkouts=$3 rc=0
+  [ $# -ge 3 ] || { echo "usage: $0 --checkout MIRRORS_DIR CHECKOUTS_DIR [owner/name ...]" >&2; exit 2; }
+  mirrors=$2 checkouts=$3 rc=0 only=" ${*:4} "
   while IFS=$'\t' read -r repo commit _; do
+    [ "$only" = "  " ] || [[ $only == *" $repo "* ]] || continue
     name=${repo/\//+} git=$mirrors/${repo/\//+}
     [ -d "$git/repo" ] && git=$git/repo
     rm -rf "${checkouts:?}/$name" && mkdir -p "$checkouts/$name"
@@ -37,12 +38,18 @@ if [ "${1:-}" = --checkout ]; then
     missing=$(git --git-dir="$git" ls-tree -r "$commit" --format='%(objecttype) %(objectname)' |
       awk '$1 == "blob" { print $2 }' | git --git-dir="$git" cat-file --batch-check | awk '$2 == "missing" { print $1 }')
     if git --git-dir="$git" read-tree "$commit"; then
-      if [ -n "$missing" ]; then
-        git --git-dir="$git" ls-files -s | awk 'NR == FNR { m[$1]; next } $2 in m { sub(/^[^\t]*\t/, ""); print }' <(echo "$missing") - |
-          tee >(sed "s|^|$repo: absent from the snapshot: |" >&2) | git --git-dir="$git" update-index --force-remove --stdin
+      absent=$(git --git-dir="$git" ls-files -s | awk 'NR == FNR { m[$1]; next } $2 in m { sub(/^[^\t]*\t/, ""); print }' <(echo "$missing") -)
+      if [ -n "$absent" ]; then
+        sed "s|^|$repo: absent from the snapshot: |" <<<"$absent" >&2
+        git --git-dir="$git" update-index --force-remove --stdin <<<"$absent"
       fi
       git --git-dir="$git" --work-tree="$checkouts/$name" checkout-index -a -f && echo "$repo: $commit" ||
         { echo "$repo: cannot check out $commit from $git" >&2; rc=1; }
+      # A vendor folder with holes cannot build; without it the go command
+      # takes the same modules through the proxy.
+      if grep -q '^vendor/' <<<"$absent"; then
+        rm -rf "${checkouts:?}/$name/vendor" && echo "$repo: vendor/ removed" >&2
+      fi
     else
       echo "$repo: no commit $commit in $git" >&2; rc=1
     fi
