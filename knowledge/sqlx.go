@@ -54,7 +54,7 @@ var Sqlx = Library{
 			"Preparex": 1, "PrepareNamed": 1,
 			"PreparexContext": 2, "PrepareNamedContext": 2,
 		})...),
-	BatchedInsert: "sqlx NamedExec with a slice (one multi-row INSERT)",
+	BatchedInsert: "sqlx NamedExec with a slice, per chunk of rows (one multi-row INSERT each)",
 	Params:        &Params{Chunked: chunkedSQL},
 	BatchedSet:    setBased,
 }

@@ -25,7 +25,7 @@
 //     UpdateOne(x)/UpdateOneID(id)...Save/Exec, DeleteOne(x)/DeleteOneID(id).Exec.
 //     The builders are recognised by their structure (a builder holding a
 //     mutation whose Op method returns ent.Op), not by their names. Use
-//     CreateBulk(builders...) or MapCreateBulk(slice, fn).
+//     CreateBulk(builders...) or MapCreateBulk(slice, fn), per chunk of rows.
 //   - bun (github.com/uptrace/bun): NewInsert().Model(&one), and NewUpdate or
 //     NewDelete with Model(&one).WherePK(), then Exec or Scan. Use
 //     NewInsert().Model(&slice), NewUpdate().Model(&slice).Bulk().
@@ -63,7 +63,11 @@
 // written; two things change. gorm writes the generated keys back into the
 // slice's elements, where the loop over copies (for _, u := range users)
 // set them nowhere. And the rows go in one statement, all or nothing, where
-// the loop stopped at the first failing row with the earlier rows kept.
+// the loop stopped at the first failing row with the earlier rows kept. For
+// gorm the call is CreateInBatches(&slice, 1000): the slice's size is
+// unknown, and one INSERT of all its rows fails past 65535 bind parameters;
+// gorm runs the batches in one transaction unless SkipDefaultTransaction is
+// set.
 //
 // SQL text run through an ORM's raw API (gorm's Exec and Raw, bun's NewRaw
 // and ExecContext, go-pg's Exec and Query) is sqlloop's: it is classified by

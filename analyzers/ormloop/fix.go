@@ -136,18 +136,25 @@ func labelled(pass *analysis.Pass, loop ast.Stmt) bool {
 }
 
 // gormBulk: db.Create(&v), db.Create(v) for []*T, db.Create(&xs[i]) become
-// db.Create(&xs). gorm sets generated keys back into the slice's elements,
-// where the loop over copies set them nowhere.
+// db.CreateInBatches(&xs, gormBatch). gorm sets generated keys back into the
+// slice's elements, where the loop over copies set them nowhere. Not
+// Create(&xs): the slice's size is unknown, and one INSERT of all its rows
+// fails past 65535 bind parameters (paramlimit's finding).
 func gormBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var) string {
 	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-	if fn == nil || fn.Name() != "Create" || len(call.Args) != 1 {
+	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if fn == nil || fn.Name() != "Create" || len(call.Args) != 1 || sel == nil {
 		return ""
 	}
 	if !isElemRef(pass.TypesInfo, call.Args[0], slice, key, val) || usesAny(pass.TypesInfo, call, call.Args[0], key, val) {
 		return ""
 	}
-	return src.splice(call, replacement{call.Args[0], "&" + src.text(slice)})
+	return src.splice(call, replacement{sel.Sel, "CreateInBatches"}, replacement{call.Args[0], "&" + src.text(slice) + ", " + gormBatch})
 }
+
+// gormBatch rows per INSERT keep a model of up to 65 columns under the
+// 65535 bind parameter limit.
+const gormBatch = "1000"
 
 // bunBulk: db.NewInsert().Model(&v).Exec(ctx) becomes Model(&xs).
 func bunBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var) string {

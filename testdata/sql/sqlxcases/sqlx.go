@@ -19,7 +19,7 @@ const insertProduct = `INSERT INTO products (sku, name, price) VALUES (:sku, :na
 
 func namedEach(db *sqlx.DB, ps []Product) error {
 	for _, p := range ps {
-		if _, err := db.NamedExec(insertProduct, p); err != nil { // want `INSERT INTO products executed once per element of ps \(per-row INSERT with autocommit: .*\); use sqlx NamedExec with a slice \(one multi-row INSERT\)`
+		if _, err := db.NamedExec(insertProduct, p); err != nil { // want `INSERT INTO products executed once per element of ps \(per-row INSERT with autocommit: .*\); use sqlx NamedExec with a slice, per chunk of rows \(one multi-row INSERT each\)`
 			return err
 		}
 	}
