@@ -48,3 +48,28 @@ func TestBadSettingsAreErrors(t *testing.T) {
 		}
 	}
 }
+
+// An analyzer that is off by default joins the others when the settings
+// enable it, and only then.
+func TestEnablingAnAnalyzerOffByDefault(t *testing.T) {
+	for _, enabled := range []bool{false, true} {
+		p, err := New(map[string]any{"analyzers": map[string]any{"asyncproduce": map[string]any{"enabled": enabled}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := p.BuildAnalyzers()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, on := len(analyzers.All())-len(analyzers.Off()), false
+		if enabled {
+			want++
+		}
+		for _, a := range got {
+			on = on || a.Name == "asyncproduce"
+		}
+		if len(got) != want || on != enabled {
+			t.Errorf("enabled: %v: %d analyzers (asyncproduce among them: %v), want %d", enabled, len(got), on, want)
+		}
+	}
+}

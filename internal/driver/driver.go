@@ -94,7 +94,7 @@ func (p *passthrough) Set(v string) error {
 	return nil
 }
 
-func newFlagSet(analyzers []*analysis.Analyzer, o *options, stderr io.Writer) *flag.FlagSet {
+func newFlagSet(analyzers []*analysis.Analyzer, off map[string]bool, o *options, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("batchlint", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&o.format, "format", "text", "output format: text, json (go vet -json's shape) or sarif")
@@ -117,7 +117,7 @@ func newFlagSet(analyzers []*analysis.Analyzer, o *options, stderr io.Writer) *f
 				a.Name+"."+f.Name, f.Usage)
 		})
 	}
-	fs.Usage = func() { usage(fs.Output(), analyzers, fs) }
+	fs.Usage = func() { usage(fs.Output(), analyzers, off, fs) }
 	return fs
 }
 
@@ -125,7 +125,7 @@ func newFlagSet(analyzers []*analysis.Analyzer, o *options, stderr io.Writer) *f
 // analyzers named in off run only when enabled.
 func Run(analyzers []*analysis.Analyzer, off map[string]bool, args []string, stdout, stderr io.Writer) int {
 	var o options
-	fs := newFlagSet(analyzers, &o, stderr)
+	fs := newFlagSet(analyzers, off, &o, stderr)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return ExitClean
@@ -134,7 +134,7 @@ func Run(analyzers []*analysis.Analyzer, off map[string]bool, args []string, std
 	}
 	o.patterns = fs.Args()
 	if len(o.patterns) > 0 && o.patterns[0] == "help" {
-		return help(stdout, stderr, analyzers, fs, o.patterns[1:])
+		return help(stdout, stderr, analyzers, off, fs, o.patterns[1:])
 	}
 	if len(o.patterns) == 0 {
 		o.patterns = []string{"./..."}

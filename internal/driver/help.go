@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-func usage(w io.Writer, analyzers []*analysis.Analyzer, fs *flag.FlagSet) {
+func usage(w io.Writer, analyzers []*analysis.Analyzer, off map[string]bool, fs *flag.FlagSet) {
 	fmt.Fprint(w, `batchlint finds Go code that pays a write's fixed cost once per record.
 
 Usage:
@@ -24,17 +24,21 @@ build is reported and the others are still analysed).
 Analyzers:
 `)
 	for _, a := range analyzers {
-		fmt.Fprintf(w, "  %-12s %s\n", a.Name, Title(a))
+		note := ""
+		if off[a.Name] {
+			note = " (off by default)"
+		}
+		fmt.Fprintf(w, "  %-12s %s%s\n", a.Name, Title(a), note)
 	}
 	fmt.Fprint(w, "\nFlags:\n")
 	fs.PrintDefaults()
 }
 
 // help prints the suite's overview, or one analyzer's documentation.
-func help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer, fs *flag.FlagSet, names []string) int {
+func help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer, off map[string]bool, fs *flag.FlagSet, names []string) int {
 	if len(names) == 0 {
 		fs.SetOutput(stdout)
-		usage(stdout, analyzers, fs)
+		usage(stdout, analyzers, off, fs)
 		return ExitClean
 	}
 	status := ExitClean
