@@ -1,9 +1,15 @@
 // Package knowledge is batchlint's registry of the libraries it knows: one
 // file per library, holding its import paths, its transaction and pool
-// types, the batched form to recommend, and the functions that call a
-// function argument for it (transaction runners, per-row callbacks). The
-// passes read the registry; adding a library means adding a file here and
-// the testdata that proves it, not editing the passes.
+// types, the calls that run SQL text and make prepared statements, the
+// batched form to recommend, the functions that call a function argument
+// for it (transaction runners, per-row callbacks), and for a Kafka client
+// its producer constructors, options, defaults by version and what turns
+// batching off. The passes read the registry, and no other non-test file
+// of the passes or analyzers names a library's import path (a test checks
+// it). A driver whose calls take SQL text as database/sql's do is a file
+// here and its testdata; an ORM's per-object saves and a Kafka client's
+// produce calls still need a matching rule in passes/sinks, which reads
+// its paths and texts from here.
 package knowledge
 
 // TypeName names a named type by import path and name.
