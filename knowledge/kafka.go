@@ -128,11 +128,9 @@ type Outcomes struct {
 	// to return before their result (segmentio's Async); otherwise the
 	// producer is always asynchronous.
 	AsyncKey string
-	// Observer is a setting whose presence hands every result to code (a
-	// callback, a hook). ObserverIface, when set, is an interface of the
-	// API package that the observer's value must implement to see errors;
-	// a value not known to implement it counts as observing.
-	Observer, ObserverIface string
+	// Observers are settings whose presence hands every result to code:
+	// a callback, a hook.
+	Observers []Observer
 	// NilArg are the producing methods whose Arg'th argument, nil, asks
 	// for no result of the record.
 	NilArg []ArgFunc
@@ -147,6 +145,11 @@ type Outcomes struct {
 	// and the fix, in one sentence.
 	Lost string
 }
+
+// Observer is a setting that observes every result. Iface, when set, is
+// an interface of the API package that the setting's values must
+// implement to see errors; a value not known to implement it counts.
+type Observer struct{ Key, Iface string }
 
 // ArgFunc is a method of Recv with its Arg'th argument.
 type ArgFunc struct {

@@ -62,8 +62,8 @@ var Segmentio = Library{
 		// writer.go: an Async WriteMessages returns nil at once; the
 		// write's error reaches only the optional Completion callback.
 		Outcomes: &Outcomes{
-			AsyncKey: Async,
-			Observer: Completion,
+			AsyncKey:  Async,
+			Observers: []Observer{{Key: Completion}},
 			Lost: "Async writer with no Completion: WriteMessages returns before the write and its errors are dropped; " +
 				"set Completion to handle them",
 		},

@@ -103,31 +103,36 @@ func on(s producers.Setting) bool { return s.Known && s.Int != 0 }
 // observed reports that p's configuration hands every result to code, or
 // may: an observer set in a way this pass cannot see counts.
 func observed(pass *analysis.Pass, p *producers.Producer, o *knowledge.Outcomes) bool {
-	if o.Observer == "" {
-		return false
+	for _, ob := range o.Observers {
+		s := p.Get(ob.Key)
+		// Not set and known: the library's default, no observer. Not
+		// known: the configuration may hold one.
+		if !s.Known && !s.Set || s.Set && observes(pass, s, ob.Iface) {
+			return true
+		}
 	}
-	s := p.Get(o.Observer)
-	if !s.Set {
-		// Known: the library's default, no observer. Unknown: the
-		// configuration may hold one.
-		return !s.Known
-	}
+	return false
+}
+
+// observes reports that the option call setting s may hand results to
+// code: its arguments are not all of types known not to implement iface.
+func observes(pass *analysis.Pass, s producers.Setting, iface string) bool {
 	call, ok := s.Node.(*ast.CallExpr)
-	if o.ObserverIface == "" || !ok || call.Ellipsis.IsValid() {
+	if iface == "" || !ok || call.Ellipsis.IsValid() {
 		return true
 	}
 	fn := typeutil.StaticCallee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return true
 	}
-	obj, _ := fn.Pkg().Scope().Lookup(o.ObserverIface).(*types.TypeName)
+	obj, _ := fn.Pkg().Scope().Lookup(iface).(*types.TypeName)
 	if obj == nil {
 		return true
 	}
-	iface, _ := obj.Type().Underlying().(*types.Interface)
+	it, _ := obj.Type().Underlying().(*types.Interface)
 	for _, a := range call.Args {
 		t := pass.TypesInfo.TypeOf(a)
-		if iface == nil || t == nil || types.IsInterface(t) || types.Implements(t, iface) {
+		if it == nil || t == nil || types.IsInterface(t) || types.Implements(t, it) {
 			return true
 		}
 	}

@@ -15,7 +15,8 @@
 //
 //   - franz-go: Produce or TryProduce with a nil promise, on a client with
 //     no hook implementing kgo.HookProduceRecordUnbuffered (which sees every
-//     record's error). ProduceSync, a promise, and such a hook are fine.
+//     record's error). ProduceSync, a promise, and such a hook are fine;
+//     a transaction is not: EndTransaction commits after a refused record.
 //   - sarama: an AsyncProducer whose Errors() is never read, while
 //     Producer.Return.Errors is true (the default), or whose Successes() is
 //     never read while Producer.Return.Successes is true: once the channel

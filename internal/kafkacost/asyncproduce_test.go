@@ -71,6 +71,42 @@ func TestFranzGoNilPromiseLosesTheError(t *testing.T) {
 	}
 }
 
+// TestFranzGoTransactionLosesTheErrorToo: a transaction is no look-alike.
+// A record produced with a nil promise is refused, and the commit that
+// follows succeeds all the same, so asyncproduce reports transactional
+// clients too.
+func TestFranzGoTransactionLosesTheErrorToo(t *testing.T) {
+	kc := refusingCluster(t)
+	cl, err := kgo.NewClient(kgo.SeedBrokers(kc.ListenAddrs()...), kgo.DefaultProduceTopic(topic), kgo.TransactionalID("tx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cl.Close()
+	ctx := context.Background()
+	if err := cl.BeginTransaction(); err != nil {
+		t.Fatal(err)
+	}
+	cl.Produce(ctx, &kgo.Record{Value: value(0)}, nil)
+	if err := cl.Flush(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := cl.EndTransaction(ctx, kgo.TryCommit); err != nil {
+		t.Fatalf("EndTransaction: %v, want nil: the refused record's error reaches no one", err)
+	}
+	// The same refusal, with a promise, is seen.
+	if err := cl.BeginTransaction(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	cl.Produce(ctx, &kgo.Record{Value: value(1)}, func(_ *kgo.Record, err error) { done <- err })
+	if err := <-done; !errors.Is(err, kerr.InvalidRecord) {
+		t.Fatalf("promise: %v, want the broker's INVALID_RECORD", err)
+	}
+	if err := cl.EndTransaction(ctx, kgo.TryAbort); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestSaramaUnreadErrorsBlock is what asyncproduce reports for sarama: an
 // AsyncProducer whose Errors() nobody reads. Once the failures fill the
 // channels (ChannelBufferSize 1 here, 256 by default), sending on Input()

@@ -99,3 +99,16 @@ func WithOpaqueOptions(ctx context.Context, r *kgo.Record, opts []kgo.Opt) {
 func OnGivenClient(ctx context.Context, cl *kgo.Client, r *kgo.Record) {
 	cl.Produce(ctx, r, nil)
 }
+
+// A transaction does not help: EndTransaction commits after a refused record.
+func InTransaction(ctx context.Context, r *kgo.Record) error {
+	cl, _ := kgo.NewClient(kgo.TransactionalID("tx"))
+	if err := cl.BeginTransaction(); err != nil {
+		return err
+	}
+	cl.Produce(ctx, r, nil) // want `Produce with a nil promise`
+	if err := cl.Flush(ctx); err != nil {
+		return err
+	}
+	return cl.EndTransaction(ctx, kgo.TryCommit)
+}
