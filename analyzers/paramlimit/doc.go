@@ -37,7 +37,9 @@
 // in the message is where the statement breaks at the latest.
 //
 // A slice's length comes from the input when it is a parameter of the
-// function declaration that makes the call and is never reassigned, or a
+// function declaration that makes the call and is never reassigned (unless
+// the package calls that function from a chunk loop or with a reslice, or
+// passes it on as a value, a batcher's flush callback), or a
 // local that starts empty and grows only by append in a per-element loop
 // (as passes/loops decides) over a parameter, a channel, a call's results
 // (query rows, a scanner, an iterator) or a read loop with no condition,

@@ -72,7 +72,7 @@ func (u *unbounded) of(c inspector.Cursor, rows ast.Expr, call *ast.CallExpr) *e
 	if decl, isDecl := fn.(*ast.FuncDecl); isDecl && within(params, v.Pos()) {
 		// A literal's parameter is often a chunk handed in by a batcher
 		// (a flush callback); a declared function's is the caller's input.
-		if len(uses.appends) > 0 || uses.assigned {
+		if len(uses.appends) > 0 || uses.assigned || u.handedChunks(decl, v) {
 			return nil
 		}
 		return &evidence{name: v.Name(), pos: v.Pos(), end: v.Pos() + token.Pos(len(v.Name())),
@@ -101,6 +101,74 @@ func (u *unbounded) of(c inspector.Cursor, rows ast.Expr, call *ast.CallExpr) *e
 		ev.perRow = perRow(uses.appends, grow.Body)
 	}
 	return ev
+}
+
+// handedChunks reports whether the package hands decl's parameter v a
+// chunk (a call inside a chunk loop, or with a reslice), or passes decl on
+// as a value (a batcher's flush callback): then its caller bounds the
+// slice.
+func (u *unbounded) handedChunks(decl *ast.FuncDecl, v *types.Var) bool {
+	obj := u.pass.TypesInfo.Defs[decl.Name]
+	if obj == nil {
+		return false
+	}
+	index := -1
+	sig, _ := obj.Type().(*types.Signature)
+	for i := 0; sig != nil && i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			index = i
+		}
+	}
+	found := false
+	for _, f := range u.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			var id *ast.Ident
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				id = calleeIdent(n.Fun)
+				if id == nil || u.pass.TypesInfo.Uses[id] != obj {
+					return !found
+				}
+				if l := u.loops.Enclosing(n); l != nil && l.Intent == loops.Chunked {
+					found = true
+				}
+				if index >= 0 && index < len(n.Args) {
+					_, reslice := ast.Unparen(n.Args[index]).(*ast.SliceExpr)
+					found = found || reslice
+				}
+				for _, a := range n.Args {
+					ast.Inspect(a, func(m ast.Node) bool {
+						if id, ok := m.(*ast.Ident); ok && u.pass.TypesInfo.Uses[id] == obj {
+							found = true
+						}
+						return !found
+					})
+				}
+				// The callee itself is no value use: skip Fun.
+				return false
+			case *ast.Ident:
+				id = n
+			}
+			if id != nil && u.pass.TypesInfo.Uses[id] == obj {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// calleeIdent is the name a call's function expression ends in.
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	switch f := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return f
+	case *ast.SelectorExpr:
+		return f.Sel
+	case *ast.IndexExpr:
+		return calleeIdent(f.X)
+	}
+	return nil
 }
 
 // sliceUses are the writes of a slice variable in one function body.

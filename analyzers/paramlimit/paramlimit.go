@@ -93,8 +93,8 @@ func match(pass *analysis.Pass, call *ast.CallExpr) *statement {
 	if sig == nil || !sig.Variadic() {
 		return nil
 	}
-	last := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
-	if !types.IsInterface(last.Elem()) {
+	last, _ := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
+	if last == nil || !types.IsInterface(last.Elem()) {
 		return nil
 	}
 	return &statement{call: call, lib: lib, what: lib.Key + " " + fn.Name(), rows: call.Args[len(call.Args)-1]}
