@@ -140,6 +140,12 @@ type Outcomes struct {
 	// ChannelCtors are the constructors whose producers have Channels;
 	// empty: every producer of the library.
 	ChannelCtors []string
+	// Drain is a method that reads every channel until the producer stops
+	// and returns the errors (sarama's Close); Send the method whose
+	// channel takes records. A checked Drain in the function that makes
+	// every Send, none of them in a loop, reads the channels: too few
+	// results to fill them come back from it.
+	Drain, Send string
 	// Lost says what a producer matching the rule (NilArg without
 	// Channels; Channels without NilArg; AsyncKey with neither) loses,
 	// and the fix, in one sentence.

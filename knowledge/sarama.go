@@ -60,8 +60,11 @@ var Sarama = Library{
 		// async_producer.go: "You must read from the Errors() channel or
 		// the producer will deadlock", and Successes() likewise when
 		// Return.Successes is set; each holds ChannelBufferSize (256).
+		// Close reads both channels to the end and returns the errors.
 		Outcomes: &Outcomes{
 			ChannelCtors: []string{"NewAsyncProducer", "NewAsyncProducerFromClient"},
+			Drain:        "Close",
+			Send:         "Input",
 			Channels: []Channel{
 				{"Errors", ReturnErrors, "nothing reads this AsyncProducer's Errors(): failures go unseen and, once the channel fills, " +
 					"the producer blocks; read Errors() in a goroutine"},

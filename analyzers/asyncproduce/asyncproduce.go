@@ -145,13 +145,36 @@ func unreadChannels(p *producers.Producer, o *knowledge.Outcomes, u *uses) []kno
 	if u.escaped[p] || len(o.ChannelCtors) > 0 && !contains(o.ChannelCtors, p.Constructor) {
 		return nil
 	}
+	if drained(p, o, u) {
+		return nil
+	}
 	var out []knowledge.Channel
 	for _, ch := range o.Channels {
-		if on(p.Get(ch.Key)) && !u.read[p][ch.Method] {
+		if on(p.Get(ch.Key)) && len(u.methods[p][ch.Method]) == 0 {
 			out = append(out, ch)
 		}
 	}
 	return out
+}
+
+// drained reports that p's code checks the result of o.Drain in the
+// function that makes every o.Send, none in a loop.
+func drained(p *producers.Producer, o *knowledge.Outcomes, u *uses) bool {
+	fns := map[*ast.FuncDecl]bool{}
+	for _, d := range u.methods[p][o.Drain] {
+		if d.checked && d.fn != nil {
+			fns[d.fn] = true
+		}
+	}
+	if o.Drain == "" || len(fns) == 0 {
+		return false
+	}
+	for _, s := range u.methods[p][o.Send] {
+		if s.loop || !fns[s.fn] {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(list []string, s string) bool {

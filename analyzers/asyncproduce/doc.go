@@ -28,7 +28,9 @@
 //     delivery reports, errors included, pile up unread.
 //
 // A channel counts as read when the package calls the method anywhere on
-// the producer: in a goroutine, a for range, a select. The analyzer stays
+// the producer: in a goroutine, a for range, a select. sarama's Close reads
+// both channels to the end and returns the errors, so a function that
+// sends on Input() outside any loop and checks Close's error is fine. The analyzer stays
 // silent when the producer reaches code it cannot see (an argument, an
 // exported field or variable, an exported function's result), and when
 // the configuration is not known (options or configs from parameters).

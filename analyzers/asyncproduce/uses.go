@@ -14,9 +14,9 @@ import (
 
 // uses is what the package does with each producer it constructs.
 type uses struct {
-	// read holds the methods called or taken on the producer: any use of
-	// a result channel counts as reading it.
-	read map[*producers.Producer]map[string]bool
+	// methods holds the uses of each method called or taken on the
+	// producer: any use of a result channel counts as reading it.
+	methods map[*producers.Producer]map[string][]methodUse
 	// escaped: the producer reaches code this pass cannot see (an
 	// argument, an exported field or variable, an exported function's
 	// result), which may read its channels.
@@ -26,7 +26,7 @@ type uses struct {
 }
 
 func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result) *uses {
-	u := &uses{read: map[*producers.Producer]map[string]bool{}, escaped: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
+	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
 	info := pass.TypesInfo
 	ins.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
@@ -58,15 +58,54 @@ func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Resu
 		case escapes:
 			u.escaped[p] = true
 		case reads:
-			sel := stack[i].(*ast.SelectorExpr)
-			if u.read[p] == nil {
-				u.read[p] = map[string]bool{}
+			name := stack[i].(*ast.SelectorExpr).Sel.Name
+			if u.methods[p] == nil {
+				u.methods[p] = map[string][]methodUse{}
 			}
-			u.read[p][sel.Sel.Name] = true
+			u.methods[p][name] = append(u.methods[p][name], methodAt(stack[:i+1]))
 		}
 		return true
 	})
 	return u
+}
+
+// methodUse is where a method of a producer is used.
+type methodUse struct {
+	fn   *ast.FuncDecl // the outermost function, or nil
+	loop bool          // inside a for or range statement
+	// checked: its result is used, not dropped or deferred.
+	checked bool
+}
+
+// methodAt describes the use of the method selected at the top of stack.
+func methodAt(stack []ast.Node) methodUse {
+	var m methodUse
+	for _, n := range stack {
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if m.fn == nil {
+				m.fn = n
+			}
+		case *ast.ForStmt, *ast.RangeStmt:
+			m.loop = true
+		}
+	}
+	if i := len(stack) - 2; i >= 1 {
+		if call, ok := stack[i].(*ast.CallExpr); ok && call.Fun == stack[i+1] {
+			switch par := stack[i-1].(type) {
+			case *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
+			case *ast.AssignStmt:
+				for _, l := range par.Lhs {
+					if id, ok := l.(*ast.Ident); !ok || id.Name != "_" {
+						m.checked = true
+					}
+				}
+			default:
+				m.checked = true
+			}
+		}
+	}
+	return m
 }
 
 type useKind int

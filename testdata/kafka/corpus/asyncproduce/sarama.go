@@ -198,3 +198,40 @@ func BothDrained(brokers []string, m *sarama.ProducerMessage) {
 	}()
 	p.Input() <- m
 }
+
+// Close drains Errors() and returns them: a bounded send checked at Close
+// loses nothing and cannot fill the channel.
+func SendOneChecked(brokers []string, m *sarama.ProducerMessage) error {
+	p, err := sarama.NewAsyncProducer(brokers, nil) // label:ok
+	if err != nil {
+		return err
+	}
+	p.Input() <- m
+	return p.Close()
+}
+
+func SendOneDeferredClose(brokers []string, m *sarama.ProducerMessage) {
+	p, _ := sarama.NewAsyncProducer(brokers, nil) // label:ok
+	defer func() {
+		if err := p.Close(); err != nil {
+			log.Print(err)
+		}
+	}()
+	p.Input() <- m
+}
+
+// A loop can fill the channel long before Close runs.
+func SendAllChecked(brokers []string, msgs []*sarama.ProducerMessage) error {
+	p, _ := sarama.NewAsyncProducer(brokers, nil) // label:bad
+	for _, m := range msgs {
+		p.Input() <- m
+	}
+	return p.Close()
+}
+
+// Close's errors dropped.
+func SendOneUnchecked(brokers []string, m *sarama.ProducerMessage) {
+	p, _ := sarama.NewAsyncProducer(brokers, nil) // label:bad
+	defer p.Close()
+	p.Input() <- m
+}
