@@ -17,6 +17,7 @@ const (
 	ReturnSuccesses  = "return.successes"   // sarama: acks go to Successes() (0/1)
 	DeliveryReports  = "delivery.reports"   // confluent: reports go to Events() (0/1)
 	Completion       = "completion"         // segmentio: the Writer's Completion callback
+	ErrorLog         = "error.log"          // segmentio: the Writer's ErrorLogger or Logger
 	Hooks            = "hooks"              // franz-go: kgo.WithHooks
 )
 

@@ -35,6 +35,8 @@ var Segmentio = Library{
 			// WriterConfig's codec value.
 			"CompressionCodec": {Compression, CodecArg},
 			"Completion":       {Completion, OpaqueArg},
+			"ErrorLogger":      {ErrorLog, OpaqueArg},
+			"Logger":           {ErrorLog, OpaqueArg},
 		},
 		ConfigType:  "Writer",
 		Off:         []OffRule{{Keys: []string{BatchSize}, Value: 1}},
@@ -57,13 +59,15 @@ var Segmentio = Library{
 				BatchMaxBytes: {Int: 1 << 20},
 				Compression:   {Str: "none"},
 				Completion:    {}, // none
+				ErrorLog:      {}, // none
 			}
 		},
-		// writer.go: an Async WriteMessages returns nil at once; the
-		// write's error reaches only the optional Completion callback.
+		// writer.go: an Async WriteMessages returns nil at once, and Close
+		// returns nil; a write's error reaches only the Completion
+		// callback, and the ErrorLogger (or else the Logger) as a line.
 		Outcomes: &Outcomes{
 			AsyncKey:  Async,
-			Observers: []Observer{{Key: Completion}},
+			Observers: []Observer{{Key: Completion}, {Key: ErrorLog}},
 			Lost: "Async writer with no Completion: WriteMessages returns before the write and its errors are dropped; " +
 				"set Completion to handle them",
 		},

@@ -21,8 +21,9 @@
 //     Producer.Return.Errors is true (the default), or whose Successes() is
 //     never read while Producer.Return.Successes is true: once the channel
 //     (ChannelBufferSize, 256 by default) fills, the producer blocks.
-//   - segmentio/kafka-go: a Writer with Async: true and no Completion
-//     function: WriteMessages returns at once and write errors are dropped.
+//   - segmentio/kafka-go: a Writer with Async: true, no Completion function
+//     and no ErrorLogger or Logger: WriteMessages returns at once and write
+//     errors are dropped.
 //   - confluent-kafka-go: Produce with a nil delivery channel while nothing
 //     reads the producer's Events() and go.delivery.reports is not false:
 //     delivery reports, errors included, pile up unread.

@@ -93,3 +93,9 @@ func CompletionLater(ctx context.Context, m kafka.Message) error {
 	}
 	return w.WriteMessages(ctx, m)
 }
+
+// The writer logs every failed write through its ErrorLogger.
+func AsyncErrorsLogged(ctx context.Context, m kafka.Message) error {
+	w := &kafka.Writer{Addr: kafka.TCP("kafka:9092"), Topic: "t", Async: true, ErrorLogger: kafka.LoggerFunc(log.Printf)} // label:ok
+	return w.WriteMessages(ctx, m)
+}
