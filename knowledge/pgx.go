@@ -1,12 +1,11 @@
 package knowledge
 
 // pgx v5 (checked against v5.12.0). CopyFrom is COPY; a Batch is judged at
-// SendBatch. v4's Batch is known only as a sizer.
+// SendBatch. v4 is pgxv4.go.
 const (
 	PgxPath     = "github.com/jackc/pgx/v5"
 	PgxpoolPath = PgxPath + "/pgxpool"
 	PgconnPath  = PgxPath + "/pgconn"
-	PgxV4Path   = "github.com/jackc/pgx/v4"
 )
 
 // Pgx is pgx v5.
@@ -18,7 +17,7 @@ const (
 // call theirs for one row only, so they are absent.
 var Pgx = Library{
 	Key:   "pgx",
-	Paths: []string{PgxPath, PgxpoolPath, PgconnPath, PgxV4Path},
+	Paths: []string{PgxPath, PgxpoolPath, PgconnPath},
 	Tx:    []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
 	Pool:  []TypeName{{PgxpoolPath, "Pool"}},
 	Runners: []Callback{
@@ -31,23 +30,33 @@ var Pgx = Library{
 		{Func{PgxPath, "", "AppendRows"}, 2, false},
 		{Func{PgxPath, "", "CollectRows"}, 1, false},
 	},
-	SQLCalls:      pgxCalls(),
-	Sizers:        []TypeName{{PgxPath, "Batch"}, {PgxV4Path, "Batch"}},
+	SQLCalls:      pgxSQLCalls(PgxConns),
+	BatchSends:    pgxBatchSends(PgxConns, TypeName{PgxPath, "Batch"}),
+	Sizers:        []TypeName{{PgxPath, "Batch"}},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer",
 	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
 	Params:        &Params{Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom, or = ANY($1) for a list"},
 }
 
-// pgxCalls: Exec, Query and QueryRow take the SQL text after the context.
-// A Batch is judged at SendBatch, which the passes match themselves.
-func pgxCalls() []SQLCall {
+// pgxSQLCalls: Exec, Query and QueryRow of conns take the SQL text after
+// the context.
+func pgxSQLCalls(conns []TypeName) []SQLCall {
 	var cs []SQLCall
-	for _, t := range PgxConns {
+	for _, t := range conns {
 		cs = append(cs, calls(t.Pkg, []string{t.Name}, map[string]shape{
 			"Exec": {1, -1, true}, "Query": {1, -1, false}, "QueryRow": {1, -1, false},
 		})...)
 	}
 	return cs
+}
+
+// pgxBatchSends: SendBatch(ctx, b) of conns sends the batch filled by Queue.
+func pgxBatchSends(conns []TypeName, batch TypeName) []BatchSend {
+	var bs []BatchSend
+	for _, t := range conns {
+		bs = append(bs, BatchSend{t, "SendBatch", 1, batch, "Queue"})
+	}
+	return bs
 }
 
 // PgxConns are the pgx types whose Exec, Query and QueryRow take SQL text.

@@ -15,6 +15,29 @@ type SQLCall struct {
 	Exec bool
 }
 
+// BatchSend is a method that sends a batch of statements, its argument
+// Arg, filled by calls of the batch type's method Add whose first argument
+// is the SQL text (pgx's SendBatch of a Batch, filled by Queue): a batch
+// holding one statement, sent per element, is a round trip per row.
+type BatchSend struct {
+	Recv  TypeName
+	Name  string
+	Arg   int
+	Batch TypeName
+	Add   string
+}
+
+// BatchSends returns every library's batch sends, with the library.
+func BatchSends(yield func(*Library, BatchSend) bool) {
+	for _, l := range libraries {
+		for _, b := range l.BatchSends {
+			if !yield(l, b) {
+				return
+			}
+		}
+	}
+}
+
 // Prepare is a method or function that makes a prepared statement, from
 // the SQL text at argument Text or from the statement at argument Stmt
 // (tx.Stmt(stmt)); the other index is -1.

@@ -26,6 +26,8 @@
 //   - pgx v5: Exec, Query and QueryRow on *pgx.Conn, pgx.Tx, *pgxpool.Pool,
 //     *pgxpool.Conn and *pgxpool.Tx; SendBatch of a pgx.Batch that holds a
 //     single queued write made in the same iteration.
+//   - pgx v4: the same calls on its types; the function given to QueryFunc
+//     runs once per row read.
 //   - sqlx: MustExec, NamedExec with one struct or map (not a slice: that is
 //     one multi-row INSERT), prepared Stmt/NamedStmt execution, and
 //     Get/QueryRowx of a write with RETURNING.

@@ -40,8 +40,8 @@ func buildSQLRules() []Rule {
 		add(c.Recv.Pkg, c.Recv.Name, c.Name, l.Key, m)
 	}
 	// pgx's CopyFrom is COPY; a Batch is judged at SendBatch.
-	for _, rt := range knowledge.PgxConns {
-		add(rt.Pkg, rt.Name, "SendBatch", knowledge.Pgx.Key, sendBatchRule)
+	for l, b := range knowledge.BatchSends {
+		add(b.Recv.Pkg, b.Recv.Name, b.Name, l.Key, sendBatchRule(l.Key, b))
 	}
 
 	// Any interface whose method looks like Exec/QueryRow by its types:
@@ -449,15 +449,21 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	return w
 }
 
-// sendBatchRule reports SendBatch of a batch that holds exactly one queued
-// write, made in the same iteration (or call) as the SendBatch: a pgx.Batch
-// of one is a round trip per row. A batch filled in a loop and sent after it
+// sendBatchRule reports a send of a batch that holds exactly one queued
+// write, made in the same iteration (or call) as the send: a pgx.Batch of
+// one is a round trip per row. A batch filled in a loop and sent after it
 // is the batched form.
-func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
-	if len(call.Args) != 2 || !c.Cursor.Valid() {
+func sendBatchRule(lib string, b knowledge.BatchSend) func(c *Context, call *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		return sendBatch(c, call, lib, b)
+	}
+}
+
+func sendBatch(c *Context, call *ast.CallExpr, lib string, b knowledge.BatchSend) *Write {
+	if len(call.Args) <= b.Arg || !c.Cursor.Valid() {
 		return nil
 	}
-	arg := ast.Unparen(call.Args[1])
+	arg := ast.Unparen(call.Args[b.Arg])
 	if u, ok := arg.(*ast.UnaryExpr); ok {
 		arg = ast.Unparen(u.X)
 	}
@@ -495,11 +501,11 @@ func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
 				return true
 			}
 			fn := calleeFunc(c.Pass.TypesInfo, n)
-			if pkg, typ := funcKey(fn); fn == nil || pkg != knowledge.PgxPath || typ != "Batch" {
+			if pkg, typ := funcKey(fn); fn == nil || pkg != b.Batch.Pkg || typ != b.Batch.Name {
 				return true
 			}
 			queueUses++
-			if fn.Name() == "Queue" {
+			if fn.Name() == b.Add {
 				queues = append(queues, n)
 			} else if fn.Name() != "Len" {
 				uses += 1000 // unknown method on the batch: stay silent
@@ -524,9 +530,13 @@ func sendBatchRule(c *Context, call *ast.CallExpr) *Write {
 	if !ok {
 		return nil
 	}
-	w := sqlWrite(knowledge.Pgx.Key, text, true, false, recvInTx(c, call))
+	w := sqlWrite(lib, text, true, false, recvInTx(c, call))
 	if w != nil {
-		w.Detail = "a pgx.Batch holding one query"
+		t := v.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		w.Detail = "a " + types.TypeString(t, (*types.Package).Name) + " holding one query"
 		w.sqlText = q.Args[0]
 		w.dataCall = q
 	}
