@@ -33,7 +33,8 @@ var Gorm = Library{
 	// Create of a slice is one INSERT binding every field of every row;
 	// with CreateBatchSize set it calls CreateInBatches (finisher_api.go).
 	Params: &Params{
-		Bulk: []BulkCall{{Func: Func{GormPath, "DB", "Create"}, Arg: 0}},
+		Bulk:  []BulkCall{{Func: Func{GormPath, "DB", "Create"}, Arg: 0}},
+		Binds: []Func{{GormPath, "DB", "Raw"}},
 		BatchSize: []Field{
 			{TypeName{GormPath, "Config"}, "CreateBatchSize"},
 			{TypeName{GormPath, "Session"}, "CreateBatchSize"},

@@ -14,6 +14,9 @@ type Params struct {
 	// Bulk are its calls that write every row of one argument in a single
 	// multi-row statement with bind parameters.
 	Bulk []BulkCall
+	// Binds are its calls, besides its SQLCalls, whose variadic arguments
+	// are one statement's bind parameters (gorm's Raw, pgx's Batch.Queue).
+	Binds []Func
 	// BatchSize are struct fields that, set anywhere in a package, make
 	// the Bulk calls there chunk their rows themselves (gorm's
 	// Config.CreateBatchSize and Session.CreateBatchSize).
@@ -37,6 +40,28 @@ type BulkCall struct {
 type Field struct {
 	Type TypeName
 	Name string
+}
+
+// BindsArgs reports whether the method name of type recv in package pkg
+// ("" for a function) sends its variadic arguments as one statement's bind
+// parameters: an SQL call of a library that does not inline values, or one
+// of its Binds. Rows.Scan and the like are not.
+func BindsArgs(pkg, recv, name string) bool {
+	l := LibraryOf(pkg)
+	if l == nil || l.Params == nil || l.Params.Inlines {
+		return false
+	}
+	for _, c := range l.SQLCalls {
+		if c.Recv.Pkg == pkg && c.Recv.Name == recv && c.Name == name {
+			return true
+		}
+	}
+	for _, f := range l.Params.Binds {
+		if f.Pkg == pkg && f.Recv == recv && f.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // LibraryOf returns the library that owns package path, or nil.

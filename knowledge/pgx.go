@@ -35,7 +35,10 @@ var Pgx = Library{
 	Sizers:        []TypeName{{PgxPath, "Batch"}},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer",
 	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
-	Params:        &Params{Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom, or = ANY($1) for a list"},
+	Params: &Params{
+		Binds:   []Func{{PgxPath, "Batch", "Queue"}},
+		Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom, or = ANY($1) for a list",
+	},
 }
 
 // pgxSQLCalls: Exec, Query and QueryRow of conns take the SQL text after

@@ -85,31 +85,18 @@ func match(pass *analysis.Pass, call *ast.CallExpr) *statement {
 	if st := bulk(pass, fn, call); st != nil {
 		return st
 	}
-	lib := knowledge.LibraryOf(trimVendor(fn.Pkg().Path()))
-	if lib == nil || lib.Params == nil || lib.Params.Inlines || !call.Ellipsis.IsValid() {
+	pkg, recv := trimVendor(fn.Pkg().Path()), recvName(fn)
+	if !call.Ellipsis.IsValid() || !knowledge.BindsArgs(pkg, recv, fn.Name()) {
 		return nil
 	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || !sig.Variadic() {
-		return nil
-	}
-	last, _ := sig.Params().At(sig.Params().Len() - 1).Type().Underlying().(*types.Slice)
-	if last == nil || !types.IsInterface(last.Elem()) {
-		return nil
-	}
+	lib := knowledge.LibraryOf(pkg)
 	return &statement{call: call, lib: lib, what: lib.Key + " " + fn.Name(), rows: call.Args[len(call.Args)-1]}
 }
 
 // bulk matches the registry's bulk calls; their columns come from the
 // row type.
 func bulk(pass *analysis.Pass, fn *types.Func, call *ast.CallExpr) *statement {
-	pkg := trimVendor(fn.Pkg().Path())
-	recv := ""
-	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-		if n, ok := types.Unalias(deref(sig.Recv().Type())).(*types.Named); ok {
-			recv = n.Obj().Name()
-		}
-	}
+	pkg, recv := trimVendor(fn.Pkg().Path()), recvName(fn)
 	var st *statement
 	knowledge.BulkCalls(func(l *knowledge.Library, b knowledge.BulkCall) bool {
 		if b.Name != fn.Name() || !b.Generated && (b.Pkg != pkg || b.Recv != recv) {
@@ -224,6 +211,16 @@ func fix(st *statement) string {
 		return knowledge.DatabaseSQL.Params.Chunked
 	}
 	return p.Chunked
+}
+
+// recvName is the name of fn's receiver type, "" for a function.
+func recvName(fn *types.Func) string {
+	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
+		if n, ok := types.Unalias(deref(sig.Recv().Type())).(*types.Named); ok {
+			return n.Obj().Name()
+		}
+	}
+	return ""
 }
 
 func deref(t types.Type) types.Type {

@@ -338,3 +338,16 @@ func FirstPage(ctx context.Context, pool *pgxpool.Pool, users []User) error {
 	_, err := pool.Exec(ctx, "INSERT ...", args...) // label:ok
 	return err
 }
+
+// Scan's variadic arguments are destinations, not bind parameters.
+func ScanAny(rows *sql.Rows) ([]any, error) {
+	cols, err := rows.Columns()
+	if err != nil {
+		return nil, err
+	}
+	var dest []any
+	for range cols {
+		dest = append(dest, new(any))
+	}
+	return dest, rows.Scan(dest...) // label:ok
+}
