@@ -62,7 +62,8 @@ func run(pass *analysis.Pass) (any, error) {
 			where = " (set at " + c.Where + ")"
 		}
 		d := analysis.Diagnostic{
-			Pos: c.Pos,
+			Pos:      c.Pos,
+			Category: p.Lib + ":" + c.Str,
 			Message: fmt.Sprintf("%s compression%s where batching is off (%s): %s; %s",
 				c.Str, where, off.what, why, off.fix),
 			URL: url,

@@ -50,10 +50,18 @@ func run(pass *analysis.Pass) (any, error) {
 		rep.Report(d)
 	}
 	for _, p := range res.Producers {
+		off, ok := p.BatchingOff()
+		if !ok {
+			continue
+		}
+		// The library and the setting name the finding for baselines.
+		report := func(d analysis.Diagnostic) {
+			d.Category = p.Lib + ":" + off.Key
+			report(d)
+		}
 		// Batching off by a batch size of one is compression's business,
 		// not a missing linger.
-		switch off, ok := p.BatchingOff(); {
-		case !ok:
+		switch {
 		case off.Key == producers.FlushFrequency:
 			sarama(pass, p, off.Setting, report)
 		case off.Key == producers.Linger && p.Lib == producers.Confluent:

@@ -78,7 +78,7 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) analysis.
 	d := analysis.Diagnostic{
 		Pos:      w.Call.Pos(),
 		End:      w.Call.End(),
-		Category: w.Lib,
+		Category: w.Key(),
 		Message:  msg,
 		URL:      pass.Analyzer.URL,
 		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHeadEnd(loop), Message: "loop over " + over}},

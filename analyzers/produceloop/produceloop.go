@@ -83,10 +83,11 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		over = loop.Over
 	}
 	d := analysis.Diagnostic{
-		Pos:     w.Call.Pos(),
-		End:     w.Call.End(),
-		URL:     pass.Analyzer.URL,
-		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
+		Pos:      w.Call.Pos(),
+		End:      w.Call.End(),
+		Category: w.Key(),
+		URL:      pass.Analyzer.URL,
+		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
 	}
 	if w.Via != nil {
 		if w.Lib == producers.Segmentio && w.Detail == "" {

@@ -122,7 +122,7 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	what := sinks.OpPhrase(w.Op, w.Target)
 	if w.Via != nil {
-		what = fmt.Sprintf("%s (%s)", shortName(w.Via.Func), what)
+		what = fmt.Sprintf("%s (%s)", sinks.FuncName(w.Via.Func), what)
 	}
 	over := "once per iteration of the loop"
 	if l.Over != "" {
@@ -131,7 +131,7 @@ func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	d := analysis.Diagnostic{
 		Pos:      w.Call.Pos(),
 		End:      w.Call.End(),
-		Category: w.Lib,
+		Category: w.Key(),
 		URL:      url,
 		Message:  fmt.Sprintf("%s executed %s (%s); use %s", what, over, cost(w), w.Batched),
 	}
@@ -145,7 +145,7 @@ func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	if w.Via != nil && w.Via.Pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{
 			Pos:     w.Via.Pos,
-			Message: fmt.Sprintf("%s writes one row per call: %s at %s", shortName(w.Via.Func), w.Via.Inner, w.Via.Where),
+			Message: fmt.Sprintf("%s writes one row per call: %s at %s", sinks.FuncName(w.Via.Func), w.Via.Inner, w.Via.Where),
 		})
 	}
 	return d
@@ -181,23 +181,4 @@ func loopHeadEnd(n ast.Node) token.Pos {
 		return n.Body.Lbrace
 	}
 	return n.End()
-}
-
-// shortName turns types.Func.FullName's "(*example.com/app/repo.Store).Save"
-// into "(*repo.Store).Save".
-func shortName(full string) string {
-	out := make([]byte, 0, len(full))
-	start := 0
-	for i := 0; i < len(full); i++ {
-		switch full[i] {
-		case '/':
-			out = out[:len(out)-(i-start)]
-			start = i + 1
-			continue
-		case '(', ')', '*', ' ', '[', ']', ',':
-			start = i + 1
-		}
-		out = append(out, full[i])
-	}
-	return string(out)
 }

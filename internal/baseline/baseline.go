@@ -1,7 +1,9 @@
 // Package baseline records the findings a code base already has, so that CI
 // can fail on new ones only. A finding's key is its analyzer, its file, the
-// function that encloses it and its message: lines may shift above it
-// without making an old finding new.
+// function that encloses it and its diagnostic category, which the
+// analyzers set to a short name of the finding (the library and the write):
+// lines may shift above it and its message may be reworded without making an
+// old finding new.
 package baseline
 
 import (
@@ -14,7 +16,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -31,17 +32,19 @@ const MaxSize = 16 << 20
 const maxSource = 256 << 20
 
 // Entry is one recorded finding. Count is how many findings share the key.
+// Message is only read from version 1 files, which keyed on it.
 type Entry struct {
 	Analyzer string `json:"analyzer"`
 	File     string `json:"file"`
 	Function string `json:"function,omitempty"`
-	Message  string `json:"message"`
+	Key      string `json:"key,omitempty"`
+	Message  string `json:"message,omitempty"`
 	Count    int    `json:"count,omitempty"`
 }
 
-type key struct{ analyzer, file, function, message string }
+type key struct{ analyzer, file, function, key string }
 
-func (e Entry) key() key { return key{e.Analyzer, e.File, e.Function, e.Message} }
+func (e Entry) key() key { return key{e.Analyzer, e.File, e.Function, e.Key} }
 
 // File is the baseline file's content.
 type File struct {
@@ -49,7 +52,13 @@ type File struct {
 	Findings []Entry `json:"findings"`
 }
 
-const version = 1
+// version 1 keyed entries on the message text, which changes whenever a
+// message is reworded; its entries still match, on analyzer, file and
+// function alone.
+const (
+	version  = 2
+	version1 = 1
+)
 
 // Keyer computes keys for findings, relative to the baseline file's
 // directory, parsing each source file once.
@@ -72,9 +81,6 @@ func NewKeyer(path string, sources map[string]bool) (*Keyer, error) {
 	return &Keyer{dir: filepath.Dir(abs), sources: sources, fset: token.NewFileSet(), files: map[string]*ast.File{}}, nil
 }
 
-// positions in messages (another file's line) move with unrelated edits.
-var positionInMessage = regexp.MustCompile(`\.go:\d+(:\d+)?`)
-
 func (k *Keyer) entry(f vetjson.Finding) Entry {
 	p := vetjson.ParsePosn(f.Posn)
 	file := p.File
@@ -85,7 +91,7 @@ func (k *Keyer) entry(f vetjson.Finding) Entry {
 		Analyzer: f.Analyzer,
 		File:     filepath.ToSlash(file),
 		Function: k.function(p),
-		Message:  positionInMessage.ReplaceAllString(f.Message, ".go"),
+		Key:      f.Category,
 	}
 }
 
@@ -161,8 +167,8 @@ func Write(path string, findings []vetjson.Finding, sources map[string]bool) err
 		entries[i].Count = counts[entries[i].key()]
 	}
 	slices.SortFunc(entries, func(a, b Entry) int {
-		return strings.Compare(a.File+"\x00"+a.Function+"\x00"+a.Analyzer+"\x00"+a.Message,
-			b.File+"\x00"+b.Function+"\x00"+b.Analyzer+"\x00"+b.Message)
+		return strings.Compare(a.File+"\x00"+a.Function+"\x00"+a.Analyzer+"\x00"+a.Key,
+			b.File+"\x00"+b.Function+"\x00"+b.Analyzer+"\x00"+b.Key)
 	})
 	data, err := json.MarshalIndent(File{Version: version, Findings: entries}, "", "  ")
 	if err != nil {
@@ -183,12 +189,20 @@ func Filter(path string, findings []vetjson.Finding, sources map[string]bool) ([
 	if err := json.Unmarshal(data, &b); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if b.Version != version {
+	if b.Version != version && b.Version != version1 {
 		return nil, fmt.Errorf("%s: version %d, want %d (record a new one with -baseline-write)", path, b.Version, version)
+	}
+	// A version 1 entry's message is not a key: the message may have been
+	// reworded since, and no finding carries the old text.
+	keyOf := func(e Entry) key {
+		if b.Version == version1 {
+			e.Key = ""
+		}
+		return e.key()
 	}
 	left := map[key]int{}
 	for _, e := range b.Findings {
-		left[e.key()] += max(e.Count, 1)
+		left[keyOf(e)] += max(e.Count, 1)
 	}
 	k, err := NewKeyer(path, sources)
 	if err != nil {
@@ -196,7 +210,7 @@ func Filter(path string, findings []vetjson.Finding, sources map[string]bool) ([
 	}
 	var fresh []vetjson.Finding
 	for _, f := range findings {
-		kk := k.entry(f).key()
+		kk := keyOf(k.entry(f))
 		if left[kk] > 0 {
 			left[kk]--
 			continue
