@@ -27,12 +27,17 @@ type BatchSend struct {
 	Add   string
 }
 
-// BatchSends returns every library's batch sends, with the library.
-func BatchSends(yield func(*Library, BatchSend) bool) {
-	for _, l := range libraries {
-		for _, b := range l.BatchSends {
-			if !yield(l, b) {
-				return
+// BatchSends yields every library's batch sends, with the library.
+var BatchSends = each(func(l *Library) []BatchSend { return l.BatchSends })
+
+// each yields every library's entries of one list, with the library.
+func each[T any](list func(*Library) []T) func(yield func(*Library, T) bool) {
+	return func(yield func(*Library, T) bool) {
+		for _, l := range libraries {
+			for _, x := range list(l) {
+				if !yield(l, x) {
+					return
+				}
 			}
 		}
 	}

@@ -28,6 +28,9 @@
 //     single queued write made in the same iteration.
 //   - pgx v4: the same calls on its types; the function given to QueryFunc
 //     runs once per row read.
+//   - squirrel: Exec, Query, QueryRow and Scan (and their Context forms) of
+//     an Insert with one Values, or an Update or Delete with one Where,
+//     built in the same chain; a builder held in a variable is not followed.
 //   - sqlx: MustExec, NamedExec with one struct or map (not a slice: that is
 //     one multi-row INSERT), prepared Stmt/NamedStmt execution, and
 //     Get/QueryRowx of a write with RETURNING.

@@ -43,6 +43,11 @@ func buildSQLRules() []Rule {
 	for l, b := range knowledge.BatchSends {
 		add(b.Recv.Pkg, b.Recv.Name, b.Name, l.Key, sendBatchRule(l.Key, b))
 	}
+	for l, b := range knowledge.Builders {
+		for _, run := range b.Runs {
+			add(b.Type.Pkg, b.Type.Name, run, l.Key, builderRule(l.Key, b))
+		}
+	}
 
 	// Any interface whose method looks like Exec/QueryRow by its types:
 	// sqlc's DBTX and the small DB interfaces projects declare.
