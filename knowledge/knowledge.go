@@ -44,6 +44,8 @@ type Library struct {
 	BatchSends []BatchSend
 	// Builders are its query builders that run the statement they built.
 	Builders []Builder
+	// GeneratedSaves are the one-object saves it generates into user code.
+	GeneratedSaves []GeneratedSave
 	// ORM: SQL text run through the library is run by an ORM, which knows
 	// its transactions its own way (a raw SQL API beside the ORM's).
 	ORM bool
@@ -78,7 +80,7 @@ type Library struct {
 }
 
 // libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Bun, &Gopg, &Ent, &FranzGo, &Sarama, &Segmentio, &Confluent}
+var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &FranzGo, &Sarama, &Segmentio, &Confluent}
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {

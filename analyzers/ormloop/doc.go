@@ -73,8 +73,10 @@
 // and ExecContext, go-pg's Exec and Query) is sqlloop's: it is classified by
 // its text, like database/sql's, and reported there with the ORM named.
 //
-// sqlboiler's generated Insert methods are not recognised: the library's
-// module is not available to test against.
+// sqlboiler's generated Insert, Upsert and Update of one model are
+// recognised by their shape: a method on a pointer to the model struct
+// taking a boil.ContextExecutor or boil.Executor. sqlboiler generates no
+// bulk insert; the slice type's UpdateAll updates every row at once.
 //
 // Suppress a deliberate per-object loop with a reason:
 //

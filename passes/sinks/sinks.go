@@ -236,6 +236,7 @@ func rules() []Rule {
 	var all []Rule
 	all = append(all, sqlRules...)
 	all = append(all, ormRules...)
+	all = append(all, generatedSaveRules()...)
 	all = append(all, produceRules...)
 	return all
 }

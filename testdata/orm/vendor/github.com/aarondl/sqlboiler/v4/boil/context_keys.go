@@ -1,0 +1,10 @@
+package boil
+
+type contextType int
+
+const (
+	ctxSkipHooks contextType = iota
+	ctxSkipTimestamps
+	ctxDebug
+	ctxDebugWriter
+)
