@@ -20,8 +20,10 @@
 // paramlimit reports, executed once with every element of a slice whose
 // length comes from the input:
 //
-//   - a call into database/sql, pgx, sqlx, lib/pq or gorm's raw API that
-//     spreads an argument slice (db.Exec(ctx, query, args...)), where a loop
+//   - an SQL call of database/sql, pgx, sqlx or gorm (Exec, Query, QueryRow
+//     and their forms, as the registry lists them; gorm's Raw; pgx's
+//     Batch.Queue) that spreads an argument slice (db.Exec(ctx, query,
+//     args...)), where a loop
 //     appends a fixed number of values per element to that slice: a
 //     multi-row INSERT or an IN (...) list built from placeholders. The
 //     number of values appended per iteration is the column count.
