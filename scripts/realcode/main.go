@@ -16,12 +16,13 @@ package main
 
 import (
 	"bufio"
-	"cmp"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -115,8 +116,8 @@ func run(triagePath, checkouts, out string, repos []string) error {
 	report("untriaged (no verdict)", untriaged)
 	report("gone (verdict rows no finding matches)", gone)
 
-	fmt.Println("| analyzer | findings | true | false | debatable | untriaged | share true |")
-	fmt.Println("|---|---|---|---|---|---|---|")
+	fmt.Println("| analyzer | findings | true | false | debatable | untriaged | share true | true, debatable left out |")
+	fmt.Println("|---|---|---|---|---|---|---|---|")
 	names := make([]string, 0, len(counts))
 	for a := range counts {
 		names = append(names, a)
@@ -126,7 +127,7 @@ func run(triagePath, checkouts, out string, repos []string) error {
 		fmt.Println(tableRow(a, counts[a]))
 	}
 	fmt.Println(tableRow("total", total))
-	fmt.Println("share true = true / (true + false + debatable): a debatable finding counts as not true.")
+	fmt.Println("share true = true / (true + false + debatable): a debatable finding counts as not true; the last column leaves debatable ones out.")
 	if len(untriaged) > 0 || len(gone) > 0 {
 		return fmt.Errorf("%d untriaged, %d gone: triage them in %s", len(untriaged), len(gone), triagePath)
 	}
@@ -135,11 +136,15 @@ func run(triagePath, checkouts, out string, repos []string) error {
 
 func tableRow(name string, c map[string]int) string {
 	judged := c["true"] + c["false"] + c["debatable"]
-	share := "-"
-	if judged > 0 {
-		share = fmt.Sprintf("%.1f%% (%d/%d)", 100*float64(c["true"])/float64(judged), c["true"], judged)
+	return fmt.Sprintf("| %s | %d | %d | %d | %d | %d | %s | %s |", name, judged+c["untriaged"], c["true"], c["false"], c["debatable"], c["untriaged"],
+		share(c["true"], judged), share(c["true"], c["true"]+c["false"]))
+}
+
+func share(n, of int) string {
+	if of == 0 {
+		return "-"
 	}
-	return fmt.Sprintf("| %s | %d | %d | %d | %d | %d | %s |", name, judged+c["untriaged"], c["true"], c["false"], c["debatable"], c["untriaged"], share)
+	return fmt.Sprintf("%.1f%% (%d/%d)", 100*float64(n)/float64(of), n, of)
 }
 
 func report(title string, rows []string) {
@@ -187,30 +192,41 @@ func readTriage(path string) (map[key]*verdict, error) {
 	return triage, sc.Err()
 }
 
-// funcLine matches a top-level func declaration: its receiver's type name, if
-// any, and its name.
-var funcLine = regexp.MustCompile(`^func\s*(?:\(\s*(?:\w+\s+)?\*?(\w+)[^)]*\)\s*)?(\w+)`)
-
-// function names the top-level function or method whose declaration is the
-// last one starting at or above line, as "Type.Method" or "Func": a
-// gofmt-formatted file starts each at column 1, which is all a triage row
-// needs to read well.
+// function names the top-level declaration that encloses line: "Func",
+// "Type.Method", or the variable a function literal is assigned to
+// ("produceCmd", "migrations"); "-" when there is none.
 func function(file string, line int) string {
-	src, err := os.ReadFile(file)
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, file, nil, parser.SkipObjectResolution)
 	if err != nil {
-		return ""
+		return "-"
 	}
-	name := ""
-	for i, l := range strings.SplitN(string(src), "\n", line+1) {
-		if i >= line {
-			break
+	for _, d := range f.Decls {
+		if fset.Position(d.Pos()).Line > line || fset.Position(d.End()).Line < line {
+			continue
 		}
-		if m := funcLine.FindStringSubmatch(l); m != nil {
-			name = m[2]
-			if m[1] != "" {
-				name = m[1] + "." + m[2]
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil || len(d.Recv.List) == 0 {
+				return d.Name.Name
+			}
+			t := d.Recv.List[0].Type
+			if s, ok := t.(*ast.StarExpr); ok {
+				t = s.X
+			}
+			if g, ok := t.(*ast.IndexExpr); ok {
+				t = g.X
+			} else if g, ok := t.(*ast.IndexListExpr); ok {
+				t = g.X
+			}
+			return fmt.Sprintf("%s.%s", t, d.Name.Name)
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				if v, ok := sp.(*ast.ValueSpec); ok && fset.Position(sp.End()).Line >= line {
+					return v.Names[0].Name
+				}
 			}
 		}
 	}
-	return cmp.Or(name, "-")
+	return "-"
 }
