@@ -24,11 +24,12 @@ var url = analyzerdoc.URL("asyncproduce")
 
 // Analyzer reports asynchronous produces whose results nobody reads.
 var Analyzer = &analysis.Analyzer{
-	Name:     "asyncproduce",
-	Doc:      analyzerdoc.Extract(doc, "asyncproduce"),
-	URL:      url,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, producers.Analyzer, directives.Analyzer},
-	Run:      run,
+	Name:      "asyncproduce",
+	Doc:       analyzerdoc.Extract(doc, "asyncproduce"),
+	URL:       url,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, producers.Analyzer, directives.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*ParamsFact)(nil)},
 }
 
 // tests makes the analyzer report in _test.go files too.
@@ -43,10 +44,12 @@ func run(pass *analysis.Pass) (any, error) {
 	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	rep := directives.NewReporter(pass)
 	defer rep.Finish()
+	ps := newParams(pass)
+	ps.export()
 	if res == nil || ins == nil || len(res.Producers) == 0 {
 		return nil, nil
 	}
-	u := findUses(pass, ins, res)
+	u := findUses(pass, ins, res, ps)
 	for _, p := range res.Producers {
 		lib := knowledge.Lookup(p.Lib)
 		if lib == nil || lib.Kafka == nil || lib.Kafka.Outcomes == nil {

@@ -29,12 +29,15 @@
 //     delivery reports, errors included, pile up unread.
 //
 // A channel counts as read when the package calls the method anywhere on
-// the producer: in a goroutine, a for range, a select. sarama's Close reads
+// the producer: in a goroutine, a for range, a select. A producer passed to
+// a function, in this package or another, is followed into it: a fact says
+// which methods the function uses on that parameter. sarama's Close reads
 // both channels to the end and returns the errors, so a function that
-// sends on Input() outside any loop and checks Close's error is fine. The analyzer stays
-// silent when the producer reaches code it cannot see (an argument, an
-// exported field or variable, an exported function's result), and when
-// the configuration is not known (options or configs from parameters).
+// sends on Input() outside any loop and checks Close's error is fine. The
+// analyzer stays silent when the producer reaches code it cannot see (a
+// function that stores it, an interface, an exported field or variable, an
+// exported function's result), and when the configuration is not known
+// (options or configs from parameters).
 // The fix is to read the channel in a goroutine, pass a promise, set
 // Completion, or use runtime/kafkabatch.Producer, which hands failed
 // records back from Flush; none is mechanical, so no fix is suggested.

@@ -17,17 +17,23 @@ type uses struct {
 	// methods holds the uses of each method called or taken on the
 	// producer: any use of a result channel counts as reading it.
 	methods map[*producers.Producer]map[string][]methodUse
-	// escaped: the producer reaches code this pass cannot see (an
-	// argument, an exported field or variable, an exported function's
-	// result), which may read its channels.
+	// escaped: the producer reaches code this pass cannot see (a callee
+	// with no fact for it, an exported field or variable, an exported
+	// function's result), which may read its channels.
 	escaped map[*producers.Producer]bool
 	// nilCalls are the producing calls that ask for no result.
 	nilCalls map[*producers.Producer][]*ast.CallExpr
 }
 
-func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result) *uses {
+func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result, ps *params) *uses {
 	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
 	info := pass.TypesInfo
+	add := func(p *producers.Producer, name string, m methodUse) {
+		if u.methods[p] == nil {
+			u.methods[p] = map[string][]methodUse{}
+		}
+		u.methods[p][name] = append(u.methods[p][name], m)
+	}
 	ins.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
@@ -41,28 +47,26 @@ func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Resu
 		if p == nil {
 			return true
 		}
-		// Climb out of parentheses to the expression that uses the value.
-		var e ast.Node = n
-		i := len(stack) - 2
-		for i >= 0 {
-			if _, ok := stack[i].(*ast.ParenExpr); !ok {
-				break
-			}
-			e = stack[i]
-			i--
-		}
+		e, i := climbParens(stack)
 		if i < 0 {
+			return true
+		}
+		// An argument: the callee's fact says what it does with it.
+		if call, ok := stack[i].(*ast.CallExpr); ok && argIndex(call, e) >= 0 {
+			ms, ok := ps.argUse(call, argIndex(call, e))
+			if !ok {
+				u.escaped[p] = true
+			}
+			for _, name := range ms {
+				add(p, name, methodAt(stack[:i+1]))
+			}
 			return true
 		}
 		switch use(info, res, p, e, stack[i], stack[:i]) {
 		case escapes:
 			u.escaped[p] = true
 		case reads:
-			name := stack[i].(*ast.SelectorExpr).Sel.Name
-			if u.methods[p] == nil {
-				u.methods[p] = map[string][]methodUse{}
-			}
-			u.methods[p][name] = append(u.methods[p][name], methodAt(stack[:i+1]))
+			add(p, stack[i].(*ast.SelectorExpr).Sel.Name, methodAt(stack[:i+1]))
 		}
 		return true
 	})

@@ -5,6 +5,8 @@ import (
 
 	"github.com/IBM/sarama"
 	shopify "github.com/Shopify/sarama"
+
+	"example.com/kafka/asyncproduce/pump"
 )
 
 func Unread(addrs []string, msgs []*sarama.ProducerMessage) {
@@ -89,7 +91,7 @@ func SaramaSync(addrs []string, m *sarama.ProducerMessage) error {
 	return err
 }
 
-func drain(p sarama.AsyncProducer) {
+func drain(p sarama.AsyncProducer) { // want drain:"params 0:Errors"
 	for err := range p.Errors() {
 		log.Print(err)
 	}
@@ -139,4 +141,34 @@ func (r *reader) loop() {
 func SaramaUnknownConfig(addrs []string, cfg *sarama.Config, m *sarama.ProducerMessage) {
 	p, _ := sarama.NewAsyncProducer(addrs, cfg)
 	p.Input() <- m
+}
+
+func sendAll(p sarama.AsyncProducer, msgs []*sarama.ProducerMessage) { // want sendAll:"params 0:Input"
+	for _, m := range msgs {
+		p.Input() <- m
+	}
+}
+
+// Handed to functions that only send: nothing reads Errors().
+func HandedToSender(addrs []string, msgs []*sarama.ProducerMessage) {
+	p, _ := sarama.NewAsyncProducer(addrs, sarama.NewConfig()) // want `nothing reads this AsyncProducer's Errors\(\)`
+	go sendAll(p, msgs)
+}
+
+func HandedToOtherPackage(addrs []string, msgs []*sarama.ProducerMessage) {
+	p, _ := sarama.NewAsyncProducer(addrs, sarama.NewConfig()) // want `nothing reads this AsyncProducer's Errors\(\)`
+	pump.Send(p, msgs)
+}
+
+// Look-alikes: another package reads Errors(), or keeps the producer.
+
+func DrainedByOtherPackage(addrs []string, msgs []*sarama.ProducerMessage) {
+	p, _ := sarama.NewAsyncProducer(addrs, sarama.NewConfig())
+	go pump.Drain(p)
+	pump.Send(p, msgs)
+}
+
+func KeptByOtherPackage(addrs []string) {
+	p, _ := sarama.NewAsyncProducer(addrs, sarama.NewConfig())
+	pump.Keep(p)
 }
