@@ -3,7 +3,6 @@ package asyncproduce
 import (
 	_ "embed"
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -60,6 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		unread := unreadChannels(p, o, u)
+		made := analysis.RelatedInformation{Pos: p.Site.Pos(), End: p.Site.End(), Message: "the producer is constructed here"}
 		switch {
 		case len(o.NilArg) > 0:
 			msg := o.Lost
@@ -70,32 +70,28 @@ func run(pass *analysis.Pass) (any, error) {
 				msg = unread[0].Lost
 			}
 			for _, call := range u.nilCalls[p] {
-				report(rep, call, msg, p.Site, "the producer is constructed here")
+				report(rep, call, msg, made)
 			}
 		case len(o.Channels) > 0:
 			for _, ch := range unread {
-				var set ast.Node
-				if s := p.Get(ch.Key); s.Set && s.Pos.IsValid() {
-					set = posNode(s.Pos)
-				}
-				report(rep, p.Site, ch.Lost, set, "set here")
+				report(rep, p.Site, ch.Lost, turnedOn(p.Get(ch.Key)))
 			}
 		default:
-			report(rep, p.Site, o.Lost, posNode(p.Get(o.AsyncKey).Pos), "set here")
+			report(rep, p.Site, o.Lost, turnedOn(p.Get(o.AsyncKey)))
 		}
 	}
 	return nil, nil
 }
 
-type posNode token.Pos
+// turnedOn points at an explicit setting; a default has no position.
+func turnedOn(s producers.Setting) analysis.RelatedInformation {
+	return analysis.RelatedInformation{Pos: s.Pos, Message: "turned on here"}
+}
 
-func (p posNode) Pos() token.Pos { return token.Pos(p) }
-func (p posNode) End() token.Pos { return token.Pos(p) }
-
-func report(rep *directives.Reporter, at ast.Node, msg string, related ast.Node, why string) {
+func report(rep *directives.Reporter, at ast.Node, msg string, related analysis.RelatedInformation) {
 	d := analysis.Diagnostic{Pos: at.Pos(), End: at.End(), Message: msg, URL: url}
-	if related != nil && related.Pos().IsValid() && related.Pos() != at.Pos() {
-		d.Related = []analysis.RelatedInformation{{Pos: related.Pos(), End: related.End(), Message: why}}
+	if related.Pos.IsValid() && related.Pos != at.Pos() {
+		d.Related = []analysis.RelatedInformation{related}
 	}
 	rep.Report(d)
 }
