@@ -46,6 +46,10 @@ type Library struct {
 	Builders []Builder
 	// GeneratedSaves are the one-object saves it generates into user code.
 	GeneratedSaves []GeneratedSave
+	// Async are options that make a write asynchronous, buffered and
+	// batched by the server: an SQL write whose context argument was built
+	// with one is not a statement per row.
+	Async []Func
 	// ORM: SQL text run through the library is run by an ORM, which knows
 	// its transactions its own way (a raw SQL API beside the ORM's).
 	ORM bool
@@ -80,7 +84,7 @@ type Library struct {
 }
 
 // libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &FranzGo, &Sarama, &Segmentio, &Confluent}
+var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &Clickhouse, &FranzGo, &Sarama, &Segmentio, &Confluent}
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {

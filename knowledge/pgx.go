@@ -57,7 +57,7 @@ func pgxSQLCalls(conns []TypeName) []SQLCall {
 func pgxBatchSends(conns []TypeName, batch TypeName) []BatchSend {
 	var bs []BatchSend
 	for _, t := range conns {
-		bs = append(bs, BatchSend{t, "SendBatch", 1, batch, "Queue"})
+		bs = append(bs, BatchSend{t, "SendBatch", 1, batch, []string{"Queue"}, []string{"Len"}})
 	}
 	return bs
 }

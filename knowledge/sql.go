@@ -15,16 +15,19 @@ type SQLCall struct {
 	Exec bool
 }
 
-// BatchSend is a method that sends a batch of statements, its argument
-// Arg, filled by calls of the batch type's method Add whose first argument
-// is the SQL text (pgx's SendBatch of a Batch, filled by Queue): a batch
-// holding one statement, sent per element, is a round trip per row.
+// BatchSend is a method that sends a batch of rows or statements, its
+// argument Arg (-1: its receiver), filled by calls of the batch type's Add
+// methods, with one row or statement each. The SQL text is the first
+// argument of the Add call (pgx's Batch.Queue) or, for a batch that is its
+// receiver, where the batch was prepared (clickhouse-go's PrepareBatch,
+// listed in Prepares). A batch holding one row, sent per element, is an
+// INSERT per row. Neutral methods on the batch neither add nor send.
 type BatchSend struct {
-	Recv  TypeName
-	Name  string
-	Arg   int
-	Batch TypeName
-	Add   string
+	Recv         TypeName
+	Name         string
+	Arg          int
+	Batch        TypeName
+	Add, Neutral []string
 }
 
 // BatchSends yields every library's batch sends, with the library.
@@ -126,3 +129,7 @@ func PrepareOf(pkg, recv, name string) (Prepare, bool) {
 	}
 	return Prepare{}, false
 }
+
+// AsyncOptions returns every library's options that make a write
+// asynchronous.
+func AsyncOptions() []Func { return collect(func(l *Library) []Func { return l.Async }) }

@@ -31,6 +31,10 @@
 //   - squirrel: Exec, Query, QueryRow and Scan (and their Context forms) of
 //     an Insert with one Values, or an Update or Delete with one Where,
 //     built in the same chain; a builder held in a variable is not followed.
+//   - clickhouse-go v2: Exec of an INSERT on a driver.Conn (not with a
+//     context made with clickhouse.WithAsync: the server batches async
+//     inserts), and a batch from PrepareBatch given one row and sent per
+//     element.
 //   - sqlx: MustExec, NamedExec with one struct or map (not a slice: that is
 //     one multi-row INSERT), prepared Stmt/NamedStmt execution, and
 //     Get/QueryRowx of a write with RETURNING.

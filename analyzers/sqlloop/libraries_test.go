@@ -12,7 +12,7 @@ import (
 // entries, one package each, so that a library's cases load only its own
 // vendored code.
 func TestLibraries(t *testing.T) {
-	for _, pkg := range []string{"./pgxv4cases", "./squirrelcases"} {
+	for _, pkg := range []string{"./pgxv4cases", "./squirrelcases", "./clickhousecases"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata, sqlloop.Analyzer, pkg)
 		})

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"github.com/batchlint/batchlint/knowledge"
@@ -78,6 +79,9 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 			}
 		}
 		w := sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
+		if w != nil && asyncContext(c, call) {
+			return nil // the server buffers the rows and writes them in batches
+		}
 		if w != nil {
 			w.sqlText = call.Args[sh.sql]
 		}
@@ -468,7 +472,11 @@ func sendBatch(c *Context, call *ast.CallExpr, lib string, b knowledge.BatchSend
 	if len(call.Args) <= b.Arg || !c.Cursor.Valid() {
 		return nil
 	}
-	arg := ast.Unparen(call.Args[b.Arg])
+	batch := receiver(call)
+	if b.Arg >= 0 {
+		batch = call.Args[b.Arg]
+	}
+	arg := ast.Unparen(batch)
 	if u, ok := arg.(*ast.UnaryExpr); ok {
 		arg = ast.Unparen(u.X)
 	}
@@ -488,8 +496,8 @@ func sendBatch(c *Context, call *ast.CallExpr, lib string, b knowledge.BatchSend
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return nil
 	}
-	var queues []*ast.CallExpr
-	uses, queueUses := 0, 0
+	var adds []*ast.CallExpr
+	uses, methodUses := 0, 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -509,29 +517,36 @@ func sendBatch(c *Context, call *ast.CallExpr, lib string, b knowledge.BatchSend
 			if pkg, typ := funcKey(fn); fn == nil || pkg != b.Batch.Pkg || typ != b.Batch.Name {
 				return true
 			}
-			queueUses++
-			if fn.Name() == b.Add {
-				queues = append(queues, n)
-			} else if fn.Name() != "Len" {
+			methodUses++
+			switch {
+			case slices.Contains(b.Add, fn.Name()):
+				adds = append(adds, n)
+			case n != call && !slices.Contains(b.Neutral, fn.Name()):
 				uses += 1000 // unknown method on the batch: stay silent
 			}
 		}
 		return true
 	})
-	// Every use must be a Queue/Len on it or this SendBatch; a batch handed to
-	// a helper may get more queries there.
-	if len(queues) != 1 || uses != queueUses+1 {
+	// Every use must be an Add or a neutral method on it, or this send; a
+	// batch handed to a helper may get more rows there.
+	if b.Arg >= 0 {
+		methodUses++
+	}
+	if len(adds) != 1 || uses != methodUses {
 		return nil
 	}
-	q := queues[0]
+	add := adds[0]
 	scope := innermostScope(body, call.Pos())
-	if innermostScope(body, q.Pos()) != scope || innermostScope(body, v.Pos()) != scope {
+	if innermostScope(body, add.Pos()) != scope || innermostScope(body, v.Pos()) != scope {
 		return nil
 	}
-	if len(q.Args) == 0 {
+	if b.Arg < 0 {
+		return preparedBatchWrite(c, lib, batch, add)
+	}
+	if len(add.Args) == 0 {
 		return nil
 	}
-	text, ok := c.sqlState().Text(q.Args[0])
+	text, ok := c.sqlState().Text(add.Args[0])
 	if !ok {
 		return nil
 	}
@@ -542,10 +557,26 @@ func sendBatch(c *Context, call *ast.CallExpr, lib string, b knowledge.BatchSend
 			t = p.Elem()
 		}
 		w.Detail = "a " + types.TypeString(t, (*types.Package).Name) + " holding one query"
-		w.sqlText = q.Args[0]
-		w.dataCall = q
+		w.sqlText = add.Args[0]
+		w.dataCall = add
 	}
 	return w
+}
+
+// preparedBatchWrite is the write of a batch prepared from an INSERT's text
+// and sent holding the one row add appended: its text needs no bind
+// parameters, the rows are appended.
+func preparedBatchWrite(c *Context, lib string, batch ast.Expr, add *ast.CallExpr) *Write {
+	p, ok := c.sqlState().prepared(batch, 0)
+	if !ok || !p.known {
+		return nil
+	}
+	cl := ClassifySQL(p.text)
+	if cl.Op != "INSERT" {
+		return nil
+	}
+	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: p.inTx, Batched: knowledge.Batched(lib, cl.Op),
+		Detail: "a batch holding one row", dataCall: add}
 }
 
 // innermostScope is the innermost loop or function literal of body that

@@ -77,3 +77,44 @@ func holdsSlice(info *types.Info, e ast.Expr) bool {
 	}
 	return isSlice(e)
 }
+
+// asyncContext reports a call whose context argument was built with one of
+// the registry's async options (clickhouse.Context(ctx,
+// clickhouse.WithAsync(false))), directly or through a variable given one
+// value.
+func asyncContext(c *Context, call *ast.CallExpr) bool {
+	opts := knowledge.AsyncOptions()
+	if len(opts) == 0 {
+		return false
+	}
+	st := c.sqlState()
+	var built func(e ast.Expr, depth int) bool
+	built = func(e ast.Expr, depth int) bool {
+		if depth > maxDepth {
+			return false
+		}
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fn := calleeFunc(st.info, n)
+				pkg, typ := funcKey(fn)
+				found = found || fn != nil && slices.Contains(opts, knowledge.Func{Pkg: pkg, Recv: typ, Name: fn.Name()})
+			case *ast.Ident:
+				if v, ok := st.info.Uses[n].(*types.Var); ok {
+					if src, ok := st.singleValue(v); ok {
+						found = found || built(src.expr, depth+1)
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	for _, a := range call.Args {
+		if p, n := namedOf(st.info.TypeOf(a)); p == "context" && n == "Context" {
+			return built(a, 0)
+		}
+	}
+	return false
+}

@@ -22,7 +22,7 @@ var psql = sq.StatementBuilder.PlaceholderFormat(sq.Dollar)
 
 func importUsers(db *sql.DB, users []User) error {
 	for _, u := range users {
-		if _, err := sq.Insert("users").Columns("id", "name").Values(u.ID, u.Name).RunWith(db).Exec(); err != nil { // want `INSERT INTO users executed once per element of users \(per-row INSERT with autocommit.*\); use one squirrel Insert whose Values`
+		if _, err := sq.Insert("users").Columns("id", "name").Values(u.ID, u.Name).RunWith(db).Exec(); err != nil { // want `INSERT INTO users executed once per element of users.*autocommit.*; use one squirrel Insert whose Values`
 			return err
 		}
 	}
@@ -31,7 +31,7 @@ func importUsers(db *sql.DB, users []User) error {
 
 func importInTx(ctx context.Context, tx *sql.Tx, users []User) error {
 	for _, u := range users {
-		if _, err := psql.Insert("users").Columns("id", "name").Values(u.ID, u.Name).RunWith(tx).ExecContext(ctx); err != nil { // want `INSERT INTO users executed once per element of users \(per-row INSERT in a transaction`
+		if _, err := psql.Insert("users").Columns("id", "name").Values(u.ID, u.Name).RunWith(tx).ExecContext(ctx); err != nil { // want `INSERT INTO users executed once per element of users.*in a transaction`
 			return err
 		}
 	}

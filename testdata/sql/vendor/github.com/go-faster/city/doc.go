@@ -1,0 +1,2 @@
+// Package city implements CityHash in go.
+package city
