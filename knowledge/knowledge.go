@@ -46,6 +46,9 @@ type Library struct {
 	Builders []Builder
 	// GeneratedSaves are the one-object saves it generates into user code.
 	GeneratedSaves []GeneratedSave
+	// Results are the types its SQL calls return, which mark an interface
+	// that runs SQL text through it.
+	Results *SQLResults
 	// Async are options that make a write asynchronous, buffered and
 	// batched by the server: an SQL write whose context argument was built
 	// with one is not a statement per row.

@@ -8,12 +8,13 @@ package knowledge
 const (
 	PgxV4Path     = "github.com/jackc/pgx/v4"
 	PgxV4poolPath = PgxV4Path + "/pgxpool"
+	PgconnV1Path  = "github.com/jackc/pgconn"
 )
 
 // PgxV4 is pgx v4.
 var PgxV4 = Library{
 	Key:   "pgx/v4",
-	Paths: []string{PgxV4Path, PgxV4poolPath},
+	Paths: []string{PgxV4Path, PgxV4poolPath, PgconnV1Path},
 	Tx:    []TypeName{{PgxV4Path, "Tx"}, {PgxV4poolPath, "Tx"}},
 	Pool:  []TypeName{{PgxV4poolPath, "Pool"}},
 	Runners: []Callback{
@@ -27,10 +28,14 @@ var PgxV4 = Library{
 		{Func{PgxV4poolPath, "Conn", "BeginTxFunc"}, 2, false},
 		{Func{PgxV4poolPath, "Tx", "BeginFunc"}, 1, false},
 	},
-	Iterators:     pgxV4QueryFuncs(),
-	SQLCalls:      pgxSQLCalls(pgxV4Conns),
-	BatchSends:    pgxBatchSends(pgxV4Conns, TypeName{PgxV4Path, "Batch"}),
-	Sizers:        []TypeName{{PgxV4Path, "Batch"}},
+	Iterators:  pgxV4QueryFuncs(),
+	SQLCalls:   pgxSQLCalls(pgxV4Conns),
+	BatchSends: pgxBatchSends(pgxV4Conns, TypeName{PgxV4Path, "Batch"}),
+	Sizers:     []TypeName{{PgxV4Path, "Batch"}},
+	Results: &SQLResults{
+		Exec:  []TypeName{{PgconnV1Path, "CommandTag"}},
+		Query: []TypeName{{PgxV4Path, "Row"}, {PgxV4Path, "Rows"}},
+	},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch",
 	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
 	Params:        &Params{Chunked: "chunk it, use CopyFrom, or = ANY($1) for a list"},

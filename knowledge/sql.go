@@ -133,3 +133,29 @@ func PrepareOf(pkg, recv, name string) (Prepare, bool) {
 // AsyncOptions returns every library's options that make a write
 // asynchronous.
 func AsyncOptions() []Func { return collect(func(l *Library) []Func { return l.Async }) }
+
+// SQLResults are the types a library's SQL calls return: an interface
+// method (ctx?, string, ...any) returning an Exec one, or returning (a
+// Query one, error) or a Query one alone, runs SQL text through the
+// library (sqlc's DBTX for it).
+type SQLResults struct {
+	Exec, Query []TypeName
+}
+
+// ResultOf returns the library whose SQL calls return type pkg.name, and
+// "exec" or "query", or nil and "".
+func ResultOf(pkg, name string) (*Library, string) {
+	for _, l := range libraries {
+		if l.Results == nil {
+			continue
+		}
+		for kind, ts := range map[string][]TypeName{"exec": l.Results.Exec, "query": l.Results.Query} {
+			for _, t := range ts {
+				if t.Pkg == pkg && t.Name == name {
+					return l, kind
+				}
+			}
+		}
+	}
+	return nil, ""
+}

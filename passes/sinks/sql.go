@@ -397,7 +397,7 @@ func dbInterfaceMethod(fn *types.Func) string {
 	switch res.Len() {
 	case 1:
 		t := res.At(0).Type()
-		if typeIs(t, knowledge.PgxPath, "Row") || (typeIs(t, knowledge.DatabaseSQLPath, "Row") && isPointer(t)) {
+		if typeIs(t, knowledge.PgxPath, "Row") || (typeIs(t, knowledge.DatabaseSQLPath, "Row") && isPointer(t)) || resultKind(t) == "query" {
 			return "query"
 		}
 	case 2:
@@ -411,8 +411,16 @@ func dbInterfaceMethod(fn *types.Func) string {
 		if typeIs(t, knowledge.PgxPath, "Rows") || (typeIs(t, knowledge.DatabaseSQLPath, "Rows") && isPointer(t)) {
 			return "query"
 		}
+		return resultKind(t)
 	}
 	return ""
+}
+
+// resultKind is "exec" or "query" for a type the registry lists as a
+// library's SQL result.
+func resultKind(t types.Type) string {
+	_, kind := knowledge.ResultOf(namedOf(t))
+	return kind
 }
 
 func isPointer(t types.Type) bool {
@@ -441,6 +449,8 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	if res := sig.Results(); res.Len() > 0 {
 		if p, _ := namedOf(res.At(0).Type()); p == knowledge.PgconnPath || p == knowledge.PgxPath {
 			lib = knowledge.Pgx.Key
+		} else if l, _ := knowledge.ResultOf(namedOf(res.At(0).Type())); l != nil {
+			lib = l.Key
 		}
 	}
 	text, ok := c.sqlState().Text(call.Args[i])

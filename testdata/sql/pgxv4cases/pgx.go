@@ -141,3 +141,13 @@ func setBased(ctx context.Context, pool *pgxpool.Pool, groups map[string][]int64
 		pool.Exec(ctx, "UPDATE orders SET status = $1 WHERE id = ANY($2)", status, ids)
 	}
 }
+
+// sqlc's code for pgx v4 runs its queries through the DBTX interface.
+func importWithSqlc(ctx context.Context, q *Queries, users []User) error {
+	for _, u := range users {
+		if err := q.CreateUser(ctx, CreateUserParams{ID: u.ID, Name: u.Name}); err != nil { // want `Queries\)?.CreateUser \(INSERT INTO users\) executed once per element of users.*; use an sqlc :copyfrom`
+			return err
+		}
+	}
+	return nil
+}
