@@ -14,8 +14,9 @@
 #
 # The run prints findings with no verdict (as triage rows to fill in), verdict
 # rows no longer produced, per-analyzer counts and the share judged true, and
-# exits 1 when anything is untriaged or gone: a rule change forces a
-# re-triage. BATCHLINT=path uses that binary instead of building this tree;
+# exits 1 when anything is untriaged or gone (a rule change forces a
+# re-triage) or a repository was not fully analysed. BATCHLINT=/abs/path uses
+# that binary instead of building this tree;
 # REALCODE_OUT=dir keeps each repository's JSON output and stderr there.
 # Repositories run one after another, with GOFLAGS=-p=1 unless GOFLAGS is set:
 # the sweep is meant to run beside other work.
@@ -73,22 +74,29 @@ if [ -z "$bl" ]; then
 fi
 export GOFLAGS=${GOFLAGS:--p=1}
 
-start=$SECONDS repos=()
+start=$SECONDS repos=() failed=()
 while IFS=$'\t' read -r repo _ _ dir patterns _; do
   [ "$only" = "  " ] || [[ $only == *" $repo "* ]] || continue
   name=${repo/\//+} repos+=("$repo")
   t=$SECONDS
-  # Download first: go vet's download lines would read as errors.
+  # Download first: batchlint takes go vet's "go: downloading" lines for
+  # errors and exits 1.
   # shellcheck disable=SC2086
   (cd "$checkouts/$name/$dir" && go list -deps -test $patterns >/dev/null 2>"$out/$name.err")
-  # Status 3 means findings; 1 means some package was not analysed, whose
-  # findings then show up as gone.
+  # Status 3 means findings; 1 means some package was not analysed.
   # shellcheck disable=SC2086 # patterns are a list
   (cd "$checkouts/$name/$dir" && "$bl" -json $patterns >"$out/$name.json" 2>>"$out/$name.err")
   st=$?
+  [ $st = 0 ] || [ $st = 3 ] || failed+=("$repo")
   errs=$(grep -vc '^#\|^\s*$\|^go: downloading' "$out/$name.err")
   printf '%-40s status %s, %4ss, %s stderr lines\n' "$repo" "$st" "$((SECONDS - t))" "$errs" >&2
 done < <(rows)
 echo "sweep: $((SECONDS - start))s" >&2
 
 go run ./scripts/realcode -triage docs/realcode/triage.tsv -checkouts "$checkouts" -out "$out" "${repos[@]}"
+rc=$?
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "not fully analysed (see their stderr above the table): ${failed[*]}" >&2
+  rc=1
+fi
+exit $rc
