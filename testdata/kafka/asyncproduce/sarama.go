@@ -172,3 +172,17 @@ func KeptByOtherPackage(addrs []string) {
 	p, _ := sarama.NewAsyncProducer(addrs, sarama.NewConfig())
 	pump.Keep(p)
 }
+
+// An embedded producer: its methods are called on the struct that holds it.
+type embedded struct{ sarama.AsyncProducer }
+
+func newEmbedded(addrs []string) *embedded {
+	p, _ := sarama.NewAsyncProducer(addrs, sarama.NewConfig())
+	e := &embedded{AsyncProducer: p}
+	go func() {
+		for err := range e.Errors() {
+			log.Print(err)
+		}
+	}()
+	return e
+}
