@@ -23,9 +23,9 @@ var Bun = Library{
 		{Func{BunPath, "Conn", "RunInTx"}, 2, false},
 		{Func{BunPath, "Tx", "RunInTx"}, 2, false},
 	},
-	BatchedInsert: "bun NewInsert().Model(&slice) (one multi-row INSERT; On(\"CONFLICT ...\") for an upsert)",
-	BatchedUpdate: "one set-based bun query (... WHERE id IN (?) with bun.List(ids)), or NewUpdate().Model(&slice).Bulk()",
-	BatchedSet:    "one set-based bun query (... WHERE id IN (?) with bun.List(ids))",
+	BatchedInsert: "bun NewInsert().Model(&slice) (one multi-row INSERT)",
+	BatchedUpdate: "bun NewUpdate().Model(&slice).Bulk() or one set-based query (bun.List(ids))",
+	BatchedSet:    "one set-based bun query (WHERE id IN (?) with bun.List(ids))",
 	Bulk: map[string]string{
 		"INSERT": "bun NewInsert().Model(&slice)",
 		"UPDATE": "bun NewUpdate().Model(&slice).Bulk() or one set-based Where",

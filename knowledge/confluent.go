@@ -7,10 +7,9 @@ const (
 	ConfluentPath       = "github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	ConfluentV1Path     = "github.com/confluentinc/confluent-kafka-go/kafka"
 	ConfluentKey        = "confluent"
-	ConfluentBatched    = "Produce every message and Flush once after the loop, reading delivery reports from Events() in one goroutine"
-	ConfluentFlushCost  = "the Flush after each Produce overrides linger.ms and waits for that one message's delivery report (one produce request per message)"
-	ConfluentReportCost = "waiting for each message's delivery report before producing the next costs linger.ms (5ms by default) plus a round trip per message (one produce request per message)"
-	ConfluentWrapCost   = "Flush overrides linger.ms and waits for the one queued message's delivery report, so every message is its own produce request"
+	ConfluentBatched    = "Produce every message, then Flush once after the loop"
+	ConfluentFlushCost  = "the Flush after each Produce waits for that message"
+	ConfluentReportCost = "waiting for each message's delivery report"
 )
 
 // Confluent is confluent-kafka-go; its defaults are librdkafka's

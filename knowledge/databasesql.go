@@ -30,4 +30,4 @@ var DatabaseSQL = Library{
 }
 
 // setBased is the batched form of a per-row UPDATE or DELETE on Postgres.
-const setBased = "one set-based statement (... FROM unnest(...) or WHERE id = ANY($1))"
+const setBased = "one set-based statement (unnest or WHERE id = ANY($1))"

@@ -9,7 +9,7 @@ var Ent = Library{
 	Key:   "ent",
 	Paths: []string{EntPath},
 	Bulk: map[string]string{
-		"INSERT": "ent CreateBulk(builders...) or MapCreateBulk(slice, fn), per chunk of rows (slices.Chunk)",
+		"INSERT": "ent CreateBulk or MapCreateBulk per chunk of rows (slices.Chunk)",
 		"UPDATE": "one ent Update().Where(...) over the whole set",
 		"DELETE": "one ent Delete().Where(t.IDIn(ids...))",
 	},

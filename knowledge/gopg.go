@@ -37,9 +37,9 @@ var Gopg = Library{
 		{Func{GopgPath, "baseDB", "RunInTransaction"}, 1, false},
 		{Func{GopgPath, "Tx", "RunInTransaction"}, 1, false},
 	},
-	BatchedInsert: "go-pg db.Model(&slice).Insert() (one multi-row INSERT; OnConflict(\"...\") for an upsert)",
-	BatchedUpdate: "one set-based go-pg Exec (... WHERE id IN (?) with pg.In(ids)), or db.Model(&slice).WherePK().Update()",
-	BatchedSet:    "one set-based go-pg Exec (... WHERE id IN (?) with pg.In(ids))",
+	BatchedInsert: "go-pg db.Model(&slice).Insert() (one multi-row INSERT)",
+	BatchedUpdate: "go-pg db.Model(&slice).WherePK().Update() or one set-based Exec (pg.In(ids))",
+	BatchedSet:    "one set-based go-pg Exec (WHERE id IN (?) with pg.In(ids))",
 	Bulk: map[string]string{
 		"INSERT": "go-pg db.Model(&slice).Insert() or db.CopyFrom",
 		"UPDATE": "go-pg db.Model(&slice).WherePK().Update()",

@@ -18,13 +18,13 @@ var Gorm = Library{
 	},
 	ORM:           true,
 	Runners:       []Callback{{Func{GormPath, "DB", "Transaction"}, 0, false}},
-	BatchedInsert: "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch; Clauses(clause.OnConflict{...}) for an upsert)",
-	BatchedSet:    "one set-based gorm Exec (... WHERE id IN ? with the slice of keys: gorm expands it into a list)",
+	BatchedInsert: "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch)",
+	BatchedSet:    "one set-based gorm Exec (WHERE id IN ? with the slice of keys)",
 	Bulk: map[string]string{
 		"INSERT":        "gorm Create(&slice) or CreateInBatches(&slice, n)",
 		"UPSERT":        "gorm Save(&slice) (one multi-row upsert) or CreateInBatches with clause.OnConflict",
-		"FirstOrCreate": "one gorm Clauses(clause.OnConflict{DoNothing: true}).Create(&slice) for the missing rows, after one Find of the existing ones",
-		"UPDATE":        "one set-based gorm Update with a Where condition, or Save(&slice) as one multi-row upsert",
+		"FirstOrCreate": "gorm Create(&slice) with clause.OnConflict{DoNothing: true}",
+		"UPDATE":        "one set-based gorm Update with a Where, or Save(&slice) (one multi-row upsert)",
 		"DELETE":        "gorm Delete(&T{}, ids) with the slice of keys, or one Where(...).Delete(&T{})",
 		// gorm.G[T](db).Create(ctx, &v), the generics API.
 		"G.Create": "gorm.G[T](db).CreateInBatches(ctx, &slice, n)",

@@ -33,11 +33,11 @@ var Pgx = Library{
 	SQLCalls:      pgxSQLCalls(PgxConns),
 	BatchSends:    pgxBatchSends(PgxConns, TypeName{PgxPath, "Batch"}),
 	Sizers:        []TypeName{{PgxPath, "Batch"}},
-	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch, or batchlint's runtime/pgbatch.Writer",
-	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
+	BatchedInsert: "pgx CopyFrom or a pgx.Batch (runtime/pgbatch.Writer)",
+	BatchedSet:    "one set-based statement (unnest or WHERE id = ANY($1)) or a pgx.Batch",
 	Params: &Params{
 		Binds:   []Func{{PgxPath, "Batch", "Queue"}},
-		Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom, or = ANY($1) for a list",
+		Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom or = ANY($1)",
 	},
 }
 

@@ -37,7 +37,7 @@ var PgxV4 = Library{
 		Query: []TypeName{{PgxV4Path, "Row"}, {PgxV4Path, "Rows"}},
 	},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch",
-	BatchedSet:    "one set-based statement (... FROM unnest($1::bigint[], ...) or WHERE id = ANY($1)) or a pgx.Batch",
+	BatchedSet:    "one set-based statement (unnest or WHERE id = ANY($1)) or a pgx.Batch",
 	Params:        &Params{Chunked: "chunk it, use CopyFrom, or = ANY($1) for a list"},
 }
 

@@ -8,4 +8,4 @@ const PqPath = "github.com/lib/pq"
 var Pq = Library{Key: "lib/pq", Paths: []string{PqPath}, Params: &Params{Chunked: chunkedSQL}}
 
 // PqCopy is the batched form of a per-row INSERT through database/sql.
-const PqCopy = "lib/pq COPY (a prepared COPY ... FROM STDIN in one transaction) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
+const PqCopy = "COPY (pq.CopyIn) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"

@@ -2,15 +2,14 @@ package knowledge
 
 // sarama, under its current and its former import path.
 const (
-	SaramaPath     = "github.com/IBM/sarama"
-	SaramaOldPath  = "github.com/Shopify/sarama"
-	SaramaKey      = "sarama"
-	SaramaCost     = "each call sends one message and waits for its ack (one produce request per message)"
-	SaramaWrapCost = "each call sends one message and waits for its ack, so every message is its own produce request"
-	SaramaBatched  = "collect the messages and call SendMessages once with all of them, or use an AsyncProducer"
+	SaramaPath    = "github.com/IBM/sarama"
+	SaramaOldPath = "github.com/Shopify/sarama"
+	SaramaKey     = "sarama"
+	SaramaCost    = "one produce request per message"
+	SaramaBatched = "call SendMessages once with all messages, or use an AsyncProducer"
 	// An AsyncProducer waited on after each send.
-	SaramaAsyncWaitCost = "waiting on Successes() or Errors() after each send makes the AsyncProducer synchronous (one produce request per message)"
-	SaramaAsyncBatched  = "send every message first and read Successes() and Errors() in their own goroutines, or collect the messages and call SendMessages once"
+	SaramaAsyncWaitCost = "waiting on Successes() or Errors() after each send"
+	SaramaAsyncBatched  = "send all messages first and read Successes() and Errors() in goroutines"
 )
 
 // SaramaPaths are both import paths.

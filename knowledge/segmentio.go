@@ -9,11 +9,10 @@ const (
 	// SegmentioCompressPath is the package of its Codec interface, which
 	// kafka.Compression's codecs implement.
 	SegmentioCompressPath = SegmentioPath + "/compress"
-	SegmentioWrapCost     = "each call waits for the writer's BatchTimeout before sending a batch of one message"
-	SegmentioBatched      = "collect the messages and call WriteMessages once with all of them, or set Async: true and handle errors in Completion"
+	SegmentioBatched      = "call WriteMessages once with all messages, or set Async: true"
 	// A kafka.Conn writes without a Writer's batching.
-	SegmentioConnCost    = "each call is its own produce request and waits for the broker's response (a Conn asks for acks from all replicas by default: one request per message)"
-	SegmentioConnBatched = "pass all the messages to one WriteMessages call, or use a kafka.Writer"
+	SegmentioConnCost    = "one produce request per message"
+	SegmentioConnBatched = "pass all messages to one WriteMessages call, or use a kafka.Writer"
 )
 
 // Segmentio is segmentio/kafka-go. Writer literals are producers too;

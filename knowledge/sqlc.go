@@ -6,7 +6,7 @@ package knowledge
 var Sqlc = Library{
 	Key:           "sqlc",
 	BatchedInsert: "an sqlc :copyfrom or :batchexec query",
-	BatchedSet:    "an sqlc :batchexec query, or one set-based query (unnest or = ANY(sqlc.arg(ids)::bigint[]))",
+	BatchedSet:    "an sqlc :batchexec query or one set-based query",
 }
 
 // SqlcBatched reports the sqlc commands that batch rows.

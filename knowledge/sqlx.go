@@ -54,7 +54,7 @@ var Sqlx = Library{
 			"Preparex": 1, "PrepareNamed": 1,
 			"PreparexContext": 2, "PrepareNamedContext": 2,
 		})...),
-	BatchedInsert: "sqlx NamedExec with a slice, per chunk of rows (one multi-row INSERT each)",
+	BatchedInsert: "sqlx NamedExec with a slice of rows per chunk",
 	Params:        &Params{Chunked: chunkedSQL},
 	BatchedSet:    setBased,
 }

@@ -21,7 +21,9 @@
 //   - sarama (github.com/IBM/sarama and github.com/Shopify/sarama):
 //     Producer.Flush.Frequency = 0 while Flush.Bytes and Flush.Messages are
 //     also 0. The suggested fix sets Frequency to 20 * time.Millisecond;
-//     add a Flush.Bytes threshold too.
+//     add a Flush.Bytes threshold too. A SyncProducer's lone SendMessage
+//     then waits up to Frequency for the flush: the linger pays off with
+//     concurrent senders or SendMessages batches.
 //   - confluent-kafka-go: "linger.ms" or "queue.buffering.max.ms" set to 0
 //     (int, float or string). The suggested fix sets 20.
 //

@@ -99,12 +99,8 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		if inner == "" {
 			inner = w.Lib + " " + w.Op
 		}
-		cost := w.Detail
-		if cost == "" {
-			cost = sinks.ProduceCost(w.Lib)
-		}
-		d.Message = fmt.Sprintf("%s per element of %s does one synchronous produce per call (%s): %s; %s",
-			shortName(w.Via.Func), over, inner, cost, w.Batched)
+		d.Message = fmt.Sprintf("%s per element of %s does one synchronous produce per call (%s); %s",
+			shortName(w.Via.Func), over, inner, w.Batched)
 		if w.Via.Pos.IsValid() {
 			what := "the produce inside " + shortName(w.Via.Func)
 			if w.Via.Where != "" {
@@ -177,7 +173,7 @@ func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
 		return "", false
 	}
 	if bs := p.Get(producers.BatchSize); bs.Known && bs.Int == 1 {
-		return "each call sends a batch of one message (BatchSize 1) and waits for it (one request and round trip per message)", true
+		return "each call sends a batch of one message (BatchSize 1) and waits for it", true
 	}
 	// A zero BatchTimeout is the writer's default, as in kafka.Writer.
 	wait := fmt.Sprintf("the default BatchTimeout of %s", segmentioDefaultBT)
@@ -189,7 +185,7 @@ func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
 	case !bt.Known && bt.Set:
 		wait = "its BatchTimeout"
 	}
-	return fmt.Sprintf("each call blocks until the writer's batch of one message is sent, which waits for %s (one request per message)", wait), true
+	return "each call waits for " + wait, true
 }
 
 // loopHead is the end of the loop's header, so that Related marks the

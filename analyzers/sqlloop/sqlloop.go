@@ -112,8 +112,7 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 			Kind:      sinks.SQL,
 			Op:        "write",
 			TxUnknown: true,
-			Detail:    "named by -sqlloop.writers as one row per call",
-			Batched:   "a batched form (COPY, a multi-row INSERT, or runtime/pgbatch.Writer)",
+			Batched:   "COPY or a multi-row INSERT (runtime/pgbatch.Writer)",
 			Via:       &sinks.Via{Func: fn.FullName()},
 		}, l))
 	})
@@ -128,12 +127,15 @@ func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	if l.Over != "" {
 		over = "once per element of " + l.Over
 	}
+	if w.Detail != "" {
+		over += " (" + w.Detail + ")"
+	}
 	d := analysis.Diagnostic{
 		Pos:      w.Call.Pos(),
 		End:      w.Call.End(),
 		Category: w.Key(),
 		URL:      url,
-		Message:  fmt.Sprintf("%s executed %s (%s); use %s", what, over, cost(w), w.Batched),
+		Message:  fmt.Sprintf("%s executed %s%s; use %s", what, over, tx(w), w.Batched),
 	}
 	if l.Node != nil {
 		loopMsg := "loop over " + l.Over
@@ -151,24 +153,16 @@ func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	return d
 }
 
-// cost states the rung of the write on FACTS.md's ladder.
-func cost(w *sinks.Write) string {
-	op := w.Op
-	var s string
+// tx says whether each row commits on its own, when that is known; what
+// either costs is on the analyzer's page.
+func tx(w *sinks.Write) string {
 	switch {
-	case op == "":
-		s = "if it writes one row: a round trip and a commit per row, ~1k–5k rows/s; COPY does 50k–500k"
-	case w.TxUnknown:
-		s = fmt.Sprintf("per-row %s: a round trip per row, and a commit per row unless the caller opened a transaction; ~1k–5k rows/s with autocommit, ~11k in one transaction; COPY does 50k–500k", op)
+	case w.Op == "" || w.TxUnknown:
+		return ""
 	case w.InTx:
-		s = fmt.Sprintf("per-row %s in a transaction: a round trip per row, ~11k rows/s, ~3× autocommit; a multi-row INSERT does ~200k, COPY ~900k", op)
-	default:
-		s = fmt.Sprintf("per-row %s with autocommit: a round trip and a commit per row, ~1k–5k rows/s; COPY does 50k–500k", op)
+		return ", in a transaction"
 	}
-	if w.Detail != "" {
-		s = w.Detail + "; " + s
-	}
-	return s
+	return ", with autocommit"
 }
 
 // loopHeadEnd ends the related range at the loop's body, so that editors

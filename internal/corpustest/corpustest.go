@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
@@ -23,6 +24,13 @@ const (
 	MinPrecision = 0.97
 	MinRecall    = 0.93
 )
+
+// MaxMessage bounds a finding's message, in characters: one short sentence
+// naming the write, the loop and the fix, with the figures and the reasoning
+// behind the analyzer's URL. The fixed words stay near 120; what goes past
+// 160 is the names the code chose (a wrapper, a loop's expression, a topic)
+// and paramlimit's counts.
+const MaxMessage = 190
 
 // labelRE matches a label comment at the end of a line of code.
 var labelRE = regexp.MustCompile(`\S.*// label:(bad|write|ok)\s*$`)
@@ -85,7 +93,11 @@ func Collect(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string)
 			t.Fatalf("%s: %v", act, act.Err)
 		}
 		for _, d := range act.Diagnostics {
-			reported[Line(act.Package.Fset.Position(d.Pos).Filename, act.Package.Fset.Position(d.Pos).Line)] = true
+			pos := act.Package.Fset.Position(d.Pos)
+			reported[Line(pos.Filename, pos.Line)] = true
+			if n := utf8.RuneCountInString(d.Message); n > MaxMessage {
+				t.Errorf("%s: a message of %d characters, over %d: %s", pos, n, MaxMessage, d.Message)
+			}
 		}
 		files = append(files, act.Package.CompiledGoFiles...)
 	}

@@ -40,20 +40,6 @@ func confluentRules() []Rule {
 	return rs
 }
 
-// produceCosts is what one synchronous one-record produce costs, per library,
-// as measured against kfake on loopback (internal/kafkacost).
-var produceCosts = map[string]string{
-	knowledge.FranzGoKey:   knowledge.FranzGoCost,
-	knowledge.SaramaKey:    knowledge.SaramaWrapCost,
-	knowledge.SegmentioKey: knowledge.SegmentioWrapCost,
-	knowledge.ConfluentKey: knowledge.ConfluentWrapCost,
-}
-
-// ProduceCost states the cost of one synchronous one-record produce with lib
-// ("franz-go", "sarama", "segmentio", "confluent"), for messages about writes
-// that happen inside a wrapper, or "" for an unknown library.
-func ProduceCost(lib string) string { return produceCosts[lib] }
-
 // matchProduceSync accepts ProduceSync(ctx, rec) and ProduceSync(ctx,
 // []*kgo.Record{rec}...): exactly one record per call.
 func matchProduceSync(c *Context, call *ast.CallExpr) *Write {

@@ -784,8 +784,11 @@ func describe(w *Write, fn *types.Func) string {
 		name = fn.Name()
 	}
 	s := w.Lib + " " + name
-	if p := OpPhrase(w.Op, w.Target); p != "" {
-		s += " of " + p
+	switch {
+	case w.Kind == Produce && w.Target != "":
+		s += " to " + w.Target
+	case w.Kind != Produce:
+		s += " of " + OpPhrase(w.Op, w.Target)
 	}
 	return s
 }

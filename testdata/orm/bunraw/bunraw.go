@@ -13,7 +13,7 @@ import (
 
 func rekey(ctx context.Context, db *bun.DB, keys map[string]string) error {
 	for from, to := range keys {
-		if _, err := db.NewRaw("UPDATE events SET key = ? WHERE key = ?", to, from).Exec(ctx); err != nil { // want `UPDATE events executed once per element of keys \(per-row UPDATE with autocommit.*; use one set-based bun`
+		if _, err := db.NewRaw("UPDATE events SET key = ? WHERE key = ?", to, from).Exec(ctx); err != nil { // want `UPDATE events executed once per element of keys, with autocommit`
 			return err
 		}
 	}
@@ -30,7 +30,7 @@ func deactivate(ctx context.Context, db *bun.DB, ids []int64) {
 
 func insertEach(ctx context.Context, db *bun.DB, users []model.User) {
 	for _, u := range users {
-		db.Exec("INSERT INTO users (name, age) VALUES (?, ?)", u.Name, u.Age) // want `INSERT INTO users executed once per element of users .*; use bun NewInsert\(\)\.Model\(&slice\)`
+		db.Exec("INSERT INTO users (name, age) VALUES (?, ?)", u.Name, u.Age) // want `INSERT INTO users executed once per element of users.*; use bun NewInsert\(\)\.Model\(&slice\)`
 	}
 }
 
@@ -45,10 +45,10 @@ func returning(ctx context.Context, db *bun.DB, users []model.User) {
 func inTx(ctx context.Context, db *bun.DB, keys []string) error {
 	return db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
 		for _, k := range keys {
-			if _, err := tx.NewRaw("DELETE FROM events WHERE key = ?", k).Exec(ctx); err != nil { // want `per-row DELETE in a transaction`
+			if _, err := tx.NewRaw("DELETE FROM events WHERE key = ?", k).Exec(ctx); err != nil { // want `in a transaction`
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE key = ?", k); err != nil { // want `per-row DELETE in a transaction`
+			if _, err := tx.ExecContext(ctx, "DELETE FROM events WHERE key = ?", k); err != nil { // want `in a transaction`
 				return err
 			}
 		}
@@ -59,7 +59,7 @@ func inTx(ctx context.Context, db *bun.DB, keys []string) error {
 // Through bun.IDB, a *bun.DB and a bun.Tx alike.
 func throughIDB(ctx context.Context, idb bun.IDB, keys []string) {
 	for _, k := range keys {
-		idb.NewRaw("DELETE FROM events WHERE key = ?", k).Exec(ctx) // want `DELETE FROM events executed once per element of keys \(per-row DELETE: a round trip per row, and a commit per row unless the caller opened a transaction`
+		idb.NewRaw("DELETE FROM events WHERE key = ?", k).Exec(ctx) // want `DELETE FROM events executed once per element of keys;`
 		idb.ExecContext(ctx, "DELETE FROM events WHERE key = ?", k) // want `DELETE FROM events executed once per element of keys`
 	}
 }

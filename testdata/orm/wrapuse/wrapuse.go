@@ -10,7 +10,7 @@ import (
 
 func importUsers(ctx context.Context, r *repo.Users, users []model.User) error {
 	for i := range users {
-		if err := r.Add(ctx, &users[i]); err != nil { // want `repo.Users.Add \(gorm insert of one User\) runs once per element of users`
+		if err := r.Add(ctx, &users[i]); err != nil { // want `\(\*repo.Users\).Add \(gorm insert of one User\) runs once per element of users`
 			return err
 		}
 	}
@@ -19,13 +19,13 @@ func importUsers(ctx context.Context, r *repo.Users, users []model.User) error {
 
 func importPets(ctx context.Context, p *repo.Pets, names []string) {
 	for _, n := range names {
-		p.Add(ctx, n) // want `repo.Pets.Add \(ent insert of one Pet\) runs once per element of names`
+		p.Add(ctx, n) // want `\(\*repo.Pets\).Add \(ent insert of one Pet\) runs once per element of names`
 	}
 }
 
 func importEvents(ctx context.Context, e repo.Events, evs []model.Event) {
 	for _, ev := range evs {
-		e.Put(ctx, &ev) // want `repo.Events.Put \(bun insert of one Event\) runs once per element of evs`
+		e.Put(ctx, &ev) // want `\(repo.Events\).Put \(bun insert of one Event\) runs once per element of evs`
 	}
 }
 

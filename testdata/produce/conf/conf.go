@@ -20,7 +20,7 @@ func msg(topic *string, p Payment) *kafka.Message {
 
 func produceFlushEach(p *kafka.Producer, topic string, payments []Payment) error {
 	for _, pay := range payments {
-		if err := p.Produce(msg(&topic, pay), nil); err != nil { // want `Produce and wait per element of payments: the Flush after each Produce overrides linger.ms`
+		if err := p.Produce(msg(&topic, pay), nil); err != nil { // want `Produce and wait per element of payments: the Flush after each Produce waits`
 			return err
 		}
 		p.Flush(15_000)

@@ -6,7 +6,7 @@ import "github.com/confluentinc/confluent-kafka-go/kafka"
 
 func produceFlushEach(p *kafka.Producer, topic string, payloads [][]byte) {
 	for _, v := range payloads {
-		p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny}, Value: v}, nil) // want `Produce and wait per element of payloads: the Flush after each Produce overrides linger.ms`
+		p.Produce(&kafka.Message{TopicPartition: kafka.TopicPartition{Topic: &topic, Partition: kafka.PartitionAny}, Value: v}, nil) // want `Produce and wait per element of payloads: the Flush after each Produce waits`
 		p.Flush(15_000)
 	}
 }

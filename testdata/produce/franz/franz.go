@@ -25,7 +25,7 @@ type Event struct {
 func syncPerEvent(ctx context.Context, cl *kgo.Client, events []Event) error {
 	for _, e := range events {
 		rec := &kgo.Record{Topic: "events", Value: e.Body}
-		if err := cl.ProduceSync(ctx, rec).FirstErr(); err != nil { // want `ProduceSync of one record per element of events: each call un-lingers the partition and waits for the ack`
+		if err := cl.ProduceSync(ctx, rec).FirstErr(); err != nil { // want `ProduceSync of one record per element of events: one produce request per record`
 			return err
 		}
 	}
@@ -141,7 +141,7 @@ func syncWithRetry(ctx context.Context, cl *kgo.Client, events []Event) error {
 
 func produceThenFlush(ctx context.Context, cl *kgo.Client, events []Event) {
 	for _, e := range events {
-		cl.Produce(ctx, &kgo.Record{Value: e.Body}, nil) // want `Produce and wait per element of events: the Flush after each Produce un-lingers`
+		cl.Produce(ctx, &kgo.Record{Value: e.Body}, nil) // want `Produce and wait per element of events: the Flush after each Produce waits`
 		cl.Flush(ctx)
 	}
 }

@@ -19,7 +19,7 @@ type Order struct {
 func sendEach(p sarama.SyncProducer, orders []Order) error {
 	for _, o := range orders {
 		msg := &sarama.ProducerMessage{Topic: "orders", Key: sarama.StringEncoder(o.ID), Value: sarama.ByteEncoder(o.JSON)}
-		_, _, err := p.SendMessage(msg) // want `SendMessage per element of orders: each call sends one message and waits for its ack`
+		_, _, err := p.SendMessage(msg) // want `SendMessage per element of orders: one produce request per message`
 		if err != nil {
 			return err
 		}
@@ -99,7 +99,7 @@ func sendWithContext(ctx context.Context, p sarama.SyncProducer, orders []Order)
 
 func sendOneElementBatch(p sarama.SyncProducer, orders []Order) error {
 	for _, o := range orders {
-		if err := p.SendMessages([]*sarama.ProducerMessage{{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)}}); err != nil { // want `SendMessages of one message \(topic "orders"\) per element of orders: each call sends one message`
+		if err := p.SendMessages([]*sarama.ProducerMessage{{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)}}); err != nil { // want `SendMessages of one message \(topic "orders"\) per element of orders: one produce request per message`
 			return err
 		}
 	}

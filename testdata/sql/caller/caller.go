@@ -14,7 +14,7 @@ import (
 
 func ingest(ctx context.Context, r *repo.EventRepo, events []repo.Event) error {
 	for _, e := range events {
-		if err := r.Save(ctx, e); err != nil { // want `\(\*repo.EventRepo\).Save \(INSERT INTO events\) executed once per element of events \(per-row INSERT with autocommit: .*\); use pgx CopyFrom`
+		if err := r.Save(ctx, e); err != nil { // want `\(\*repo.EventRepo\).Save \(INSERT INTO events\) executed once per element of events, with autocommit; use pgx CopyFrom`
 			return err
 		}
 	}
@@ -28,7 +28,7 @@ func ingestTx(ctx context.Context, pool *pgxpool.Pool, r *repo.EventRepo, events
 	}
 	defer tx.Rollback(ctx)
 	for _, e := range events {
-		if err := r.SaveTx(ctx, tx, e); err != nil { // want `SaveTx \(INSERT INTO events\) executed once per element of events \(per-row INSERT in a transaction`
+		if err := r.SaveTx(ctx, tx, e); err != nil { // want `SaveTx \(INSERT INTO events\) executed once per element of events, in a transaction`
 			return err
 		}
 	}
@@ -124,7 +124,7 @@ func insertRows(ctx context.Context, rows []*repo.Row) error {
 
 func appendAll(ctx context.Context, pool *pgxpool.Pool, events []repo.Event) error {
 	for _, e := range events {
-		if err := repo.Append(ctx, pool, e); err != nil { // want `repo.Append \(INSERT INTO events\) executed once per element of events \(per-row INSERT with autocommit`
+		if err := repo.Append(ctx, pool, e); err != nil { // want `repo.Append \(INSERT INTO events\) executed once per element of events, with autocommit`
 			return err
 		}
 	}
@@ -134,7 +134,7 @@ func appendAll(ctx context.Context, pool *pgxpool.Pool, events []repo.Event) err
 	}
 	defer tx.Rollback(ctx)
 	for _, e := range events {
-		if err := repo.Append(ctx, tx, e); err != nil { // want `repo.Append \(INSERT INTO events\) executed once per element of events \(per-row INSERT in a transaction`
+		if err := repo.Append(ctx, tx, e); err != nil { // want `repo.Append \(INSERT INTO events\) executed once per element of events, in a transaction`
 			return err
 		}
 	}

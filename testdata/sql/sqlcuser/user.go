@@ -21,7 +21,7 @@ type Input struct {
 func seedAuthors(ctx context.Context, pool *pgxpool.Pool, in []Input) error {
 	q := sqlcpgx.New(pool)
 	for _, a := range in {
-		if _, err := q.CreateAuthor(ctx, sqlcpgx.CreateAuthorParams{Name: a.Name, Bio: pgtype.Text{String: a.Bio, Valid: true}}); err != nil { // want `\(\*sqlcpgx.Queries\).CreateAuthor \(INSERT INTO authors\) executed once per element of in \(per-row INSERT with autocommit: .*\); use an sqlc :copyfrom or :batchexec query`
+		if _, err := q.CreateAuthor(ctx, sqlcpgx.CreateAuthorParams{Name: a.Name, Bio: pgtype.Text{String: a.Bio, Valid: true}}); err != nil { // want `\(\*sqlcpgx.Queries\).CreateAuthor \(INSERT INTO authors\) executed once per element of in, with autocommit; use an sqlc :copyfrom or :batchexec query`
 			return err
 		}
 	}
@@ -30,7 +30,7 @@ func seedAuthors(ctx context.Context, pool *pgxpool.Pool, in []Input) error {
 
 func purge(ctx context.Context, q *sqlcpgx.Queries, ids []int64) {
 	for _, id := range ids {
-		_ = q.DeleteAuthor(ctx, id) // want `\(\*sqlcpgx.Queries\).DeleteAuthor \(DELETE FROM authors\) executed once per element of ids \(per-row DELETE: a round trip per row, and a commit per row unless the caller opened a transaction`
+		_ = q.DeleteAuthor(ctx, id) // want `\(\*sqlcpgx.Queries\).DeleteAuthor \(DELETE FROM authors\) executed once per element of ids;`
 	}
 }
 
@@ -42,7 +42,7 @@ func rewriteBios(ctx context.Context, pool *pgxpool.Pool, bios map[int64]string)
 	defer tx.Rollback(ctx)
 	q := sqlcpgx.New(pool).WithTx(tx)
 	for id, bio := range bios {
-		if _, err := q.UpdateAuthorBio(ctx, sqlcpgx.UpdateAuthorBioParams{ID: id, Bio: pgtype.Text{String: bio, Valid: true}}); err != nil { // want `UpdateAuthorBio \(UPDATE authors\) executed once per element of bios \(per-row UPDATE in a transaction`
+		if _, err := q.UpdateAuthorBio(ctx, sqlcpgx.UpdateAuthorBioParams{ID: id, Bio: pgtype.Text{String: bio, Valid: true}}); err != nil { // want `UpdateAuthorBio \(UPDATE authors\) executed once per element of bios, in a transaction`
 			return err
 		}
 	}

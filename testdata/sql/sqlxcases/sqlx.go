@@ -19,7 +19,7 @@ const insertProduct = `INSERT INTO products (sku, name, price) VALUES (:sku, :na
 
 func namedEach(db *sqlx.DB, ps []Product) error {
 	for _, p := range ps {
-		if _, err := db.NamedExec(insertProduct, p); err != nil { // want `INSERT INTO products executed once per element of ps \(per-row INSERT with autocommit: .*\); use sqlx NamedExec with a slice, per chunk of rows \(one multi-row INSERT each\)`
+		if _, err := db.NamedExec(insertProduct, p); err != nil { // want `INSERT INTO products executed once per element of ps, with autocommit; use sqlx NamedExec with a slice of rows per chunk$`
 			return err
 		}
 	}
@@ -28,7 +28,7 @@ func namedEach(db *sqlx.DB, ps []Product) error {
 
 func namedEachCtx(ctx context.Context, tx *sqlx.Tx, ps []*Product) error {
 	for _, p := range ps {
-		if _, err := tx.NamedExecContext(ctx, insertProduct, p); err != nil { // want `INSERT INTO products executed once per element of ps \(per-row INSERT in a transaction`
+		if _, err := tx.NamedExecContext(ctx, insertProduct, p); err != nil { // want `INSERT INTO products executed once per element of ps, in a transaction`
 			return err
 		}
 	}
@@ -49,13 +49,13 @@ func mustExec(db *sqlx.DB, skus []string) {
 
 func promotedExec(ctx context.Context, db *sqlx.DB, ps []Product) {
 	for _, p := range ps {
-		db.ExecContext(ctx, "INSERT INTO products (sku, name, price) VALUES ($1, $2, $3)", p.SKU, p.Name, p.Price) // want `INSERT INTO products executed once per element of ps .*use sqlx NamedExec with a slice`
+		db.ExecContext(ctx, "INSERT INTO products (sku, name, price) VALUES ($1, $2, $3)", p.SKU, p.Name, p.Price) // want `INSERT INTO products executed once per element of ps.*use sqlx NamedExec with a slice`
 	}
 }
 
 func pkgMustExec(tx *sqlx.Tx, skus []string) {
 	for _, s := range skus {
-		sqlx.MustExec(tx, "UPDATE products SET archived = true WHERE sku = $1", s) // want `UPDATE products executed once per element of skus \(per-row UPDATE in a transaction`
+		sqlx.MustExec(tx, "UPDATE products SET archived = true WHERE sku = $1", s) // want `UPDATE products executed once per element of skus, in a transaction`
 	}
 }
 
@@ -166,6 +166,6 @@ func rebound(db *sqlx.DB, stock map[string]int) {
 // An Execer parameter may be a DB or a Tx: the message says so.
 func viaExecer(e sqlx.Execer, skus []string) {
 	for _, s := range skus {
-		sqlx.MustExec(e, "UPDATE products SET views = views + 1 WHERE sku = $1", s) // want `UPDATE products executed once per element of skus \(per-row UPDATE: a round trip per row, and a commit per row unless the caller opened a transaction`
+		sqlx.MustExec(e, "UPDATE products SET views = views + 1 WHERE sku = $1", s) // want `UPDATE products executed once per element of skus;`
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 func apply(ctx context.Context, pool *pgxpool.Pool, queries map[string]string, ids []int64) {
 	for _, id := range ids {
-		pool.Exec(ctx, queries["touch"], id) // want `a statement of unknown text executed once per element of ids \(if it writes one row: a round trip and a commit per row`
+		pool.Exec(ctx, queries["touch"], id) // want `a statement of unknown text executed once per element of ids; use`
 	}
 }
 

@@ -29,7 +29,7 @@ func InsertRow(ctx context.Context, s Sink, row []any) error { return s.Put(ctx,
 
 func Import(ctx context.Context, st *Store, sink Sink, rows [][]any) error {
 	for _, r := range rows {
-		if err := st.Save(ctx, r); err != nil { // want `\(\*writers.Store\).Save \(write\) executed once per element of rows \(named by -sqlloop.writers as one row per call`
+		if err := st.Save(ctx, r); err != nil { // want `\(\*writers.Store\).Save \(write\) executed once per element of rows; use COPY or a multi-row INSERT`
 			return err
 		}
 		if err := InsertRow(ctx, sink, r); err != nil { // want `writers.InsertRow \(write\) executed once per element of rows`
