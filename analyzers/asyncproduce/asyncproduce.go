@@ -55,7 +55,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		o := lib.Kafka.Outcomes
-		if o.AsyncKey != "" && !on(p.Get(o.AsyncKey)) || observed(pass, p, o) {
+		// Code outside the package may still set an observer on the
+		// producer it gets.
+		if o.AsyncKey != "" && (!on(p.Get(o.AsyncKey)) || u.leaves[p]) || observed(pass, p, o) {
 			continue
 		}
 		unread := unreadChannels(p, o, u)

@@ -36,8 +36,9 @@
 // sends on Input() outside any loop and checks Close's error is fine. The
 // analyzer stays silent when the producer reaches code it cannot see (a
 // function that stores it, an interface, an exported field or variable, an
-// exported function's result), and when the configuration is not known
-// (options or configs from parameters).
+// exported function's result), for a segmentio Writer when code outside
+// the package can reach it (it may set Completion), and when the
+// configuration is not known (options or configs from parameters).
 // The fix is to read the channel in a goroutine, pass a promise, set
 // Completion, or use runtime/kafkabatch.Producer, which hands failed
 // records back from Flush; none is mechanical, so no fix is suggested.

@@ -21,12 +21,15 @@ type uses struct {
 	// with no fact for it, an exported field or variable, an exported
 	// function's result), which may read its channels.
 	escaped map[*producers.Producer]bool
+	// leaves: code outside the package can reach the producer (and set
+	// what it likes on it).
+	leaves map[*producers.Producer]bool
 	// nilCalls are the producing calls that ask for no result.
 	nilCalls map[*producers.Producer][]*ast.CallExpr
 }
 
 func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result, ps *params) *uses {
-	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
+	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, leaves: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
 	info := pass.TypesInfo
 	add := func(p *producers.Producer, name string, m methodUse) {
 		if u.methods[p] == nil {
@@ -34,7 +37,7 @@ func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Resu
 		}
 		u.methods[p][name] = append(u.methods[p][name], m)
 	}
-	ins.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	ins.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
@@ -63,6 +66,9 @@ func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Resu
 			return true
 		}
 		switch use(info, res, p, e, stack[i], stack[:i]) {
+		case leaves:
+			u.leaves[p] = true
+			u.escaped[p] = true
 		case escapes:
 			u.escaped[p] = true
 		case reads:
@@ -117,7 +123,8 @@ type useKind int
 const (
 	neutral useKind = iota
 	reads
-	escapes
+	escapes // to code this pass cannot see
+	leaves  // to code outside the package
 )
 
 // use classifies how parent uses e, an expression or a name that holds p.
@@ -136,22 +143,25 @@ func use(info *types.Info, res *producers.Result, p *producers.Producer, e, pare
 			if len(par.Rhs) == 1 {
 				i = 0
 			}
-			if i < len(par.Lhs) && holds(info, res, p, par.Lhs[i]) {
-				return neutral
+			if i < len(par.Lhs) {
+				return holds(info, res, p, par.Lhs[i])
 			}
 			return escapes
 		}
 		return neutral // assigned to
 	case *ast.ValueSpec:
 		for i, v := range par.Values {
-			if v == e && (len(par.Names) <= i || !holds(info, res, p, par.Names[i])) {
+			if v == e && len(par.Names) <= i {
 				return escapes
+			}
+			if v == e {
+				return holds(info, res, p, par.Names[i])
 			}
 		}
 		return neutral
 	case *ast.KeyValueExpr:
-		if par.Value == e && !holds(info, res, p, par.Key) {
-			return escapes
+		if par.Value == e {
+			return holds(info, res, p, par.Key)
 		}
 		return neutral
 	case *ast.ReturnStmt:
@@ -162,7 +172,10 @@ func use(info *types.Info, res *producers.Result, p *producers.Producer, e, pare
 			case *ast.FuncLit:
 				return escapes
 			case *ast.FuncDecl:
-				if len(par.Results) > 0 && par.Results[0] == e && !f.Name.IsExported() {
+				switch {
+				case f.Name.IsExported():
+					return leaves
+				case len(par.Results) > 0 && par.Results[0] == e:
 					return neutral
 				}
 				return escapes
@@ -176,14 +189,15 @@ func use(info *types.Info, res *producers.Result, p *producers.Producer, e, pare
 	return escapes
 }
 
-// holds reports that l, assigned p, is a variable or field that Of follows
-// and that code outside the package cannot reach.
-func holds(info *types.Info, res *producers.Result, p *producers.Producer, l ast.Expr) bool {
+// holds classifies assigning p to l: neutral when l is a variable or field
+// that Of follows and that code outside the package cannot reach, leaves
+// when that code can.
+func holds(info *types.Info, res *producers.Result, p *producers.Producer, l ast.Expr) useKind {
 	if id, ok := ast.Unparen(l).(*ast.Ident); ok && id.Name == "_" {
-		return true
+		return neutral
 	}
 	if res.Of(l) != p {
-		return false
+		return escapes
 	}
 	var obj types.Object
 	switch l := ast.Unparen(l).(type) {
@@ -193,11 +207,13 @@ func holds(info *types.Info, res *producers.Result, p *producers.Producer, l ast
 		obj = info.ObjectOf(l.Sel)
 	}
 	v, ok := obj.(*types.Var)
-	if !ok {
-		return false
+	switch {
+	case !ok:
+		return escapes
+	case v.Exported() && (v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()):
+		return leaves
 	}
-	global := v.IsField() || v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
-	return !(global && v.Exported())
+	return neutral
 }
 
 // nilArgCall matches a producing call that asks for no result, and the

@@ -50,3 +50,22 @@ func AsyncFromFlag(ctx context.Context, m kafka.Message, async bool) error {
 	w := &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Async: async}
 	return w.WriteMessages(ctx, m)
 }
+
+// Returned from an exported function: the caller may set Completion.
+func NewAsyncWriter(topic string) *kafka.Writer {
+	return &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Topic: topic, Async: true}
+}
+
+// In an exported field: another package may set Completion.
+type Emitter struct{ W *kafka.Writer }
+
+func NewEmitter() *Emitter {
+	return &Emitter{W: &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Async: true}}
+}
+
+// In an unexported field, with no Completion anywhere.
+type emitter struct{ w *kafka.Writer }
+
+func newEmitter() *emitter {
+	return &emitter{w: &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Async: true}} // want `Async writer with no Completion`
+}
