@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		o := lib.Kafka.Outcomes
 		// Code outside the package may still set an observer on the
 		// producer it gets.
-		if o.AsyncKey != "" && (!on(p.Get(o.AsyncKey)) || u.leaves[p]) || observed(pass, p, o) {
+		if u.unused[p] || o.AsyncKey != "" && (!on(p.Get(o.AsyncKey)) || u.leaves[p]) || observed(pass, p, o) {
 			continue
 		}
 		unread := unreadChannels(p, o, u)

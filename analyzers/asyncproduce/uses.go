@@ -24,12 +24,14 @@ type uses struct {
 	// leaves: code outside the package can reach the producer (and set
 	// what it likes on it).
 	leaves map[*producers.Producer]bool
+	// unused: the construction's result is discarded.
+	unused map[*producers.Producer]bool
 	// nilCalls are the producing calls that ask for no result.
 	nilCalls map[*producers.Producer][]*ast.CallExpr
 }
 
 func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result, ps *params) *uses {
-	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, leaves: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
+	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, leaves: map[*producers.Producer]bool{}, unused: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
 	info := pass.TypesInfo
 	add := func(p *producers.Producer, name string, m methodUse) {
 		if u.methods[p] == nil {
@@ -66,6 +68,10 @@ func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Resu
 			return true
 		}
 		switch use(info, res, p, e, stack[i], stack[:i]) {
+		case drops:
+			// A construction whose result is discarded makes a producer
+			// nothing uses.
+			u.unused[p] = u.unused[p] || e == p.Site
 		case leaves:
 			u.leaves[p] = true
 			u.escaped[p] = true
@@ -125,6 +131,7 @@ const (
 	reads
 	escapes // to code this pass cannot see
 	leaves  // to code outside the package
+	drops   // discards the value
 )
 
 // use classifies how parent uses e, an expression or a name that holds p.
@@ -182,8 +189,10 @@ func use(info *types.Info, res *producers.Result, p *producers.Producer, e, pare
 			}
 		}
 		return escapes
-	case *ast.FuncDecl, *ast.Field, *ast.BinaryExpr, *ast.ExprStmt, *ast.DeferStmt, *ast.GoStmt:
-		// A declaration, a nil check, a constructor whose result is dropped.
+	case *ast.ExprStmt:
+		return drops
+	case *ast.FuncDecl, *ast.Field, *ast.BinaryExpr, *ast.DeferStmt, *ast.GoStmt:
+		// A declaration, a nil check.
 		return neutral
 	}
 	return escapes
@@ -194,7 +203,7 @@ func use(info *types.Info, res *producers.Result, p *producers.Producer, e, pare
 // when that code can.
 func holds(info *types.Info, res *producers.Result, p *producers.Producer, l ast.Expr) useKind {
 	if id, ok := ast.Unparen(l).(*ast.Ident); ok && id.Name == "_" {
-		return neutral
+		return drops
 	}
 	if res.Of(l) != p {
 		return escapes

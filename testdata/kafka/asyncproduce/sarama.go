@@ -186,3 +186,8 @@ func newEmbedded(addrs []string) *embedded {
 	}()
 	return e
 }
+
+// Made and discarded: nothing is sent.
+func DiscardedProducer(addrs []string) {
+	sarama.NewAsyncProducer(addrs, sarama.NewConfig())
+}
