@@ -31,7 +31,13 @@ type uses struct {
 }
 
 func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Result, ps *params) *uses {
-	u := &uses{methods: map[*producers.Producer]map[string][]methodUse{}, escaped: map[*producers.Producer]bool{}, leaves: map[*producers.Producer]bool{}, unused: map[*producers.Producer]bool{}, nilCalls: map[*producers.Producer][]*ast.CallExpr{}}
+	u := &uses{
+		methods:  map[*producers.Producer]map[string][]methodUse{},
+		escaped:  map[*producers.Producer]bool{},
+		leaves:   map[*producers.Producer]bool{},
+		unused:   map[*producers.Producer]bool{},
+		nilCalls: map[*producers.Producer][]*ast.CallExpr{},
+	}
 	info := pass.TypesInfo
 	add := func(p *producers.Producer, name string, m methodUse) {
 		if u.methods[p] == nil {
@@ -39,7 +45,10 @@ func findUses(pass *analysis.Pass, ins *inspector.Inspector, res *producers.Resu
 		}
 		u.methods[p][name] = append(u.methods[p][name], m)
 	}
-	ins.WithStack([]ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.CompositeLit)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+	// Every expression that may name a producer: names, fields, helper
+	// calls and constructions, writer literals.
+	kinds := []ast.Node{(*ast.Ident)(nil), (*ast.SelectorExpr)(nil), (*ast.CallExpr)(nil), (*ast.UnaryExpr)(nil), (*ast.CompositeLit)(nil)}
+	ins.WithStack(kinds, func(n ast.Node, push bool, stack []ast.Node) bool {
 		if !push {
 			return true
 		}
