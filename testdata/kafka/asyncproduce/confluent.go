@@ -53,3 +53,15 @@ func UnknownConfig(cfg *kafka.ConfigMap, m *kafka.Message) {
 	p, _ := kafka.NewProducer(cfg)
 	p.Produce(m, nil)
 }
+
+func ReportsOffBySetKey(m *kafka.Message) {
+	cfg := &kafka.ConfigMap{"bootstrap.servers": "localhost"}
+	_ = cfg.SetKey("go.delivery.reports", false)
+	p, _ := kafka.NewProducer(cfg)
+	p.Produce(m, nil)
+}
+
+func ReportsOffAsString(m *kafka.Message) {
+	p, _ := kafka.NewProducer(&kafka.ConfigMap{"bootstrap.servers": "localhost", "go.delivery.reports": "false"})
+	p.Produce(m, nil)
+}
