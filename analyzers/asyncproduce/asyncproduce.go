@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 		o := lib.Kafka.Outcomes
 		// Code outside the package may still set an observer on the
 		// producer it gets.
-		if u.unused[p] || o.AsyncKey != "" && (!on(p.Get(o.AsyncKey)) || u.leaves[p]) || observed(pass, p, o) {
+		if u.unused[p] || o.AsyncKey != "" && (!on(p.Get(o.AsyncKey)) || u.leaves[p]) || observed(pass, p, lib, u) {
 			continue
 		}
 		unread := unreadChannels(p, o, u)
@@ -102,9 +102,15 @@ func report(rep *directives.Reporter, at ast.Node, msg string, related analysis.
 func on(s producers.Setting) bool { return s.Known && s.Int != 0 }
 
 // observed reports that p's configuration hands every result to code, or
-// may: an observer set in a way this pass cannot see counts.
-func observed(pass *analysis.Pass, p *producers.Producer, o *knowledge.Outcomes) bool {
-	for _, ob := range o.Observers {
+// may: an observer set in a way this pass cannot see counts, and so does
+// any mention of an observer field on p after its construction.
+func observed(pass *analysis.Pass, p *producers.Producer, lib *knowledge.Library, u *uses) bool {
+	for _, ob := range lib.Kafka.Outcomes.Observers {
+		for field, opt := range lib.Kafka.Fields {
+			if opt.Key == ob.Key && len(u.methods[p][field]) > 0 {
+				return true
+			}
+		}
 		s := p.Get(ob.Key)
 		// Not set and known: the library's default, no observer. Not
 		// known: the configuration may hold one.

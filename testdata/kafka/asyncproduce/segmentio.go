@@ -76,3 +76,9 @@ func (e *emitter) emit(ctx context.Context, m kafka.Message) error { return e.w.
 func Discarded() {
 	_ = &kafka.Writer{Addr: kafka.TCP("localhost:9092"), Async: true}
 }
+
+func AsyncWriterConfigCompletionLater(ctx context.Context, m kafka.Message) error {
+	w := kafka.NewWriter(kafka.WriterConfig{Brokers: []string{"localhost:9092"}, Async: true})
+	w.Completion = func(_ []kafka.Message, err error) { log.Print(err) }
+	return w.WriteMessages(ctx, m)
+}
