@@ -247,6 +247,17 @@ func (r *runner) goArgs(sub string, extra ...string) []string {
 	return append(args, r.o.patterns...)
 }
 
+// goProgress tells the go command's progress lines, printed while it fetches
+// modules, from its errors.
+func goProgress(line string) bool {
+	for _, p := range []string{"go: downloading ", "go: extracting ", "go: finding module "} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
+}
+
 func (r *runner) fix(stdout, stderr io.Writer) int {
 	extra := []string{"-fixtool=" + r.self}
 	if r.o.diff {
@@ -280,13 +291,16 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 
 	failed := false
 	// go vet's stderr holds what kept packages from being analysed: build
-	// and type errors ("# pkg" then the compiler's lines), bad patterns.
-	if s := strings.TrimSpace(errOut.String()); s != "" {
+	// and type errors ("# pkg" then the compiler's lines), bad patterns. It
+	// also holds the go command's progress on a first run (modules being
+	// downloaded), which is passed on but is no failure.
+	for line := range strings.Lines(strings.TrimSpace(errOut.String())) {
+		line = strings.TrimSuffix(line, "\n")
 		// The compiler quotes source text, which may hold control characters.
-		for line := range strings.Lines(s) {
-			fmt.Fprintln(stderr, printable(strings.TrimSuffix(line, "\n")))
+		fmt.Fprintln(stderr, printable(line))
+		if !goProgress(line) {
+			failed = true
 		}
-		failed = true
 	}
 	if runErr != nil {
 		var exit *exec.ExitError
