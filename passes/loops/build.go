@@ -38,6 +38,10 @@ type builder struct {
 	// inits maps a variable declared with one value (x := v, var x = v) to
 	// that value.
 	inits map[types.Object]ast.Expr
+	// handed holds map variables given to a function, which may add keys.
+	handed map[types.Object]bool
+	// decls maps the package's functions to their declarations.
+	decls map[*types.Func]*ast.FuncDecl
 	// jumpy holds statements that contain a continue or goto (outside
 	// function literals): control may leave them for the next iteration.
 	jumpy map[ast.Node]bool
@@ -67,6 +71,8 @@ func newBuilder(pass *analysis.Pass, in *inspector.Inspector, res *Result) *buil
 		closures:     map[types.Object]*ast.FuncLit{},
 		runs:         map[types.Object][]ast.Node{},
 		inits:        map[types.Object]ast.Expr{},
+		handed:       map[types.Object]bool{},
+		decls:        map[*types.Func]*ast.FuncDecl{},
 		jumpy:        map[ast.Node]bool{},
 		callbackLits: map[*ast.FuncLit]bool{},
 		term:         map[ast.Stmt]termResult{},
@@ -138,9 +144,14 @@ func (b *builder) collectFacts() {
 		(*ast.AssignStmt)(nil), (*ast.IncDecStmt)(nil), (*ast.UnaryExpr)(nil),
 		(*ast.RangeStmt)(nil), (*ast.LabeledStmt)(nil), (*ast.BranchStmt)(nil),
 		(*ast.CallExpr)(nil), (*ast.FuncLit)(nil), (*ast.ValueSpec)(nil), (*ast.SelectorExpr)(nil),
+		(*ast.FuncDecl)(nil),
 	}
 	for c := range b.in.Root().Preorder(kinds...) {
 		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := b.info.Defs[n.Name].(*types.Func); ok {
+				b.decls[fn] = n
+			}
 		case *ast.ValueSpec:
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
@@ -243,6 +254,17 @@ func (b *builder) collectFacts() {
 				b.jumpy[an] = true
 			}
 		case *ast.CallExpr:
+			if tv, ok := b.info.Types[n.Fun]; ok && !tv.IsBuiltin() {
+				for _, a := range n.Args {
+					if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+						if o := b.info.Uses[id]; o != nil {
+							if _, ok := o.Type().Underlying().(*types.Map); ok {
+								b.handed[o] = true
+							}
+						}
+					}
+				}
+			}
 			if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 				if v, ok := b.info.Uses[id].(*types.Var); ok {
 					b.runs[v] = append(b.runs[v], n)

@@ -382,8 +382,18 @@ func (b *builder) constBounds(f *ast.ForStmt) bool {
 // package-level) initialized with such a literal and never changed: not
 // reassigned, appended to, sliced, addressed, given to a pointer method, or,
 // for a map, stored into. Variables of other packages count as data: their
-// initializers are not in this package's syntax. A map handed to a function
-// may still gain keys there; that is not followed, at the cost of a miss.
+// initializers are not in this package's syntax. A local map handed to a
+// function may still gain keys there; that is not followed, at the cost of
+// a miss.
+//
+// A list the code defines elsewhere is code-bounded at any length: a
+// package-level variable initialized with a literal and never changed (a
+// map also never handed to a function), or the result of a call of this
+// package's function whose every return is a literal. It runs the same
+// number of times on every start, whatever its items compute; a literal's
+// length does not depend on the function's parameters. An exported variable
+// counts too: another package could append to it, but a table of defaults
+// is read, not grown, and a change in this package is still seen.
 func (b *builder) fewItems(x ast.Expr) bool {
 	x = ast.Unparen(x)
 	if u, ok := x.(*ast.UnaryExpr); ok && u.Op == token.AND {
@@ -409,6 +419,12 @@ func (b *builder) fewItems(x ast.Expr) bool {
 			return false
 		}
 		x = ast.Unparen(val)
+		if _, ok := x.(*ast.CompositeLit); ok && o.Parent() == o.Pkg().Scope() {
+			return !b.handed[o]
+		}
+	}
+	if call, ok := x.(*ast.CallExpr); ok {
+		return b.returnsLiteral(call)
 	}
 	lit, ok := x.(*ast.CompositeLit)
 	if !ok {
@@ -426,6 +442,31 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		seen[k] = true
 	}
 	return true
+}
+
+// returnsLiteral: call runs a function of this package whose every return
+// statement returns one composite literal.
+func (b *builder) returnsLiteral(call *ast.CallExpr) bool {
+	d := b.decls[calleeFunc(b.info, call)]
+	if d == nil || d.Body == nil {
+		return false
+	}
+	returns, lits := 0, 0
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			if len(n.Results) == 1 {
+				if _, ok := ast.Unparen(n.Results[0]).(*ast.CompositeLit); ok {
+					lits++
+				}
+			}
+		}
+		return true
+	})
+	return returns > 0 && lits == returns
 }
 
 // litLen returns how many elements ranging over lit visits. It is not

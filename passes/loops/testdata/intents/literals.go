@@ -164,3 +164,134 @@ func mapLookAlikeStored() {
 		write(tenant, n) // want `per-iteration of limits \(per-element\)`
 	}
 }
+
+// A list the code defines elsewhere, at any length: a package-level
+// variable that keeps its literal, exported or not, or the result of a
+// function of this package whose every return is a literal.
+
+var settingItems = []role{
+	{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}, {newName()},
+}
+
+func newName() string { return "" }
+
+func seedSettings() {
+	for i := range settingItems {
+		item := &settingItems[i]
+		write(item) // want `not per-iteration`
+	}
+}
+
+var DefaultSettings = map[string]string{
+	"a": "1", "b": "2", "c": "3", "d": "4", "e": "5", "f": "6", "g": "7", "h": "8", "secret": newName(),
+}
+
+func seedDefaults() {
+	for k, v := range DefaultSettings {
+		write(k, v) // want `not per-iteration`
+	}
+}
+
+func defaultLabels() []role {
+	return []role{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}
+}
+
+func seedLabels() {
+	for _, l := range defaultLabels() {
+		write(l) // want `not per-iteration`
+	}
+	labels := defaultLabels()
+	for _, l := range labels {
+		write(l) // want `not per-iteration`
+	}
+}
+
+func defaultsFor(admin bool) []role {
+	if admin {
+		return []role{{"admin"}, {"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}}
+	}
+	return []role{{"viewer"}}
+}
+
+func seedDefaultsFor(admin bool) {
+	for _, r := range defaultsFor(admin) {
+		write(r) // want `not per-iteration`
+	}
+}
+
+// Look-alikes: a list that data can grow or fill.
+
+var grownItems = []role{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}
+
+func addItem(r role) { grownItems = append(grownItems, r) }
+
+func roleLookAlikeGrownVar() {
+	for _, r := range grownItems {
+		write(r) // want `per-iteration of grownItems \(per-element\)`
+	}
+}
+
+var loadedAtInit = loadRoles()
+
+func roleLookAlikeLoadedVar() {
+	for _, r := range loadedAtInit {
+		write(r) // want `per-iteration of loadedAtInit \(per-element\)`
+	}
+}
+
+var filledAtInit = []role{{"a"}}
+
+func init() { filledAtInit = loadRoles() }
+
+func roleLookAlikeFilledVar() {
+	for _, r := range filledAtInit {
+		write(r) // want `per-iteration of filledAtInit \(per-element\)`
+	}
+}
+
+var Limits = map[string]string{"a": "1", "b": "2", "c": "3", "d": "4", "e": "5", "f": "6", "g": "7", "h": "8", "i": "9"}
+
+func addLimits(m map[string]string) { m["j"] = "10" }
+
+func init() { addLimits(Limits) }
+
+func roleLookAlikeHandedMap() {
+	for k, v := range Limits {
+		write(k, v) // want `per-iteration of Limits \(per-element\)`
+	}
+}
+
+func rolesOrLoaded(all bool) []role {
+	if all {
+		return loadRoles()
+	}
+	return []role{{"admin"}}
+}
+
+func roleLookAlikeOnePathLoaded(all bool) {
+	for _, r := range rolesOrLoaded(all) {
+		write(r) // want `per-iteration of rolesOrLoaded\(all\) \(per-element\)`
+	}
+}
+
+func withExtra(extra []role) []role {
+	return append([]role{{"admin"}}, extra...)
+}
+
+func roleLookAlikeParamResult(extra []role) {
+	for _, r := range withExtra(extra) {
+		write(r) // want `per-iteration of withExtra\(extra\) \(per-element\)`
+	}
+}
+
+func roleLookAlikeClosureLiteral() []role {
+	build := func() []role { return []role{{"a"}} }
+	_ = build
+	return loadRoles()
+}
+
+func roleLookAlikeInnerLiteral() {
+	for _, r := range roleLookAlikeClosureLiteral() {
+		write(r) // want `per-iteration of roleLookAlikeClosureLiteral\(\) \(per-element\)`
+	}
+}
