@@ -51,9 +51,10 @@
 // type: default rows seeded from a literal list of structs, pairs of names;
 // written in the loop or in a variable that is never changed after it), that
 // walk a list the code defines elsewhere at any length (a package-level
-// variable, exported or not, never changed after its literal, or the result
-// of a function of the package whose every return is a literal: it runs the
-// same number of times on every start, bounded by the code, not the data),
+// variable, exported or not, that only ever holds literals: declared empty or
+// with one, and set only to literals; or the result of a function of the
+// package whose every return is a literal: it runs the same number of times
+// on every start, bounded by the code, not the data),
 // that handle a chunk per iteration (a slice, or a constant step of 10 or more),
 // that exit after their first pass, and writes under a "buffer is full"
 // guard are not reported. Neither is code in generated files (ent's own

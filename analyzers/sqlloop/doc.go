@@ -83,10 +83,11 @@
 // Loops that retry, walk a short literal list (at most eight statements,
 // tables or seed rows of any type, written in the loop or in a variable that
 // is never changed after it), walk a list the code defines elsewhere at any
-// length (a package-level variable, exported or not, never changed after its
-// literal, or the result of a function of the package whose every return is
-// a literal: it runs the same number of times on every start, bounded by the
-// code, not the data), handle one chunk per iteration (a slice, or a
+// length (a package-level variable, exported or not, that only ever holds
+// literals: declared empty or with one, and set only to literals; or the
+// result of a function of the package whose every return is a literal: it
+// runs the same number of times on every start, bounded by the code, not the
+// data), handle one chunk per iteration (a slice, or a
 // constant step of 10 or more), exit during their first iteration, and
 // writes under a "buffer is full" guard are not reported. Neither is a write
 // whose arguments are the same on every iteration (a cleanup on each tick,

@@ -38,6 +38,11 @@ type builder struct {
 	// inits maps a variable declared with one value (x := v, var x = v) to
 	// that value.
 	inits map[types.Object]ast.Expr
+	// changes counts, per variable, what assigned records; litSets counts
+	// the plain assignments of a composite literal among them, and empty
+	// holds the variables declared without a value (var xs []T).
+	changes, litSets map[types.Object]int
+	empty            map[types.Object]bool
 	// handed holds map variables given to a function, which may add keys.
 	handed map[types.Object]bool
 	// decls maps the package's functions to their declarations.
@@ -72,6 +77,9 @@ func newBuilder(pass *analysis.Pass, in *inspector.Inspector, res *Result) *buil
 		runs:         map[types.Object][]ast.Node{},
 		inits:        map[types.Object]ast.Expr{},
 		handed:       map[types.Object]bool{},
+		changes:      map[types.Object]int{},
+		litSets:      map[types.Object]int{},
+		empty:        map[types.Object]bool{},
 		decls:        map[*types.Func]*ast.FuncDecl{},
 		jumpy:        map[ast.Node]bool{},
 		callbackLits: map[*ast.FuncLit]bool{},
@@ -153,6 +161,13 @@ func (b *builder) collectFacts() {
 				b.decls[fn] = n
 			}
 		case *ast.ValueSpec:
+			if len(n.Values) == 0 {
+				for _, name := range n.Names {
+					if o := b.info.Defs[name]; o != nil {
+						b.empty[o] = true
+					}
+				}
+			}
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
 					if o := b.info.Defs[name]; o != nil {
@@ -171,10 +186,15 @@ func (b *builder) collectFacts() {
 				}
 			}
 			inPost := c.ParentEdgeKind() == edge.ForStmt_Post
-			for _, lhs := range n.Lhs {
+			for i, lhs := range n.Lhs {
 				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
 					if o := b.info.Uses[id]; o != nil {
-						b.assigned[o] = true
+						b.change(o)
+						if n.Tok == token.ASSIGN && len(n.Lhs) == len(n.Rhs) {
+							if _, ok := ast.Unparen(n.Rhs[i]).(*ast.CompositeLit); ok {
+								b.litSets[o]++
+							}
+						}
 					}
 				}
 				b.mapStore(lhs)
@@ -200,7 +220,7 @@ func (b *builder) collectFacts() {
 				break
 			}
 			if _, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-				b.assigned[o] = true
+				b.change(o)
 			}
 			b.mapStore(n.X)
 			if n.Tok == token.INC && c.ParentEdgeKind() != edge.ForStmt_Post {
@@ -210,7 +230,7 @@ func (b *builder) collectFacts() {
 			if n.Op == token.AND {
 				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 					if o := b.info.Uses[id]; o != nil {
-						b.assigned[o] = true
+						b.change(o)
 					}
 				}
 			}
@@ -228,7 +248,7 @@ func (b *builder) collectFacts() {
 				for _, e := range []ast.Expr{n.Key, n.Value} {
 					if id, ok := ast.Unparen(e).(*ast.Ident); ok && e != nil {
 						if o := b.info.Uses[id]; o != nil {
-							b.assigned[o] = true
+							b.change(o)
 						}
 					}
 				}
@@ -285,6 +305,12 @@ func (b *builder) collectFacts() {
 	}
 }
 
+// change records that o may no longer hold its initializer.
+func (b *builder) change(o types.Object) {
+	b.assigned[o] = true
+	b.changes[o]++
+}
+
 // mapStore marks a map variable stored into (m[k] = v, m[k]++): it may
 // gain keys, so a range over it is not over its initializer's items.
 func (b *builder) mapStore(lhs ast.Expr) {
@@ -298,7 +324,7 @@ func (b *builder) mapStore(lhs ast.Expr) {
 	}
 	if o := b.info.Uses[id]; o != nil {
 		if _, ok := o.Type().Underlying().(*types.Map); ok {
-			b.assigned[o] = true
+			b.change(o)
 		}
 	}
 }
@@ -327,7 +353,7 @@ func (b *builder) pointerMethod(sel *ast.SelectorExpr) {
 		return
 	}
 	if _, ptr := o.Type().Underlying().(*types.Pointer); !ptr {
-		b.assigned[o] = true
+		b.change(o)
 	}
 }
 

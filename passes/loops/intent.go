@@ -387,11 +387,11 @@ func (b *builder) constBounds(f *ast.ForStmt) bool {
 // a miss.
 //
 // A list the code defines elsewhere is code-bounded at any length: a
-// package-level variable initialized with a literal and never changed (a
-// map also never handed to a function), or the result of a call of this
-// package's function whose every return is a literal. It runs the same
-// number of times on every start, whatever its items compute; a literal's
-// length does not depend on the function's parameters. An exported variable
+// package-level variable that only ever holds literals (see codeList), or
+// the result of a call of this package's function whose every return is a
+// literal. It runs the same number of times on every start, whatever its
+// items compute; a literal's length does not depend on the function's
+// parameters. An exported variable
 // counts too: another package could append to it, but a table of defaults
 // is read, not grown, and a change in this package is still seen.
 func (b *builder) fewItems(x ast.Expr) bool {
@@ -411,17 +411,17 @@ func (b *builder) fewItems(x ast.Expr) bool {
 	}
 	if id, ok := x.(*ast.Ident); ok {
 		o := b.info.Uses[id]
-		if o == nil || b.assigned[o] {
+		if o == nil {
 			return false
 		}
+		if b.codeList(o) {
+			return true
+		}
 		val, ok := b.inits[o]
-		if !ok {
+		if !ok || b.assigned[o] {
 			return false
 		}
 		x = ast.Unparen(val)
-		if _, ok := x.(*ast.CompositeLit); ok && o.Parent() == o.Pkg().Scope() {
-			return !b.handed[o]
-		}
 	}
 	if call, ok := x.(*ast.CallExpr); ok {
 		return b.returnsLiteral(call)
@@ -442,6 +442,23 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		seen[k] = true
 	}
 	return true
+}
+
+// codeList: o is a package-level variable that only ever holds literals: it
+// is declared empty or with a literal (or a call of a function returning
+// literals), and every change anywhere in the package is a plain assignment
+// of a literal; a map is also never handed to a function.
+func (b *builder) codeList(o types.Object) bool {
+	if o.Pkg() == nil || o.Parent() != o.Pkg().Scope() || b.handed[o] || b.changes[o] != b.litSets[o] {
+		return false
+	}
+	switch v := ast.Unparen(b.inits[o]).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return b.returnsLiteral(v)
+	}
+	return b.empty[o]
 }
 
 // returnsLiteral: call runs a function of this package whose every return

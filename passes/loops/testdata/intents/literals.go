@@ -219,7 +219,35 @@ func seedDefaultsFor(admin bool) {
 	}
 }
 
+// Declared empty and only ever set to a literal.
+var taskItems []role
+
+func initialTasks() []role {
+	taskItems = []role{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}
+	return taskItems
+}
+
+func seedTasks() {
+	initialTasks()
+	for i := range taskItems {
+		write(&taskItems[i]) // want `not per-iteration`
+	}
+}
+
 // Look-alikes: a list that data can grow or fill.
+
+var toolItems []role
+
+func initialTools() {
+	toolItems = []role{{"a"}}
+	toolItems = append(toolItems, loadRoles()...)
+}
+
+func roleLookAlikeSetThenAppended() {
+	for _, r := range toolItems {
+		write(r) // want `per-iteration of toolItems \(per-element\)`
+	}
+}
 
 var grownItems = []role{{"a"}, {"b"}, {"c"}, {"d"}, {"e"}, {"f"}, {"g"}, {"h"}, {"i"}}
 
