@@ -113,7 +113,9 @@ func ReadAll(db *gorm.DB, r *bufio.Reader) error {
 	return db.Create(&all).Error // label:bad
 }
 
-type source interface{ Pending(ctx context.Context) []string }
+type source interface {
+	Pending(ctx context.Context) []string
+}
 
 func FromCall(ctx context.Context, db *gorm.DB, src source) error {
 	pending := src.Pending(ctx)
