@@ -65,9 +65,22 @@
 // STDIN, where stmt.Exec per row is buffered and correct); a multi-row
 // VALUES list, a VALUES list filled in at run time, INSERT ... SELECT ...
 // FROM, unnest(...), or = ANY($n); a statement without bind parameters (it
-// does the same on every run); an sqlc :copyfrom or :batchexec query. A call
-// whose SQL text cannot be resolved is not reported unless -unknown-sql is
-// set.
+// does the same on every run); an sqlc :copyfrom or :batchexec query.
+//
+// An Exec whose SQL text cannot be resolved (read from a .sql file or
+// go:embed, looked up in a map, a *sql.Stmt or *sqlx.Stmt handed in, a pgx
+// statement prepared by name elsewhere) is reported when its text is the
+// same on every iteration and a bind argument comes from the loop's element:
+// a range variable, a counter, a row read or scanned in the body, a method of
+// the iterator the loop advances (sc.Text() in for sc.Scan()), or a value
+// computed from them. DDL takes no bind parameters, so that is a write. Not
+// reported: Query and QueryRow, an Exec whose arguments are constants or
+// computed from loop-invariant values (time.Now(), a config field), a text or
+// prepared statement chosen per iteration (a loop over statements), an Exec
+// on a statement in a function that prepares a lib/pq COPY, and a call of a
+// function that wraps such an Exec. With -unknown-sql every call that
+// executes unknown text in a per-element loop with changing arguments is
+// reported, DDL included.
 //
 // A function literal runs where it is run from: a write in a literal that
 // is called per element, or handed per element to a helper that runs it
@@ -105,7 +118,8 @@
 //
 // Flags:
 //
-//	-unknown-sql  also report Exec calls in loops whose SQL text is unknown
+//	-unknown-sql  also report Exec calls of unknown SQL text whose arguments
+//	              do not come from the element, and wrappers of them
 //	-tests        also report findings in _test.go files
 //	-writers      comma-separated functions that write one row per call, for
 //	              writes batchlint cannot see (through an interface, another

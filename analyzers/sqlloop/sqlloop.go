@@ -64,7 +64,7 @@ func (l *funcList) Set(v string) error {
 
 func init() {
 	Analyzer.Flags.BoolVar(&unknownSQL, "unknown-sql", false,
-		"also report Exec calls in loops whose SQL text cannot be resolved statically (lower confidence)")
+		"also report Exec calls in loops whose SQL text cannot be resolved statically when no bind argument comes from the loop's element, and wrappers of them (lower confidence)")
 	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
 	Analyzer.Flags.Var(&writers, "writers",
 		"comma-separated functions that write one row per call, named as (*example.com/app/db.Store).Save or example.com/app/db.InsertRow (for writes batchlint cannot see, e.g. through an interface or another driver)")
@@ -76,14 +76,17 @@ func run(pass *analysis.Pass) (any, error) {
 	rep := directives.NewReporter(pass)
 	if writes != nil && lr != nil {
 		for _, w := range writes.Of(sinks.SQL) {
-			if w.Op == "" && !unknownSQL {
-				continue
-			}
 			l := lr.PerIteration(w.Call)
 			if l == nil || writes.TargetVaries(w, l.Node) || !writes.DataVaries(w, l.Node) {
 				continue
 			}
-			rep.Report(diagnostic(w, l))
+			// Unknown text: by default only an Exec that binds the
+			// element's values, which DDL cannot do.
+			binds := w.Op == "" && writes.BindsElement(w, l.Node)
+			if w.Op == "" && !binds && !unknownSQL {
+				continue
+			}
+			rep.Report(diagnostic(pass, w, l, binds))
 		}
 	}
 	if len(writers) > 0 && lr != nil {
@@ -107,25 +110,33 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 		if l == nil {
 			return
 		}
-		rep.Report(diagnostic(&sinks.Write{
+		rep.Report(diagnostic(pass, &sinks.Write{
 			Call:      call,
 			Kind:      sinks.SQL,
 			Op:        "write",
 			TxUnknown: true,
 			Batched:   "COPY or a multi-row INSERT (runtime/pgbatch.Writer)",
 			Via:       &sinks.Via{Func: fn.FullName()},
-		}, l))
+		}, l, false))
 	})
 }
 
-func diagnostic(w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
+// diagnostic reports w in l; binds says that w's SQL text is unknown and its
+// arguments come from the element.
+func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, binds bool) analysis.Diagnostic {
 	what := sinks.OpPhrase(w.Op, w.Target)
-	if w.Via != nil {
+	switch fn := typeutil.Callee(pass.TypesInfo, w.Call); {
+	case w.Via != nil:
 		what = fmt.Sprintf("%s (%s)", sinks.FuncName(w.Via.Func), what)
+	case w.Op == "" && fn != nil:
+		what = fn.Name() + " of " + what + ","
 	}
 	over := "once per iteration of the loop"
 	if l.Over != "" {
 		over = "once per element of " + l.Over
+	}
+	if binds {
+		over += " with arguments from it"
 	}
 	if w.Detail != "" {
 		over += " (" + w.Detail + ")"

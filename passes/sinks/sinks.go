@@ -18,6 +18,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -146,26 +147,57 @@ func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
 		return true
 	}
 	st := r.ctx.sqlState()
-	call := w.Call
-	if w.dataCall != nil {
-		call = w.dataCall
-	}
+	call := w.argsCall()
 	args := call.Args
 	if w.Via != nil {
 		// A wrapper method's receiver may be the record itself: u.Save(ctx).
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-				args = append([]ast.Expr{sel.X}, args...)
-			}
+		if sel := st.methodCall(call); sel != nil {
+			args = append([]ast.Expr{sel.X}, args...)
 		}
 	}
+	return st.someArg(args, func(a ast.Expr) bool { return st.varies(a, loop.Pos(), loop.End()) })
+}
+
+// BindsElement reports that w, a direct call whose SQL text is unknown, runs
+// the same text on every iteration of loop with a bind argument computed
+// from the iteration's element: one statement per element, with its row in
+// the arguments. DDL takes no bind parameters, so this is a write. A text or
+// a prepared statement chosen per iteration is a loop over statements.
+func (r *Result) BindsElement(w *Write, loop ast.Node) bool {
+	if w == nil || w.Call == nil || w.Op != "" || w.Via != nil || r.ctx == nil || loop == nil {
+		return false
+	}
+	st := r.ctx.sqlState()
+	args := w.argsCall().Args
+	if w.sqlText != nil {
+		i := slices.Index(args, w.sqlText)
+		if i < 0 || st.fromElement(w.sqlText, loop, 0) {
+			return false
+		}
+		args = args[i+1:]
+	} else if x := receiver(w.Call); x == nil || st.pickedByElement(x, loop, 0) {
+		return false
+	}
+	return st.someArg(args, func(a ast.Expr) bool { return st.fromElement(a, loop, 0) })
+}
+
+// argsCall is the call whose arguments carry w's row.
+func (w *Write) argsCall() *ast.CallExpr {
+	if w.dataCall != nil {
+		return w.dataCall
+	}
+	return w.Call
+}
+
+// someArg reports that f holds for an argument that is not a context.
+func (st *sqlState) someArg(args []ast.Expr, f func(ast.Expr) bool) bool {
 	for _, a := range args {
 		if t := st.info.TypeOf(a); t != nil {
 			if p, n := namedOf(t); p == "context" && n == "Context" {
 				continue
 			}
 		}
-		if st.varies(a, loop.Pos(), loop.End()) {
+		if f(a) {
 			return true
 		}
 	}
@@ -797,7 +829,7 @@ func describe(w *Write, fn *types.Func) string {
 // "upsert into users", or the bare operation when the target is unknown.
 func OpPhrase(op, target string) string {
 	if op == "" {
-		return "a statement of unknown text"
+		return "SQL text not known statically"
 	}
 	if target == "" {
 		return op

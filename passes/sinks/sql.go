@@ -73,10 +73,10 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		text, ok := st.Text(call.Args[sh.sql])
 		lib := libOf(c, call)
 		if ok && lib == knowledge.Pgx.Key && !strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
-			// The name of a statement prepared in this package.
-			if prepared, found := st.pgxStatement(text); found {
-				text = prepared
-			}
+			// A single word is the name of a prepared statement: its text is
+			// known when this package prepares it from a known text. (One-word
+			// SQL such as COMMIT takes no bind arguments.)
+			text, ok = st.pgxStatement(text)
 		}
 		w := sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
 		if w != nil && asyncContext(c, call) {
@@ -109,9 +109,33 @@ func stmtRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 			return nil
 		}
 		p, ok := c.sqlState().prepared(sel.X, 0)
+		if !(ok && p.known) && preparesCopy(c) {
+			return nil // most likely that COPY, whose Exec per row is buffered
+		}
 		lib := libOf(c, call)
 		return sqlWrite(lib, p.text, ok && p.known, sh.exec, ok && p.inTx)
 	}
+}
+
+// preparesCopy reports that the function around the call being matched
+// prepares a COPY statement (lib/pq's Prepare(pq.CopyIn(...))), on any path.
+func preparesCopy(c *Context) bool {
+	if !c.Cursor.Valid() {
+		return false
+	}
+	st := c.sqlState()
+	for cur := range c.Cursor.Enclosing((*ast.FuncDecl)(nil)) {
+		found := false
+		ast.Inspect(cur.Node(), func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && !found {
+				p, ok := st.prepareCall(call, 0)
+				found = ok && p.known && ClassifySQL(p.text).Op == "COPY"
+			}
+			return !found
+		})
+		return found
+	}
+	return false
 }
 
 // sqlWrite builds the write for a statement, or nil when it is not a

@@ -31,9 +31,10 @@ type sqlState struct {
 	pgxPrepared map[string]string
 	files       []*ast.File
 	pass        *analysis.Pass
-	// touched lists where each variable is assigned, has its address taken
-	// or has a method called on it (which may change it).
-	touched map[*types.Var][]token.Pos
+	// touched lists where each variable is assigned or has its address
+	// taken, and called where it has a method called on it (which may change
+	// it).
+	touched, called map[*types.Var][]token.Pos
 }
 
 // valueSrc is an expression, or result idx of a multi-value call.
@@ -56,6 +57,7 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 		value:   map[*types.Var]valueSrc{},
 		fields:  map[*types.Var][]valueSrc{},
 		touched: map[*types.Var][]token.Pos{},
+		called:  map[*types.Var][]token.Pos{},
 		files:   pass.Files,
 		pass:    pass,
 	}
@@ -86,10 +88,13 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 			switch n := n.(type) {
 			case *ast.IncDecStmt:
 				touch(n.X, n.Pos())
+				record(n.X, valueSrc{}) // i++: no longer the declared value
 			case *ast.CallExpr:
 				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
 					if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-						touch(sel.X, n.Pos())
+						if v := values.RootVar(st.info, sel.X); v != nil {
+							st.called[v] = append(st.called[v], n.Pos())
+						}
 					}
 				}
 			case *ast.AssignStmt:
@@ -451,37 +456,123 @@ func (st *sqlState) txOf(e ast.Expr, depth int) (inTx, known bool) {
 // scanned in the body) or assigned, address-taken or mutated by a method
 // there, or it calls a method (sc.Text(), it.Value()).
 func (st *sqlState) varies(e ast.Node, lo, hi token.Pos) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if found {
-			return false
-		}
+	return some(e, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-				if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-					found = true
-				}
-			}
+			return st.methodCall(n) != nil
 		case *ast.Ident:
 			v, ok := st.info.Uses[n].(*types.Var)
-			if !ok {
-				return true
-			}
-			if lo <= v.Pos() && v.Pos() < hi {
-				found = true
-				return false
-			}
-			for _, at := range st.touched[v] {
-				if lo <= at && at < hi {
-					found = true
-					return false
-				}
-			}
+			return ok && (lo <= v.Pos() && v.Pos() < hi || within(st.touched[v], lo, hi) || within(st.called[v], lo, hi))
 		}
-		return true
+		return false
+	})
+}
+
+// fromElement reports that e is computed from what an iteration of loop
+// brings: a variable declared in the loop whose value is not computed from
+// loop-invariant values alone (a range variable, a counter, a row read in
+// the body), a variable assigned or address-taken in the loop (rows.Scan(&id)
+// into a variable declared before it), or a method of an iterator that the
+// loop's condition or post statement advances (sc.Text() in for sc.Scan()).
+// A value computed in the loop from invariants alone (time.Now(),
+// cfg.Tenant()) is not.
+func (st *sqlState) fromElement(e ast.Node, loop ast.Node, depth int) bool {
+	if e == nil || depth > maxDepth {
+		return false
+	}
+	lo, hi := loop.Pos(), loop.End()
+	return some(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			sel := st.methodCall(n)
+			return sel != nil && st.advances(loop, values.RootVar(st.info, sel.X))
+		case *ast.Ident:
+			v, ok := st.info.Uses[n].(*types.Var)
+			switch {
+			case !ok || v.IsField():
+				return false
+			case lo <= v.Pos() && v.Pos() < hi:
+				// A result of a multi-value call (rec, err := r.Read())
+				// counts as read per iteration.
+				src, ok := st.singleValue(v)
+				return !ok || src.idx >= 0 || st.fromElement(src.expr, loop, depth+1)
+			}
+			return within(st.touched[v], lo, hi)
+		}
+		return false
+	})
+}
+
+// some reports that f holds for a node of e.
+func some(e ast.Node, f func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		found = found || (n != nil && f(n))
+		return !found
 	})
 	return found
+}
+
+// methodCall is call's selector when it calls a method of a value.
+func (st *sqlState) methodCall(call *ast.CallExpr) *ast.SelectorExpr {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+			return sel
+		}
+	}
+	return nil
+}
+
+func within(at []token.Pos, lo, hi token.Pos) bool {
+	for _, p := range at {
+		if lo <= p && p < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// advances reports that loop's condition or post statement calls a method
+// of v: v is the loop's iterator (sc.Scan(), rows.Next()).
+func (st *sqlState) advances(loop ast.Node, v *types.Var) bool {
+	f, ok := loop.(*ast.ForStmt)
+	if !ok || v == nil {
+		return false
+	}
+	for _, part := range []ast.Node{f.Cond, f.Post} {
+		if part != nil && within(st.called[v], part.Pos(), part.End()) {
+			return true
+		}
+	}
+	return false
+}
+
+// pickedByElement reports that the prepared statement x is chosen by the
+// iteration: a loop over statements, or an index into a map or slice of
+// them by the element (stmts[row.Kind]), directly, through a variable
+// declared in the loop, or handed to tx.Stmt.
+func (st *sqlState) pickedByElement(x ast.Expr, loop ast.Node, depth int) bool {
+	if depth > maxDepth {
+		return false
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.IndexExpr:
+		return st.fromElement(x.Index, loop, 0) || st.pickedByElement(x.X, loop, depth+1)
+	case *ast.Ident:
+		v, ok := st.info.Uses[x].(*types.Var)
+		if !ok || v.Pos() < loop.Pos() || v.Pos() >= loop.End() {
+			return false
+		}
+		src, ok := st.singleValue(v)
+		return !ok || st.pickedByElement(src.expr, loop, depth+1)
+	case *ast.CallExpr:
+		for _, a := range x.Args {
+			if st.pickedByElement(a, loop, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // formatHoles replaces the verbs of a printf format with holes.

@@ -1,5 +1,6 @@
-// Package unknownsql writes with SQL text that cannot be resolved
-// statically: reported only with -unknown-sql.
+// Package unknownsql runs SQL text that cannot be resolved statically, with
+// -unknown-sql: every Exec in a per-element loop whose arguments change is
+// reported, not only one that binds the element's values.
 package unknownsql
 
 import (
@@ -12,7 +13,7 @@ import (
 
 func apply(ctx context.Context, pool *pgxpool.Pool, queries map[string]string, ids []int64) {
 	for _, id := range ids {
-		pool.Exec(ctx, queries["touch"], id) // want `a statement of unknown text executed once per element of ids; use`
+		pool.Exec(ctx, queries["touch"], id) // want `^Exec of SQL text not known statically, executed once per element of ids with arguments from it; use`
 	}
 }
 
@@ -26,7 +27,7 @@ func fromFile(db *sql.DB, path string, rows [][]any) error {
 		return err
 	}
 	for _, r := range rows {
-		if _, err := stmt.Exec(r...); err != nil { // want `a statement of unknown text executed once per element of rows`
+		if _, err := stmt.Exec(r...); err != nil { // want `^Exec of SQL text not known statically, executed once per element of rows with arguments from it; use`
 			return err
 		}
 	}
@@ -45,5 +46,26 @@ func lookups(ctx context.Context, pool *pgxpool.Pool, q string, ids []int64) {
 func ddl(ctx context.Context, pool *pgxpool.Pool, tables []string) {
 	for _, t := range tables {
 		pool.Exec(ctx, "ANALYZE "+t)
+	}
+}
+
+// Only with -unknown-sql: a text per iteration without bind arguments (the
+// DDL this mode brings) and a wrapper of an unknown statement.
+func steps(db *sql.DB, texts []string) {
+	for _, t := range texts {
+		db.Exec(t) // want `^Exec of SQL text not known statically, executed once per element of texts; use`
+	}
+}
+
+type store struct{ stmt *sql.Stmt }
+
+func (s *store) save(id int64) error {
+	_, err := s.stmt.Exec(id)
+	return err
+}
+
+func viaWrapper(s *store, ids []int64) {
+	for _, id := range ids {
+		s.save(id) // want `^\(\*unknownsql.store\).save \(SQL text not known statically\) executed once per element of ids; use`
 	}
 }

@@ -1,0 +1,1 @@
+INSERT INTO events (id, kind) VALUES ($1, $2)
