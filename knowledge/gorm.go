@@ -1,7 +1,35 @@
 package knowledge
 
+import (
+	"reflect"
+	"strings"
+)
+
 // GormPath is gorm v2.
 const GormPath = "gorm.io/gorm"
+
+// gormTag is the struct tag gorm reads a field's options from
+// (schema/field.go: ParseTagSetting(fieldStruct.Tag.Get("gorm"), ";")).
+const gormTag = "gorm"
+
+// GormOmits reports that a field's struct tag keeps it out of gorm's
+// statements: "-" and "-:all" (no read, no write); "-:migration" still
+// writes it.
+func GormOmits(tag string) bool {
+	g := reflect.StructTag(tag).Get(gormTag)
+	return g == "-" || strings.HasPrefix(g, "-:all")
+}
+
+// GormPrimaryKey reports that a field named name with struct tag tag is a
+// primary key: gorm's convention (a field named ID) or its tag
+// (primaryKey; primary_key before v2).
+func GormPrimaryKey(name, tag string) bool {
+	if name == "ID" {
+		return true
+	}
+	g := strings.ToLower(reflect.StructTag(tag).Get(gormTag))
+	return strings.Contains(g, "primarykey") || strings.Contains(g, "primary_key")
+}
 
 // Gorm is gorm. *gorm.DB is a pool and a transaction alike, so neither
 // list holds it; a Begin() or a Transaction callback's parameter is a

@@ -2,8 +2,8 @@ package paramlimit
 
 import (
 	"go/types"
-	"reflect"
-	"strings"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // columns counts the columns an ORM inserts per row of type t: its exported
@@ -23,11 +23,10 @@ func columns(t types.Type) int {
 	n := 0
 	for i := range st.NumFields() {
 		f := st.Field(i)
-		tag := reflect.StructTag(st.Tag(i)).Get("gorm")
 		switch {
 		case f.Embedded():
 			n += columns(f.Type())
-		case !f.Exported() || tag == "-" || strings.HasPrefix(tag, "-:all"):
+		case !f.Exported() || knowledge.GormOmits(st.Tag(i)):
 		case f.Name() == "ID" && isInteger(f.Type()):
 		case value(f.Type()):
 			n++

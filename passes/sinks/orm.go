@@ -4,8 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"reflect"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -410,20 +408,12 @@ func gormHasKey(info *types.Info, e ast.Expr) bool {
 		}
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
-			if f.Name() == key.Name && gormIsKeyField(f.Name(), st.Tag(i)) {
+			if f.Name() == key.Name && knowledge.GormPrimaryKey(f.Name(), st.Tag(i)) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-func gormIsKeyField(name, tag string) bool {
-	if name == "ID" {
-		return true
-	}
-	g := reflectTag(tag, "gorm")
-	return containsFold(g, "primarykey") || containsFold(g, "primary_key")
 }
 
 func underStruct(t types.Type) (*types.Struct, types.Type) {
@@ -542,8 +532,3 @@ func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
 		cur = inner
 	}
 }
-
-// reflectTag returns the value of key in a struct tag.
-func reflectTag(tag, key string) string { return reflect.StructTag(tag).Get(key) }
-
-func containsFold(s, sub string) bool { return strings.Contains(strings.ToLower(s), sub) }
