@@ -32,8 +32,9 @@ var Confluent = Library{
 			"go.delivery.reports":    {DeliveryReports, Plain},
 		},
 		Off: []OffRule{
-			{Keys: []string{Linger}, Value: 0},
-			{Keys: []string{BatchNumMessages}, Value: 1},
+			{Keys: []string{Linger}, Value: 0, Set: "confluent linger.ms 0",
+				Fix: `set "linger.ms": 20 (librdkafka's default is 5)`, Edit: "set linger.ms to 20", Unit: Millis},
+			{Keys: []string{BatchNumMessages}, Value: 1, Set: "batch.num.messages 1", Fix: "drop batch.num.messages or raise it"},
 		},
 		Defaults: func(string) map[string]Value {
 			return map[string]Value{

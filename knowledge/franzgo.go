@@ -56,7 +56,9 @@ var FranzGo = Library{
 		},
 		ProducerOptType: "ProducerOpt",
 		// A zero linger, which is the default before v1.20.0.
-		Off: []OffRule{{Keys: []string{Linger}, Value: 0, Default: true}},
+		Off: []OffRule{{Keys: []string{Linger}, Value: 0, Default: true,
+			Set: "kgo.ProducerLinger(0)", Unset: "franz-go {version} lingers 0 by default, unlike v1.20+",
+			Fix: "use kgo.ProducerLinger(20*time.Millisecond)", Edit: "set a 20ms linger", Unit: Plain}},
 		CodecFuncs: map[string]string{
 			"NoCompression": "none", "GzipCompression": "gzip", "SnappyCompression": "snappy",
 			"Lz4Compression": "lz4", "ZstdCompression": "zstd",

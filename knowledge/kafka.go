@@ -1,5 +1,7 @@
 package knowledge
 
+import "strings"
+
 // Canonical producer setting keys shared by all Kafka clients.
 const (
 	Linger           = "linger"             // time a batch may wait for more records, ns
@@ -76,6 +78,24 @@ type OffRule struct {
 	Keys    []string
 	Value   int64
 	Default bool
+	// Chosen are settings whose explicit value, whatever it is, shows that
+	// the code chose how batches fill: with one set, the default alone is
+	// not reported as a missing linger.
+	Chosen []string
+	// For messages: Set names the setting as the code writes it, Unset
+	// says that the library's default holds (Default rules; "{version}"
+	// stands for the module version), and Fix is the change to make.
+	Set, Unset, Fix string
+	// Edit, when set, titles the suggested fix that replaces the zero with
+	// a 20ms linger written in Unit (Plain: a time.Duration; Millis:
+	// milliseconds).
+	Edit string
+	Unit ValueKind
+}
+
+// UnsetText is Unset for a module version.
+func (r OffRule) UnsetText(version string) string {
+	return strings.ReplaceAll(r.Unset, "{version}", version)
 }
 
 // Value is a setting's value.

@@ -41,7 +41,13 @@ var Sarama = Library{
 		},
 		ConfigType: "Config",
 		// No flush trigger: the NewConfig default sends as fast as possible.
-		Off:         []OffRule{{Keys: []string{FlushFrequency, FlushBytes, FlushMessages}, Value: 0, Default: true}},
+		// Setting MaxMessages (a cap, not a trigger) or a trigger to 0 is
+		// a choice about flushing, not an oversight.
+		Off: []OffRule{{Keys: []string{FlushFrequency, FlushBytes, FlushMessages}, Value: 0, Default: true,
+			Chosen: []string{FlushBytes, FlushMessages, BatchSize},
+			Set:    "sarama Producer.Flush.Frequency = 0 and no other Flush trigger",
+			Unset:  "sarama config with no Producer.Flush trigger", Fix: "set Producer.Flush.Frequency to 20ms",
+			Edit: "set Flush.Frequency to 20ms", Unit: Plain}},
 		CodecValues: codecNumbers,
 		Defaults: func(string) map[string]Value {
 			return map[string]Value{

@@ -38,7 +38,7 @@ var Segmentio = Library{
 			"Logger":           {ErrorLog, OpaqueArg},
 		},
 		ConfigType:  "Writer",
-		Off:         []OffRule{{Keys: []string{BatchSize}, Value: 1}},
+		Off:         []OffRule{{Keys: []string{BatchSize}, Value: 1, Set: "BatchSize 1", Fix: "raise BatchSize (default 100)"}},
 		CodecValues: codecNumbers,
 		CodecPackages: map[string]string{
 			SegmentioPath + "/gzip":           "gzip",

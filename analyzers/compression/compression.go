@@ -86,28 +86,9 @@ func batchingOff(p *producers.Producer) *offender {
 	if !ok {
 		return nil
 	}
-	s := off.Setting
-	switch off.Key {
-	case producers.Linger:
-		if p.Lib == producers.Confluent {
-			return &offender{what: "linger.ms 0", pos: s.Pos, fix: "set linger.ms to 5–100"}
-		}
-		const fix = "add kgo.ProducerLinger(20*time.Millisecond)"
-		if s.Set {
-			return &offender{what: "kgo.ProducerLinger(0)", pos: s.Pos, fix: fix}
-		}
-		return &offender{what: "franz-go " + p.Version + " lingers 0 by default", pos: p.Site.Pos(), fix: fix}
-	case producers.FlushFrequency:
-		pos := p.Site.Pos()
-		if s.Set {
-			pos = s.Pos
-		}
-		return &offender{what: "no Producer.Flush trigger", pos: pos,
-			fix: "set Producer.Flush.Frequency to 20ms"}
-	case producers.BatchNumMessages:
-		return &offender{what: "batch.num.messages 1", pos: s.Pos, fix: "drop batch.num.messages or raise it"}
-	case producers.BatchSize:
-		return &offender{what: "BatchSize 1", pos: s.Pos, fix: "raise BatchSize (default 100)"}
+	s, r := off.Setting, off.Rule
+	if s.Set {
+		return &offender{what: r.Set, pos: s.Pos, fix: r.Fix}
 	}
-	return nil
+	return &offender{what: r.UnsetText(p.Version), pos: p.Site.Pos(), fix: r.Fix}
 }

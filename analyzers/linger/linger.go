@@ -2,13 +2,13 @@ package linger
 
 import (
 	_ "embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/producers"
 )
@@ -49,90 +49,45 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for _, p := range res.Producers {
 		off, ok := p.BatchingOff()
-		if !ok {
-			continue
-		}
-		// The library and the setting name the finding for baselines.
-		report := func(d analysis.Diagnostic) {
-			d.Category = p.Lib + ":" + off.Key
-			report(d)
-		}
 		// Batching off by a batch size of one is compression's business,
 		// not a missing linger.
-		switch {
-		case off.Key == producers.FlushFrequency:
-			sarama(pass, p, off.Setting, report)
-		case off.Key == producers.Linger && p.Lib == producers.Confluent:
-			confluent(pass, p, off.Setting, report)
-		case off.Key == producers.Linger:
-			franz(pass, p, off.Setting, report)
+		if !ok || off.Key != producers.Linger && off.Key != producers.FlushFrequency {
+			continue
 		}
+		s, r := off.Setting, off.Rule
+		// The library and the setting name the finding for baselines.
+		d := analysis.Diagnostic{Category: p.Lib + ":" + off.Key}
+		switch {
+		case s.Set:
+			d.Pos = s.Pos
+			d.Message = r.Set + via(s) + ": " + why + "; " + r.Fix
+			d.Related = related(p, s)
+			if s.Node != nil && r.Edit != "" {
+				d.SuggestedFixes = lingerFix(pass, s.Node, r)
+			}
+		case chosen(p, r):
+			continue
+		default:
+			d.Pos, d.End = p.Site.Pos(), p.Site.End()
+			d.Message = r.UnsetText(p.Version) + ": " + why + "; " + r.Fix
+			if p.Config.IsValid() {
+				d.Related = []analysis.RelatedInformation{{Pos: p.Config, Message: "the config is built here"}}
+			}
+		}
+		report(d)
 	}
 	return nil, nil
 }
 
-func franz(pass *analysis.Pass, p *producers.Producer, l producers.Setting, report func(analysis.Diagnostic)) {
-	switch {
-	case l.Set:
-		d := analysis.Diagnostic{
-			Pos:     l.Pos,
-			Message: "kgo.ProducerLinger(0)" + via(l) + ": " + why + "; use kgo.ProducerLinger(20*time.Millisecond)",
-			Related: related(p, l),
-		}
-		if l.Node != nil {
-			d.SuggestedFixes = durationFix(pass, l.Node, "set a 20ms linger")
-		}
-		report(d)
-	default:
-		report(analysis.Diagnostic{
-			Pos: p.Site.Pos(),
-			End: p.Site.End(),
-			Message: fmt.Sprintf("franz-go %s lingers 0 by default and this client sets no ProducerLinger; "+
-				"add kgo.ProducerLinger(20*time.Millisecond) or upgrade to v1.20", p.Version),
-		})
-	}
-}
-
-func sarama(pass *analysis.Pass, p *producers.Producer, f producers.Setting, report func(analysis.Diagnostic)) {
-	const advice = "set Flush.Frequency to 20ms and Flush.Bytes"
-	if f.Set {
-		d := analysis.Diagnostic{
-			Pos:     f.Pos,
-			Message: "sarama Producer.Flush.Frequency = 0" + via(f) + " with no Flush.Bytes or Flush.Messages: " + why + "; " + advice,
-			Related: related(p, f),
-		}
-		if f.Node != nil {
-			d.SuggestedFixes = durationFix(pass, f.Node, "set Flush.Frequency to 20ms")
-		}
-		report(d)
-		return
-	}
-	for _, k := range []string{producers.FlushBytes, producers.FlushMessages, producers.BatchSize} {
+// chosen reports that p sets one of the settings that show a choice about
+// flushing.
+func chosen(p *producers.Producer, r knowledge.OffRule) bool {
+	for _, k := range r.Chosen {
 		if p.Get(k).Set {
-			return
+			return true
 		}
 	}
-	d := analysis.Diagnostic{
-		Pos:     p.Site.Pos(),
-		End:     p.Site.End(),
-		Message: "sarama producer whose config sets no Producer.Flush field: " + why + "; " + advice,
-	}
-	if p.Config.IsValid() {
-		d.Related = []analysis.RelatedInformation{{Pos: p.Config, Message: "the config is built here"}}
-	}
-	report(d)
-}
-
-func confluent(pass *analysis.Pass, p *producers.Producer, l producers.Setting, report func(analysis.Diagnostic)) {
-	d := analysis.Diagnostic{
-		Pos:     l.Pos,
-		Message: "confluent linger.ms 0" + via(l) + ": " + why + "; set \"linger.ms\": 20 (librdkafka's default is 5)",
-		Related: related(p, l),
-	}
-	if l.Node != nil {
-		d.SuggestedFixes = millisFix(pass, l.Node)
-	}
-	report(d)
+	return false
 }
 
 // via names the helper file:line when the setting comes from another package.
@@ -148,6 +103,14 @@ func related(p *producers.Producer, s producers.Setting) []analysis.RelatedInfor
 		return nil
 	}
 	return []analysis.RelatedInformation{{Pos: p.Site.Pos(), End: p.Site.End(), Message: "the producer is constructed here"}}
+}
+
+// lingerFix replaces the zero in n with a 20ms linger in the rule's unit.
+func lingerFix(pass *analysis.Pass, n ast.Node, r knowledge.OffRule) []analysis.SuggestedFix {
+	if r.Unit == knowledge.Millis {
+		return millisFix(n, r.Edit)
+	}
+	return durationFix(pass, n, r.Edit)
 }
 
 // durationFix replaces a zero duration expression with 20*time.Millisecond,
@@ -168,7 +131,7 @@ func durationFix(pass *analysis.Pass, n ast.Node, msg string) []analysis.Suggest
 
 // millisFix replaces a confluent linger.ms value of 0 with 20 of the same
 // kind (int, float or string).
-func millisFix(pass *analysis.Pass, n ast.Node) []analysis.SuggestedFix {
+func millisFix(n ast.Node, msg string) []analysis.SuggestedFix {
 	lit, ok := n.(*ast.BasicLit)
 	if !ok {
 		return nil
@@ -184,7 +147,7 @@ func millisFix(pass *analysis.Pass, n ast.Node) []analysis.SuggestedFix {
 	default:
 		return nil
 	}
-	return []analysis.SuggestedFix{{Message: "set linger.ms to 20", TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}}}}
+	return []analysis.SuggestedFix{{Message: msg, TextEdits: []analysis.TextEdit{{Pos: lit.Pos(), End: lit.End(), NewText: []byte(text)}}}}
 }
 
 func fileOf(pass *analysis.Pass, pos token.Pos) *ast.File {

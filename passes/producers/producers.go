@@ -92,6 +92,8 @@ type Off struct {
 	Key string
 	// Setting is its value: Set is false when it is the library default.
 	Setting Setting
+	// Rule is the registry's rule that holds, with its words.
+	Rule knowledge.OffRule
 }
 
 // BatchingOff reports what makes every batch of p leave with about one
@@ -109,7 +111,7 @@ func (p *Producer) BatchingOff() (Off, bool) {
 			holds = holds && s.Known && s.Int == r.Value && s.Str == "" && (s.Set || r.Default && p.Producing)
 		}
 		if holds {
-			return Off{Key: r.Keys[0], Setting: p.Get(r.Keys[0])}, true
+			return Off{Key: r.Keys[0], Setting: p.Get(r.Keys[0]), Rule: r}, true
 		}
 	}
 	return Off{}, false

@@ -10,7 +10,7 @@ import (
 )
 
 func zstdDefaultLinger(ctx context.Context) {
-	cl, _ := kgo.NewClient(kgo.ProducerBatchCompression(kgo.ZstdCompression())) // want `zstd compression where batching is off \(franz-go v1.19.5 lingers 0 by default\)`
+	cl, _ := kgo.NewClient(kgo.ProducerBatchCompression(kgo.ZstdCompression())) // want `zstd compression where batching is off \(franz-go v1.19.5 lingers 0 by default, unlike v1.20\+\)`
 	cl.ProduceSync(ctx, &kgo.Record{})
 }
 

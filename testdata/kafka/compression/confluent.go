@@ -7,7 +7,7 @@ import (
 )
 
 func confluentZstdLinger0() {
-	kafka.NewProducer(&kafka.ConfigMap{"compression.type": "zstd", "linger.ms": 0}) // want `zstd compression where batching is off \(linger.ms 0\)`
+	kafka.NewProducer(&kafka.ConfigMap{"compression.type": "zstd", "linger.ms": 0}) // want `zstd compression where batching is off \(confluent linger.ms 0\)`
 }
 
 func confluentCodecAlias() {

@@ -12,7 +12,7 @@ var addrs = []string{"b"}
 
 func saramaSnappyDefaultFlush() {
 	c := sarama.NewConfig()
-	c.Producer.Compression = sarama.CompressionSnappy // want `snappy compression where batching is off \(no Producer.Flush trigger`
+	c.Producer.Compression = sarama.CompressionSnappy // want `snappy compression where batching is off \(sarama config with no Producer.Flush trigger`
 	sarama.NewSyncProducer(addrs, c)
 }
 

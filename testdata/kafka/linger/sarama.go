@@ -14,7 +14,7 @@ var addrs = []string{"localhost:9092"}
 
 func saramaExplicitZero() {
 	c := sarama.NewConfig()
-	c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0 with no Flush.Bytes`
+	c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger`
 	sarama.NewSyncProducer(addrs, c)
 }
 
@@ -27,16 +27,16 @@ func saramaExplicitZeroConst() {
 func saramaNoFlush() {
 	c := sarama.NewConfig()
 	c.Producer.Return.Successes = true
-	sarama.NewSyncProducer(addrs, c) // want `sarama producer whose config sets no Producer.Flush field`
+	sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
 }
 
 func saramaNilConfig() {
-	sarama.NewAsyncProducer(addrs, nil) // want `sarama producer whose config sets no Producer.Flush field`
+	sarama.NewAsyncProducer(addrs, nil) // want `sarama config with no Producer.Flush trigger`
 }
 
 func shopifyNoFlush() {
 	c := shopify.NewConfig()
-	shopify.NewSyncProducer(addrs, c) // want `sarama producer whose config sets no Producer.Flush field`
+	shopify.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
 }
 
 func shopifyExplicitZero() {
@@ -48,7 +48,7 @@ func shopifyExplicitZero() {
 func saramaFromClient() {
 	c := sarama.NewConfig()
 	client, _ := sarama.NewClient(addrs, c)
-	sarama.NewSyncProducerFromClient(client) // want `sarama producer whose config sets no Producer.Flush field`
+	sarama.NewSyncProducerFromClient(client) // want `sarama config with no Producer.Flush trigger`
 }
 
 func newSaramaConfig() *sarama.Config {
@@ -58,15 +58,15 @@ func newSaramaConfig() *sarama.Config {
 }
 
 func saramaSamePkgHelper() {
-	sarama.NewSyncProducer(addrs, newSaramaConfig()) // want `sarama producer whose config sets no Producer.Flush field`
+	sarama.NewSyncProducer(addrs, newSaramaConfig()) // want `sarama config with no Producer.Flush trigger`
 }
 
 func saramaOtherPkgHelper() {
-	sarama.NewSyncProducer(addrs, kafkaopts.SaramaFast()) // want `sarama producer whose config sets no Producer.Flush field`
+	sarama.NewSyncProducer(addrs, kafkaopts.SaramaFast()) // want `sarama config with no Producer.Flush trigger`
 }
 
 func saramaOtherPkgHelperZero() {
-	sarama.NewAsyncProducer(addrs, kafkaopts.SaramaZeroFreq()) // want `sarama Producer.Flush.Frequency = 0 \(set at opts.go:\d+\)`
+	sarama.NewAsyncProducer(addrs, kafkaopts.SaramaZeroFreq()) // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger \(set at opts.go:\d+\)`
 }
 
 func saramaHelperThenAssign() {
@@ -169,5 +169,5 @@ func tuneAndReport(c *sarama.Config) (int, error) {
 
 func saramaRelatedAtNewConfig() {
 	c := sarama.NewConfig()
-	sarama.NewSyncProducer(addrs, c) // want `sarama producer whose config sets no Producer.Flush field`
+	sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
 }
