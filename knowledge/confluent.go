@@ -4,19 +4,30 @@ import "time"
 
 // confluent-kafka-go, v2 and v1.
 const (
-	ConfluentPath       = "github.com/confluentinc/confluent-kafka-go/v2/kafka"
-	ConfluentV1Path     = "github.com/confluentinc/confluent-kafka-go/kafka"
-	ConfluentKey        = "confluent"
-	ConfluentBatched    = "Produce every message, then Flush once after the loop"
-	ConfluentFlushCost  = "the Flush after each Produce waits for that message"
-	ConfluentReportCost = "waiting for each message's delivery report"
+	ConfluentPath   = "github.com/confluentinc/confluent-kafka-go/v2/kafka"
+	ConfluentV1Path = "github.com/confluentinc/confluent-kafka-go/kafka"
+	ConfluentKey    = "confluent"
 )
+
+// confluentProduces: Produce enqueues; waiting for the message after each
+// one, by Flush or its delivery report, sends it alone.
+func confluentProduces() []Produce {
+	var ps []Produce
+	for _, path := range []string{ConfluentPath, ConfluentV1Path} {
+		ps = append(ps, Produce{Func: Func{path, "Producer", "Produce"}, Sends: Flushed, Record: 0, Waiter: 1,
+			Flush: "Flush", Reports: []string{"Events"}, Head: "Produce and wait",
+			FlushCost: "the Flush after each Produce waits for that message", ReportCost: "waiting for each message's delivery report",
+			Batched: "Produce every message, then Flush once after the loop"})
+	}
+	return ps
+}
 
 // Confluent is confluent-kafka-go; its defaults are librdkafka's
 // (CONFIGURATION.md, 2.x).
 var Confluent = Library{
-	Key:   ConfluentKey,
-	Paths: []string{ConfluentPath, ConfluentV1Path},
+	Key:      ConfluentKey,
+	Paths:    []string{ConfluentPath, ConfluentV1Path},
+	Produces: confluentProduces(),
 	Kafka: &Kafka{
 		Paths: []string{ConfluentPath, ConfluentV1Path},
 		Constructors: map[string]Constructor{

@@ -12,16 +12,21 @@ const KgoPath = "github.com/twmb/franz-go/pkg/kgo"
 // FranzGoKey names franz-go.
 const FranzGoKey = "franz-go"
 
-// What franz-go's one-record synchronous produces cost, and the batched
-// forms to recommend, as the messages say them (the measured figures are on
-// produceloop's page).
-const (
-	FranzGoSyncCost    = "one produce request per record"
-	FranzGoFlushCost   = "the Flush after each Produce waits for that record"
-	FranzGoPromiseCost = "waiting for each record's promise"
-	FranzGoBatched     = "call ProduceSync once with all records, or Produce and Flush once"
-	FranzGoWaitFix     = "Produce every record, then Flush once after the loop"
-)
+// franz-go's one-record synchronous produces, and the batched forms to
+// recommend (the measured figures are on produceloop's page).
+func franzGoProduces() []Produce {
+	const batched = "call ProduceSync once with all records, or Produce and Flush once"
+	sync := func(recv string) Produce {
+		return Produce{Func: Func{KgoPath, recv, "ProduceSync"}, Sends: OneVariadic,
+			Head: "ProduceSync of one record", Cost: "one produce request per record", Batched: batched}
+	}
+	waited := func(name string) Produce {
+		return Produce{Func: Func{KgoPath, "Client", name}, Sends: Promised, Record: 1, Waiter: 2, Flush: "Flush",
+			Head: name + " and wait", FlushCost: "the Flush after each Produce waits for that record",
+			ReportCost: "waiting for each record's promise", Batched: "Produce every record, then Flush once after the loop"}
+	}
+	return []Produce{sync("Client"), sync("GroupTransactSession"), waited("Produce"), waited("TryProduce")}
+}
 
 // FranzGo is franz-go. The Each* methods of a fetch call their function
 // once per record, or once per partition or topic: a batch of records
@@ -40,7 +45,8 @@ var FranzGo = Library{
 		{Func{KgoPath, "FetchPartition", "EachRecord"}, 0, false},
 		{Func{KgoPath, "FetchTopicPartition", "EachRecord"}, 0, false},
 	},
-	Pollers: []Func{{KgoPath, "Client", "PollFetches"}, {KgoPath, "Client", "PollRecords"}},
+	Pollers:  []Func{{KgoPath, "Client", "PollFetches"}, {KgoPath, "Client", "PollRecords"}},
+	Produces: franzGoProduces(),
 	Kafka: &Kafka{
 		Paths: []string{KgoPath},
 		Constructors: map[string]Constructor{

@@ -23,6 +23,60 @@ const (
 	Hooks            = "hooks"              // franz-go: kgo.WithHooks
 )
 
+// Produce is a method that sends Kafka records and returns once the broker
+// has them, or one that only enqueues a record the code then waits for:
+// called once per element, a produce request and an ack wait per record.
+type Produce struct {
+	Func
+	// Sends says which calls send one record and wait for it.
+	Sends Sends
+	// Record is the argument holding the record (OneArg, Flushed,
+	// Promised); Waiter the delivery channel (Flushed) or the promise
+	// (Promised) argument.
+	Record, Waiter int
+	// Topic, when not 0, is the 1-based index of the argument naming the
+	// topic; otherwise the record names it.
+	Topic int
+	// Flush is the receiver's method that waits for every buffered record;
+	// Reports are its methods returning channels of the records' results.
+	Flush   string
+	Reports []string
+	// Head names the call in messages. Cost is what one call costs ("":
+	// the producer's configuration says, see Kafka.SyncWait); FlushCost
+	// and ReportCost what waiting by a Flush or for the record's result
+	// costs. Batched is the fix.
+	Head, Cost, FlushCost, ReportCost, Batched string
+}
+
+// Sends says which calls of a Produce send one record and wait for it.
+type Sends int
+
+const (
+	OneVariadic Sends = iota // its variadic parameter gets one record
+	OneArg                   // every call: it takes one record
+	OneSlice                 // its slice argument is a literal of one record
+	// Flushed: it enqueues, and the code then calls Flush, receives from
+	// a Reports channel, or from the delivery channel it passed.
+	Flushed
+	// Promised: it enqueues, and the code then calls Flush or waits for
+	// the promise it passed to run (a channel it sends on or closes, a
+	// WaitGroup it marks done).
+	Promised
+	// Sent: it returns the channel the record is sent on, and the code
+	// then receives from a Reports channel.
+	Sent
+)
+
+// SyncWait words what a synchronous write of one record waits for when
+// the producer's configuration decides (segmentio's Writer): a batch of one
+// record, or the batch timeout (%s: how long), set, default or unknown.
+type SyncWait struct {
+	BatchOfOne, Timeout, DefaultTimeout, UnknownTimeout string
+}
+
+// Produces yields every library's produce calls, with the library.
+var Produces = each(func(l *Library) []Produce { return l.Produces })
+
 // ValueKind says how an option's argument or a field's value becomes a
 // setting.
 type ValueKind int
@@ -139,6 +193,9 @@ type Kafka struct {
 	// Outcomes says where an asynchronous produce's per-record result
 	// (its error, its ack) goes, for asyncproduce.
 	Outcomes *Outcomes
+	// SyncWait words the wait of a synchronous write whose Produce has no
+	// Cost.
+	SyncWait *SyncWait
 }
 
 // Outcomes is how an asynchronous producer hands back each record's

@@ -77,6 +77,8 @@ type Library struct {
 	// "UPDATE", "DELETE") or, where one method differs from the others of
 	// its operation, by method.
 	Bulk map[string]string
+	// Produces are its calls that send Kafka records and wait for them.
+	Produces []Produce
 	// Kafka is set for a Kafka client: its producers' configuration.
 	Kafka *Kafka
 	// ExpandsInList: the library binds a slice after IN as a list, so a

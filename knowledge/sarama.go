@@ -5,21 +5,34 @@ const (
 	SaramaPath    = "github.com/IBM/sarama"
 	SaramaOldPath = "github.com/Shopify/sarama"
 	SaramaKey     = "sarama"
-	SaramaCost    = "one produce request per message"
-	SaramaBatched = "call SendMessages once with all messages, or use an AsyncProducer"
-	// An AsyncProducer waited on after each send.
-	SaramaAsyncWaitCost = "waiting on Successes() or Errors() after each send"
-	SaramaAsyncBatched  = "send all messages first and read Successes() and Errors() in goroutines"
 )
 
 // SaramaPaths are both import paths.
 var SaramaPaths = []string{SaramaPath, SaramaOldPath}
 
+// saramaProduces: a SyncProducer's SendMessage, or SendMessages of one,
+// is a produce request per message; an AsyncProducer waited on after each
+// send is one too.
+func saramaProduces() []Produce {
+	const cost, batched = "one produce request per message", "call SendMessages once with all messages, or use an AsyncProducer"
+	var ps []Produce
+	for _, path := range SaramaPaths {
+		ps = append(ps,
+			Produce{Func: Func{path, "SyncProducer", "SendMessage"}, Sends: OneArg, Head: "SendMessage", Cost: cost, Batched: batched},
+			Produce{Func: Func{path, "SyncProducer", "SendMessages"}, Sends: OneSlice, Head: "SendMessages of one message", Cost: cost, Batched: batched},
+			Produce{Func: Func{path, "AsyncProducer", "Input"}, Sends: Sent, Reports: []string{"Successes", "Errors"},
+				Head: "AsyncProducer send and wait", ReportCost: "waiting on Successes() or Errors() after each send",
+				Batched: "send all messages first and read Successes() and Errors() in goroutines"})
+	}
+	return ps
+}
+
 // Sarama is sarama. config.go NewConfig: the flush triggers are all zero
 // ("as fast as possible") and compression is none in every version.
 var Sarama = Library{
-	Key:   SaramaKey,
-	Paths: SaramaPaths,
+	Key:      SaramaKey,
+	Paths:    SaramaPaths,
+	Produces: saramaProduces(),
 	Kafka: &Kafka{
 		Paths: SaramaPaths,
 		Constructors: map[string]Constructor{

@@ -9,17 +9,28 @@ const (
 	// SegmentioCompressPath is the package of its Codec interface, which
 	// kafka.Compression's codecs implement.
 	SegmentioCompressPath = SegmentioPath + "/compress"
-	SegmentioBatched      = "call WriteMessages once with all messages, or set Async: true"
-	// A kafka.Conn writes without a Writer's batching.
-	SegmentioConnCost    = "one produce request per message"
-	SegmentioConnBatched = "pass all messages to one WriteMessages call, or use a kafka.Writer"
 )
+
+// segmentioProduces: a Writer's WriteMessages of one message waits as its
+// configuration says; a Conn writes without a Writer's batching.
+func segmentioProduces() []Produce {
+	conn := func(name string, sends Sends) Produce {
+		return Produce{Func: Func{SegmentioPath, "Conn", name}, Sends: sends, Head: "Conn." + name + " of one message",
+			Cost: "one produce request per message", Batched: "pass all messages to one WriteMessages call, or use a kafka.Writer"}
+	}
+	return []Produce{
+		{Func: Func{SegmentioPath, "Writer", "WriteMessages"}, Sends: OneVariadic, Head: "WriteMessages of one message",
+			Batched: "call WriteMessages once with all messages, or set Async: true"},
+		conn("WriteMessages", OneVariadic), conn("WriteCompressedMessages", OneVariadic), conn("Write", OneArg),
+	}
+}
 
 // Segmentio is segmentio/kafka-go. Writer literals are producers too;
 // writer.go: zero values mean the defaults.
 var Segmentio = Library{
-	Key:   SegmentioKey,
-	Paths: []string{SegmentioPath, SegmentioCompressPath},
+	Key:      SegmentioKey,
+	Paths:    []string{SegmentioPath, SegmentioCompressPath},
+	Produces: segmentioProduces(),
 	Kafka: &Kafka{
 		Paths: []string{SegmentioPath},
 		Constructors: map[string]Constructor{
@@ -64,6 +75,12 @@ var Segmentio = Library{
 		// writer.go: an Async WriteMessages returns nil at once, and Close
 		// returns nil; a write's error reaches only the Completion
 		// callback, and the ErrorLogger (or else the Logger) as a line.
+		SyncWait: &SyncWait{
+			BatchOfOne:     "each call sends a batch of one message (BatchSize 1) and waits for it",
+			Timeout:        "each call waits for its BatchTimeout of %s",
+			DefaultTimeout: "each call waits for the default BatchTimeout of %s",
+			UnknownTimeout: "each call waits for its BatchTimeout",
+		},
 		Outcomes: &Outcomes{
 			AsyncKey:  Async,
 			Observers: []Observer{{Key: Completion}, {Key: ErrorLog}},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"strings"
 	"time"
 
@@ -31,10 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-const (
-	segmentioDefaultBT = time.Second
-	asyncTrue          = 1
-)
+const asyncTrue = 1
 
 // tests is the -tests flag: directives.Reporter drops findings in _test.go
 // files unless it is set.
@@ -90,7 +86,7 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
 	}
 	if w.Via != nil {
-		if w.Lib == producers.Segmentio && w.Detail == "" {
+		if w.Detail == "" {
 			// Whether the wrapper's writer waits depends on a writer this
 			// package cannot see.
 			return d, false
@@ -111,57 +107,29 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		return d, true
 	}
 	cost := w.Detail
-	if w.Lib == producers.Segmentio && cost == "" {
+	if cost == "" {
 		// A Writer: whether and how long it waits is its configuration's.
 		var ok bool
-		cost, ok = segmentioCost(prods, w.Call)
+		cost, ok = configuredCost(prods, w)
 		if !ok {
 			return d, false
 		}
 	}
-	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head(pass.TypesInfo, w), over, cost, w.Batched)
+	head := w.Head
+	if w.Target != "" {
+		head += fmt.Sprintf(" (topic %q)", w.Target)
+	}
+	d.Message = fmt.Sprintf("%s per element of %s: %s; %s", head, over, cost, w.Batched)
 	return d, true
 }
 
-// head names the call for the message.
-func head(info *types.Info, w *sinks.Write) string {
-	name := "produce"
-	if sel, ok := ast.Unparen(w.Call.Fun).(*ast.SelectorExpr); ok {
-		name = sel.Sel.Name
-	}
-	switch w.Lib {
-	case producers.FranzGo:
-		if name == "ProduceSync" {
-			name += " of one record"
-		} else {
-			name += " and wait"
-		}
-	case producers.Segmentio:
-		name += " of one message"
-		if sinks.IsMethod(info, w.Call, knowledge.SegmentioPath, "Conn", "Write", "WriteMessages", "WriteCompressedMessages") {
-			name = "Conn." + name
-		}
-	case producers.Sarama:
-		switch name {
-		case "SendMessages":
-			name += " of one message"
-		case "Input":
-			name = "AsyncProducer send and wait"
-		}
-	case producers.Confluent:
-		name += " and wait"
-	}
-	if w.Target != "" {
-		name += fmt.Sprintf(" (topic %q)", w.Target)
-	}
-	return name
-}
-
-// segmentioCost states what a synchronous WriteMessages of one message waits
-// for. It reports false unless the writer is resolved and not Async.
-func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || prods == nil {
+// configuredCost states what a synchronous write of one record waits for
+// as its producer is configured. It reports false unless the producer is
+// resolved and not asynchronous.
+func configuredCost(prods *producers.Result, w *sinks.Write) (string, bool) {
+	lib := knowledge.Lookup(w.Lib)
+	sel, ok := ast.Unparen(w.Call.Fun).(*ast.SelectorExpr)
+	if !ok || prods == nil || lib == nil || lib.Kafka == nil || lib.Kafka.SyncWait == nil {
 		return "", false
 	}
 	p := prods.Of(sel.X)
@@ -172,20 +140,20 @@ func segmentioCost(prods *producers.Result, call *ast.CallExpr) (string, bool) {
 	if !async.Known || async.Int == asyncTrue {
 		return "", false
 	}
+	sw := lib.Kafka.SyncWait
 	if bs := p.Get(producers.BatchSize); bs.Known && bs.Int == 1 {
-		return "each call sends a batch of one message (BatchSize 1) and waits for it", true
+		return sw.BatchOfOne, true
 	}
-	// A zero BatchTimeout is the writer's default, as in kafka.Writer.
-	wait := fmt.Sprintf("the default BatchTimeout of %s", segmentioDefaultBT)
+	// A zero BatchTimeout is the writer's default.
 	switch bt := p.Get(producers.BatchTimeout); {
 	case bt.Known && bt.Int > 0 && bt.Set:
-		wait = "its BatchTimeout of " + time.Duration(bt.Int).String()
+		return fmt.Sprintf(sw.Timeout, time.Duration(bt.Int)), true
 	case bt.Known && bt.Int > 0:
-		wait = "the default BatchTimeout of " + time.Duration(bt.Int).String()
+		return fmt.Sprintf(sw.DefaultTimeout, time.Duration(bt.Int)), true
 	case !bt.Known && bt.Set:
-		wait = "its BatchTimeout"
+		return sw.UnknownTimeout, true
 	}
-	return "each call waits for " + wait, true
+	return fmt.Sprintf(sw.DefaultTimeout, time.Duration(lib.Kafka.Defaults("")[producers.BatchTimeout].Int)), true
 }
 
 // loopHead is the end of the loop's header, so that Related marks the

@@ -2,6 +2,7 @@ package sinks
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -11,91 +12,105 @@ import (
 
 const produceOp = "produce"
 
-// produceRules is the produce part of the knowledge base: calls that send one
-// Kafka record and wait for its acknowledgement before returning.
-var produceRules = append([]Rule{
-	{Pkg: knowledge.KgoPath, Type: "Client", Name: "ProduceSync", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchProduceSync},
-	{Pkg: knowledge.KgoPath, Type: "GroupTransactSession", Name: "ProduceSync", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchProduceSync},
-	{Pkg: knowledge.KgoPath, Type: "Client", Name: "Produce", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchKgoProduceWaited},
-	{Pkg: knowledge.KgoPath, Type: "Client", Name: "TryProduce", Lib: knowledge.FranzGoKey, Kind: Produce, Match: matchKgoProduceWaited},
-	{Pkg: knowledge.SaramaPath, Type: "SyncProducer", Name: "SendMessage", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendMessage},
-	{Pkg: knowledge.SaramaOldPath, Type: "SyncProducer", Name: "SendMessage", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendMessage},
-	{Pkg: knowledge.SaramaPath, Type: "SyncProducer", Name: "SendMessages", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendOneMessage},
-	{Pkg: knowledge.SaramaOldPath, Type: "SyncProducer", Name: "SendMessages", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchSendOneMessage},
-	{Pkg: knowledge.SaramaPath, Type: "AsyncProducer", Name: "Input", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchAsyncInputWaited},
-	{Pkg: knowledge.SaramaOldPath, Type: "AsyncProducer", Name: "Input", Lib: knowledge.SaramaKey, Kind: Produce, Match: matchAsyncInputWaited},
-	{Pkg: knowledge.SegmentioPath, Type: "Writer", Name: "WriteMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchWriteMessages},
-	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "WriteMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
-	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "WriteCompressedMessages", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
-	{Pkg: knowledge.SegmentioPath, Type: "Conn", Name: "Write", Lib: knowledge.SegmentioKey, Kind: Produce, Match: matchConnWrite},
-}, confluentRules()...)
-
-// confluentRules match confluent-kafka-go v1 and v2 alike, as the producers
-// pass resolves both.
-func confluentRules() []Rule {
+// produceRules are the registry's produce calls: calls that send one Kafka
+// record and wait for its acknowledgement before the next.
+func produceRules() []Rule {
 	var rs []Rule
-	for _, path := range knowledge.Confluent.Kafka.Paths {
-		rs = append(rs, Rule{Pkg: path, Type: "Producer", Name: "Produce", Lib: knowledge.ConfluentKey, Kind: Produce, Match: matchConfluentProduceWaited})
+	for lib, p := range knowledge.Produces {
+		match := matchOneRecord
+		switch p.Sends {
+		case knowledge.Flushed, knowledge.Promised:
+			match = matchProduceWaited
+		case knowledge.Sent:
+			match = matchSendWaited
+		}
+		rs = append(rs, Rule{Pkg: p.Pkg, Type: p.Recv, Name: p.Name, Lib: lib.Key, Kind: Produce,
+			Match: func(c *Context, call *ast.CallExpr) *Write { return match(c, call, p) }})
 	}
 	return rs
 }
 
-// matchProduceSync accepts ProduceSync(ctx, rec) and ProduceSync(ctx,
-// []*kgo.Record{rec}...): exactly one record per call.
-func matchProduceSync(c *Context, call *ast.CallExpr) *Write {
-	if kafkaVariadicCount(c.Pass.TypesInfo, call) != 1 {
-		return nil
+// produceWrite is the write of one record rec by call.
+func produceWrite(c *Context, call *ast.CallExpr, p knowledge.Produce, rec ast.Expr, cost string) *Write {
+	info := c.Pass.TypesInfo
+	target := kafkaTopic(info, rec)
+	if p.Topic > 0 && p.Topic <= len(call.Args) {
+		if tv, ok := info.Types[call.Args[p.Topic-1]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			target = constant.StringVal(tv.Value)
+		}
 	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.FranzGoKey, Op: produceOp,
-		Target:  kafkaTopic(c.Pass.TypesInfo, kafkaLastArg(call)),
-		Batched: knowledge.FranzGoBatched,
-		Detail:  knowledge.FranzGoSyncCost,
-	}
+	return &Write{Call: call, Kind: Produce, Op: produceOp, Target: target, Head: p.Head, Batched: p.Batched, Detail: cost}
 }
 
-// matchKgoProduceWaited accepts Produce (or TryProduce) whose record is
-// waited for before the iteration (or the function) ends: a Flush of the same
-// client, or the wait for a signal its promise sends.
-func matchKgoProduceWaited(c *Context, call *ast.CallExpr) *Write {
-	if len(call.Args) != 3 {
-		return nil
+// matchOneRecord accepts the calls that carry exactly one record:
+// ProduceSync(ctx, rec), ProduceSync(ctx, []*kgo.Record{rec}...),
+// SendMessage(msg), SendMessages([]*ProducerMessage{msg}). Whether a
+// segmentio Writer waits (Async false) is the producer configuration's
+// business: produceloop consults passes/producers, which this pass cannot
+// require.
+func matchOneRecord(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write {
+	var rec ast.Expr
+	switch p.Sends {
+	case knowledge.OneVariadic:
+		if kafkaVariadicCount(c.Pass.TypesInfo, call) != 1 {
+			return nil
+		}
+		rec = kafkaLastArg(call)
+	case knowledge.OneArg:
+		if len(call.Args) != 1 || call.Ellipsis.IsValid() {
+			return nil
+		}
+		rec = call.Args[0]
+	case knowledge.OneSlice:
+		if len(call.Args) != 1 {
+			return nil
+		}
+		lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+		if !ok || len(lit.Elts) != 1 {
+			return nil
+		}
+		if _, kv := lit.Elts[0].(*ast.KeyValueExpr); kv {
+			return nil
+		}
+		rec = lit.Elts[0]
 	}
+	return produceWrite(c, call, p, rec, p.Cost)
+}
+
+// matchProduceWaited accepts a produce that only enqueues its record,
+// followed, in the same iteration (or function), by a wait for it: a Flush
+// of the same client or producer, a receive of its delivery report (from
+// the channel passed or a Reports channel), or the wait for a signal its
+// promise sends.
+func matchProduceWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write {
 	recv := kafkaReceiver(call)
-	if recv == nil {
+	if recv == nil || len(call.Args) <= max(p.Record, p.Waiter) {
 		return nil
 	}
 	info := c.Pass.TypesInfo
-	waits := []kafkaWait{kafkaFlushOf(info, recv, knowledge.KgoPath, "Client", knowledge.FranzGoFlushCost)}
-	waits = append(waits, kafkaPromiseWaits(info, call.Args[2], knowledge.FranzGoPromiseCost)...)
+	fn := kafkaCallee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	pkg := fn.Pkg().Path()
+	waiter := call.Args[p.Waiter]
+	waits := []kafkaWait{kafkaFlushOf(info, recv, pkg, p.Recv, p.Flush, p.FlushCost)}
+	if p.Sends == knowledge.Promised {
+		waits = append(waits, kafkaPromiseWaits(info, waiter, p.ReportCost)...)
+	} else if !kafkaIsNil(info, waiter) {
+		waits = append(waits, kafkaReceiveFrom(func(ch ast.Expr) bool { return kafkaSameRef(info, ch, waiter) }, p.ReportCost))
+	}
+	waits = append(waits, kafkaReportOf(info, recv, pkg, p))
 	how := kafkaWaitedInScope(c, call, waits)
 	if how == "" {
 		return nil
 	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.FranzGoKey, Op: produceOp,
-		Target:  kafkaTopic(info, call.Args[1]),
-		Batched: knowledge.FranzGoWaitFix,
-		Detail:  how,
-	}
+	return produceWrite(c, call, p, call.Args[p.Record], how)
 }
 
-// matchSendMessage accepts every SyncProducer.SendMessage: it takes one message.
-func matchSendMessage(c *Context, call *ast.CallExpr) *Write {
-	if len(call.Args) != 1 {
-		return nil
-	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.SaramaKey, Op: produceOp,
-		Target:  kafkaTopic(c.Pass.TypesInfo, call.Args[0]),
-		Batched: knowledge.SaramaBatched,
-		Detail:  knowledge.SaramaCost,
-	}
-}
-
-// matchAsyncInputWaited accepts "p.Input() <- msg" followed, in the same
-// iteration, by a receive from the same producer's Successes() or Errors().
-func matchAsyncInputWaited(c *Context, call *ast.CallExpr) *Write {
+// matchSendWaited accepts "p.Input() <- msg" followed, in the same
+// iteration, by a receive from one of the same producer's Reports channels.
+func matchSendWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write {
 	recv := kafkaReceiver(call)
 	if len(call.Args) != 0 || recv == nil {
 		return nil
@@ -121,125 +136,18 @@ func matchAsyncInputWaited(c *Context, call *ast.CallExpr) *Write {
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
-	pkg := fn.Pkg().Path()
-	wait := kafkaReceiveFrom(func(ch ast.Expr) bool {
+	if kafkaWaitedInScope(c, call, []kafkaWait{kafkaReportOf(info, recv, fn.Pkg().Path(), p)}) == "" {
+		return nil
+	}
+	return produceWrite(c, call, p, send.Value, p.ReportCost)
+}
+
+// kafkaReportOf waits by receiving from one of recv's Reports channels.
+func kafkaReportOf(info *types.Info, recv ast.Expr, pkg string, p knowledge.Produce) kafkaWait {
+	return kafkaReceiveFrom(func(ch ast.Expr) bool {
 		ev, ok := ast.Unparen(ch).(*ast.CallExpr)
-		return ok && IsMethod(info, ev, pkg, "AsyncProducer", "Successes", "Errors") &&
-			kafkaSameRef(info, kafkaReceiver(ev), recv)
-	}, knowledge.SaramaAsyncWaitCost)
-	if kafkaWaitedInScope(c, call, []kafkaWait{wait}) == "" {
-		return nil
-	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.SaramaKey, Op: produceOp,
-		Target:  kafkaTopic(info, send.Value),
-		Batched: knowledge.SaramaAsyncBatched,
-		Detail:  knowledge.SaramaAsyncWaitCost,
-	}
-}
-
-// matchSendOneMessage accepts SendMessages of a one-element slice literal:
-// one message per call, like SendMessage.
-func matchSendOneMessage(c *Context, call *ast.CallExpr) *Write {
-	if len(call.Args) != 1 {
-		return nil
-	}
-	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
-	if !ok || len(lit.Elts) != 1 {
-		return nil
-	}
-	if _, kv := lit.Elts[0].(*ast.KeyValueExpr); kv {
-		return nil
-	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.SaramaKey, Op: produceOp,
-		Target:  kafkaTopic(c.Pass.TypesInfo, lit.Elts[0]),
-		Batched: knowledge.SaramaBatched,
-		Detail:  knowledge.SaramaCost,
-	}
-}
-
-// matchWriteMessages accepts Writer.WriteMessages with one message. Whether
-// the writer waits (Async false) is the producer configuration's business:
-// produceloop consults passes/producers, which this pass cannot require.
-func matchWriteMessages(c *Context, call *ast.CallExpr) *Write {
-	if kafkaVariadicCount(c.Pass.TypesInfo, call) != 1 {
-		return nil
-	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.SegmentioKey, Op: produceOp,
-		Target:  kafkaTopic(c.Pass.TypesInfo, kafkaLastArg(call)),
-		Batched: knowledge.SegmentioBatched,
-	}
-}
-
-// matchConnWrite accepts a Conn's Write(b) and WriteMessages or
-// WriteCompressedMessages with one message: a Conn sends each call as one
-// produce request and reads the response before returning.
-func matchConnWrite(c *Context, call *ast.CallExpr) *Write {
-	fn := kafkaCallee(c.Pass.TypesInfo, call)
-	if fn == nil {
-		return nil
-	}
-	var rec ast.Expr
-	if fn.Name() == "Write" {
-		if len(call.Args) != 1 || call.Ellipsis.IsValid() {
-			return nil
-		}
-	} else {
-		if kafkaVariadicCount(c.Pass.TypesInfo, call) != 1 {
-			return nil
-		}
-		rec = kafkaLastArg(call)
-	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.SegmentioKey, Op: produceOp,
-		Target:  kafkaTopic(c.Pass.TypesInfo, rec),
-		Batched: knowledge.SegmentioConnBatched,
-		Detail:  knowledge.SegmentioConnCost,
-	}
-}
-
-// matchConfluentProduceWaited accepts Producer.Produce followed, in the same
-// iteration, by a Flush of the same producer or a receive of the delivery
-// report (from the delivery channel or the producer's Events()).
-func matchConfluentProduceWaited(c *Context, call *ast.CallExpr) *Write {
-	if len(call.Args) != 2 {
-		return nil
-	}
-	recv := kafkaReceiver(call)
-	if recv == nil {
-		return nil
-	}
-	info := c.Pass.TypesInfo
-	fn := kafkaCallee(info, call)
-	if fn == nil || fn.Pkg() == nil {
-		return nil
-	}
-	pkg := fn.Pkg().Path()
-	waits := []kafkaWait{
-		kafkaFlushOf(info, recv, pkg, "Producer", knowledge.ConfluentFlushCost),
-		kafkaReceiveFrom(func(ch ast.Expr) bool {
-			if kafkaIsNil(info, call.Args[1]) {
-				return false
-			}
-			return kafkaSameRef(info, ch, call.Args[1])
-		}, knowledge.ConfluentReportCost),
-		kafkaReceiveFrom(func(ch ast.Expr) bool {
-			ev, ok := ast.Unparen(ch).(*ast.CallExpr)
-			return ok && IsMethod(info, ev, pkg, "Producer", "Events") && kafkaSameRef(info, kafkaReceiver(ev), recv)
-		}, knowledge.ConfluentReportCost),
-	}
-	how := kafkaWaitedInScope(c, call, waits)
-	if how == "" {
-		return nil
-	}
-	return &Write{
-		Call: call, Kind: Produce, Lib: knowledge.ConfluentKey, Op: produceOp,
-		Target:  kafkaTopic(info, call.Args[0]),
-		Batched: knowledge.ConfluentBatched,
-		Detail:  how,
-	}
+		return ok && len(p.Reports) > 0 && IsMethod(info, ev, pkg, p.Recv, p.Reports...) && kafkaSameRef(info, kafkaReceiver(ev), recv)
+	}, p.ReportCost)
 }
 
 // kafkaVariadicCount returns how many values a call passes to its variadic

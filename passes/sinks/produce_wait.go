@@ -149,11 +149,11 @@ func kafkaExprWaits(e ast.Node, waits []kafkaWait) string {
 	return how
 }
 
-// kafkaFlushOf waits by calling Flush on the same client or producer.
-func kafkaFlushOf(info *types.Info, recv ast.Expr, pkg, typ, how string) kafkaWait {
+// kafkaFlushOf waits by calling flush on the same client or producer.
+func kafkaFlushOf(info *types.Info, recv ast.Expr, pkg, typ, flush, how string) kafkaWait {
 	return func(n ast.Node) string {
 		call, ok := n.(*ast.CallExpr)
-		if ok && IsMethod(info, call, pkg, typ, "Flush") && kafkaSameRef(info, kafkaReceiver(call), recv) {
+		if ok && flush != "" && IsMethod(info, call, pkg, typ, flush) && kafkaSameRef(info, kafkaReceiver(call), recv) {
 			return how
 		}
 		return ""

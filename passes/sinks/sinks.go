@@ -59,6 +59,8 @@ type Write struct {
 	// be told: it goes through an interface that both a pool and a
 	// transaction implement (sqlc's DBTX, sqlx.Execer).
 	TxUnknown bool
+	// Head names a produce call in messages ("ProduceSync of one record").
+	Head string
 	// Batched names the library's batched form, for the message.
 	Batched string
 	// Detail is extra text for the message (e.g. a writer's BatchTimeout).
@@ -269,7 +271,7 @@ func rules() []Rule {
 	all = append(all, sqlRules...)
 	all = append(all, ormRules...)
 	all = append(all, generatedSaveRules()...)
-	all = append(all, produceRules...)
+	all = append(all, produceRules()...)
 	return all
 }
 
