@@ -89,7 +89,7 @@ type Library struct {
 }
 
 // libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &Clickhouse, &FranzGo, &Sarama, &Segmentio, &Confluent}
+var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &Clickhouse, &FranzGo, &Sarama, &Segmentio, &Confluent, &WatermillKafka}
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {

@@ -39,6 +39,12 @@
 //   - confluent-kafka-go (v2 and v1): (*Producer).Produce followed in the
 //     same iteration by a Flush of the same producer or a receive of the
 //     delivery report (from the delivery channel or Events()).
+//   - watermill-kafka (v3): (*kafka.Publisher).Publish with exactly one
+//     message. Publish sends each message with a sarama SyncProducer's
+//     SendMessage and waits for its ack, so one Publish of all the messages
+//     costs as many requests (it has no loop of the caller's to report):
+//     publish concurrently, or send with SendMessages. Calls through
+//     watermill's message.Publisher interface are not reported.
 //   - calls of functions, in this package or any other, that perform one
 //     such produce on every call (a Publish method around ProduceSync): the
 //     finding is at the call in the loop and names the function. A wrapper

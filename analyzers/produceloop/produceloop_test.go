@@ -17,7 +17,7 @@ var testdata = filepath.Join("..", "..", "testdata", "produce")
 func TestAnalyzer(t *testing.T) {
 	t.Setenv("CGO_ENABLED", "1") // confluent-kafka-go's types exist only in its cgo files
 	results := analysistest.Run(t, testdata, produceloop.Analyzer,
-		"./franz", "./saramap", "./segio", "./conf", "./confv1", "./wrapuse")
+		"./franz", "./saramap", "./segio", "./conf", "./confv1", "./wrapuse", "./watermill")
 	n := 0
 	for _, r := range results {
 		for _, d := range r.Diagnostics {

@@ -1,0 +1,6 @@
+//go:build !race
+// +build !race
+
+package internal
+
+const RaceEnabled = false
