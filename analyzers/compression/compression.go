@@ -37,6 +37,7 @@ type offender struct {
 	what string
 	pos  token.Pos
 	fix  string
+	set  bool // set explicitly, not the library's default
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -46,22 +47,36 @@ func run(pass *analysis.Pass) (any, error) {
 	if res == nil {
 		return nil, nil
 	}
-	seen := map[token.Pos]bool{}
-	for _, p := range res.Producers {
-		c := p.Get(producers.Compression)
-		if !c.Set || !c.Known || !codecs[c.Str] || seen[c.Pos] {
-			continue
-		}
-		off := batchingOff(p)
+	// One finding per codec setting, however many producers it reaches.
+	var order []token.Pos
+	byPos := map[token.Pos]*analysis.Diagnostic{}
+	for _, p := range append(res.Producers[:len(res.Producers):len(res.Producers)], res.Helpers...) {
+		c, off := finding(p)
 		if off == nil {
 			continue
 		}
-		seen[c.Pos] = true
+		if hp := res.HelperOf(c); hp != nil {
+			if _, hoff := finding(hp); hoff != nil {
+				continue // reported in the helper's package
+			}
+		}
+		var rel []analysis.RelatedInformation
+		if p.Site.Pos() != c.Pos && p.Site.Pos() != off.pos {
+			what := "the producer is constructed here"
+			if p.Helper {
+				what = "exported by this helper, for producers in other packages"
+			}
+			rel = append(rel, analysis.RelatedInformation{Pos: p.Site.Pos(), End: p.Site.End(), Message: what})
+		}
+		if d := byPos[c.Pos]; d != nil {
+			d.Related = append(d.Related, rel...)
+			continue
+		}
 		where := ""
 		if c.Where != "" {
 			where = " (set at " + c.Where + ")"
 		}
-		d := analysis.Diagnostic{
+		d := &analysis.Diagnostic{
 			Pos:      c.Pos,
 			Category: p.Lib + ":" + c.Str,
 			Message: fmt.Sprintf("%s compression%s where batching is off (%s): %s; %s",
@@ -71,12 +86,29 @@ func run(pass *analysis.Pass) (any, error) {
 		if off.pos.IsValid() && off.pos != c.Pos {
 			d.Related = append(d.Related, analysis.RelatedInformation{Pos: off.pos, Message: "batching is turned off here"})
 		}
-		if p.Site.Pos() != c.Pos && p.Site.Pos() != off.pos {
-			d.Related = append(d.Related, analysis.RelatedInformation{Pos: p.Site.Pos(), End: p.Site.End(), Message: "the producer is constructed here"})
-		}
-		rep.Report(d)
+		d.Related = append(d.Related, rel...)
+		order = append(order, c.Pos)
+		byPos[c.Pos] = d
+	}
+	for _, pos := range order {
+		rep.Report(*byPos[pos])
 	}
 	return nil, nil
+}
+
+// finding returns p's codec and what turns its batching off, or a nil
+// offender. A helper's finding needs both set explicitly in it: a default
+// it leaves is judged at the constructors that use it.
+func finding(p *producers.Producer) (producers.Setting, *offender) {
+	c := p.Get(producers.Compression)
+	if !c.Set || !c.Known || !codecs[c.Str] {
+		return c, nil
+	}
+	off := batchingOff(p)
+	if off == nil || p.Helper && !off.set {
+		return c, nil
+	}
+	return c, off
 }
 
 // batchingOff returns what makes every batch of p hold about one record,
@@ -88,7 +120,7 @@ func batchingOff(p *producers.Producer) *offender {
 	}
 	s, r := off.Setting, off.Rule
 	if s.Set {
-		return &offender{what: r.Set, pos: s.Pos, fix: r.Fix}
+		return &offender{what: r.Set, pos: s.Pos, fix: r.Fix, set: true}
 	}
 	return &offender{what: r.UnsetText(p.Version), pos: p.Site.Pos(), fix: r.Fix}
 }

@@ -15,6 +15,12 @@ func TestCompression(t *testing.T) {
 	analysistest.Run(t, kafkaModule, compression.Analyzer, "example.com/kafka/compression")
 }
 
+// TestShared: a codec with batching off, both in an exported helper, is
+// reported once in the helper's package.
+func TestShared(t *testing.T) {
+	analysistest.Run(t, kafkaModule, compression.Analyzer, "example.com/kafka/compressionshared", "example.com/kafka/compressionshared/use")
+}
+
 // TestOldFranzGo compiles against franz-go v1.19.5, whose default linger is 0.
 func TestOldFranzGo(t *testing.T) {
 	analysistest.Run(t, filepath.Join("..", "..", "testdata", "kafka-old"), compression.Analyzer, "example.com/kafkaold/compressionold")

@@ -10,5 +10,5 @@ import (
 // TestCorpus measures precision and recall on a labelled corpus of producer
 // configurations ("// label:bad" must be reported, "// label:ok" must not).
 func TestCorpus(t *testing.T) {
-	corpustest.Run(t, kafkaModule, compression.Analyzer, 30, "example.com/kafka/corpus/compression")
+	corpustest.Run(t, kafkaModule, compression.Analyzer, 30, "example.com/kafka/corpus/compression", "example.com/kafka/corpus/compression/platform")
 }

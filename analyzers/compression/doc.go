@@ -27,5 +27,13 @@
 // The finding's related location points at what turns batching off. The
 // fix is to batch (a linger of 5–100 ms, a flush threshold), not to drop
 // the codec, so no automatic fix is offered. Values from flags, the
-// environment or parameters are unknown and never reported.
+// environment or parameters are unknown and never reported. Batching must
+// be off on every path: a zero linger on one branch is linger's finding.
+//
+// Each codec setting is reported once, with the producers of the package it
+// reaches as related information. A codec written in an exported helper
+// together with what turns batching off is reported in the helper's
+// package, not again at each importer's constructor; when the importer (or
+// a library default the helper leaves) turns batching off, the finding is
+// at the importer's use of the helper.
 package compression

@@ -37,8 +37,28 @@
 //     The version is the one the build resolves for the kgo package; when it
 //     is unknown nothing is reported.
 //
-// Values that come from flags, the environment, files or parameters are not
-// known statically and are never reported. A deliberate zero linger (a
+// An explicit zero written on one path only (if lowLatency { opts =
+// append(opts, kgo.ProducerLinger(0)) }) is reported at that line, even when
+// the other paths linger: the user wrote it, and the fix or the suppression
+// belongs there. An option that may come later and override it (an option
+// slice from a parameter) keeps it unreported.
+//
+// Each explicit setting is reported once, at the line that writes it, with
+// the producers of the package it reaches as related information. A
+// setting written in an exported helper (a shared options package) is
+// reported in the helper's package when the helper's configuration alone
+// turns batching off; go/analysis reports only in the package it analyses,
+// so producers built from the helper in other packages are not listed, and
+// they are not reported again. A default the helper leaves (no
+// ProducerLinger, no Flush field) is reported at each constructor that uses
+// it, since an importer may set it.
+//
+// A configuration is followed into the package's own functions: a config
+// handed to an unexported constructor helper as a parameter is what every
+// call in the package passes (when the calls agree), and a helper handed
+// the config to change (configure(cfg)) applies its assignments. Values
+// that come from flags, the environment, files, or parameters of exported
+// functions are not known statically and are never reported. A deliberate zero linger (a
 // latency-critical control-plane producer) is suppressed with
 //
 //	//batchlint:ignore linger -- control-plane producer, latency over throughput

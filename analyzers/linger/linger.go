@@ -38,45 +38,77 @@ func run(pass *analysis.Pass) (any, error) {
 	if res == nil {
 		return nil, nil
 	}
-	seen := map[token.Pos]bool{}
-	report := func(d analysis.Diagnostic) {
-		if seen[d.Pos] {
-			return
+	// One finding per setting, however many producers it reaches: the
+	// fix and the suppression belong at the setting, and every producer
+	// it reaches is a related location.
+	var order []token.Pos
+	byPos := map[token.Pos]*analysis.Diagnostic{}
+	for _, p := range append(res.Producers[:len(res.Producers):len(res.Producers)], res.Helpers...) {
+		for _, off := range offs(p) {
+			if hp := res.HelperOf(off.Setting); hp != nil && len(offs(hp)) > 0 {
+				continue // reported in the helper's package
+			}
+			d, ok := diagnose(pass, p, off)
+			if !ok {
+				continue
+			}
+			if old := byPos[d.Pos]; old != nil {
+				old.Related = append(old.Related, d.Related...)
+				continue
+			}
+			order = append(order, d.Pos)
+			byPos[d.Pos] = &d
 		}
-		seen[d.Pos] = true
-		d.URL = url
-		rep.Report(d)
 	}
-	for _, p := range res.Producers {
-		off, ok := p.BatchingOff()
-		// Batching off by a batch size of one is compression's business,
-		// not a missing linger.
-		if !ok || off.Key != producers.Linger && off.Key != producers.FlushFrequency {
-			continue
-		}
-		s, r := off.Setting, off.Rule
-		// The library and the setting name the finding for baselines.
-		d := analysis.Diagnostic{Category: p.Lib + ":" + off.Key}
-		switch {
-		case s.Set:
-			d.Pos = s.Pos
-			d.Message = r.Set + via(s) + ": " + why + "; " + r.Fix
-			d.Related = related(p, s)
-			if s.Node != nil && r.Edit != "" {
-				d.SuggestedFixes = lingerFix(pass, s.Node, r)
-			}
-		case chosen(p, r):
-			continue
-		default:
-			d.Pos, d.End = p.Site.Pos(), p.Site.End()
-			d.Message = r.UnsetText(p.Version) + ": " + why + "; " + r.Fix
-			if p.Config.IsValid() {
-				d.Related = []analysis.RelatedInformation{{Pos: p.Config, Message: "the config is built here"}}
-			}
-		}
-		report(d)
+	for _, pos := range order {
+		rep.Report(*byPos[pos])
 	}
 	return nil, nil
+}
+
+// offs are the settings that turn p's batching off for want of a linger:
+// on every path, or written explicitly on some. A helper's are only the
+// explicit ones; the defaults it leaves are reported at the constructors
+// that use it. Batching off by a batch size of one is compression's
+// business, not a missing linger.
+func offs(p *producers.Producer) []producers.Off {
+	all := p.OffOnSomePath()
+	if off, ok := p.BatchingOff(); ok {
+		all = []producers.Off{off}
+	}
+	var out []producers.Off
+	for _, off := range all {
+		if (off.Key == producers.Linger || off.Key == producers.FlushFrequency) && (off.Setting.Set || !p.Helper) {
+			out = append(out, off)
+		}
+	}
+	return out
+}
+
+// diagnose words the finding for off: at the setting when it is written,
+// at the constructor when it is the library's default.
+func diagnose(pass *analysis.Pass, p *producers.Producer, off producers.Off) (analysis.Diagnostic, bool) {
+	s, r := off.Setting, off.Rule
+	// The library and the setting name the finding for baselines.
+	d := analysis.Diagnostic{Category: p.Lib + ":" + off.Key, URL: url}
+	switch {
+	case s.Set:
+		d.Pos = s.Pos
+		d.Message = r.Set + via(s) + ": " + why + "; " + r.Fix
+		d.Related = related(p, s)
+		if s.Node != nil && r.Edit != "" {
+			d.SuggestedFixes = lingerFix(pass, s.Node, r)
+		}
+	case chosen(p, r):
+		return d, false
+	default:
+		d.Pos, d.End = p.Site.Pos(), p.Site.End()
+		d.Message = r.UnsetText(p.Version) + ": " + why + "; " + r.Fix
+		if p.Config.IsValid() {
+			d.Related = []analysis.RelatedInformation{{Pos: p.Config, Message: "the config is built here"}}
+		}
+	}
+	return d, true
 }
 
 // chosen reports that p sets one of the settings that show a choice about
@@ -99,8 +131,11 @@ func via(s producers.Setting) string {
 }
 
 func related(p *producers.Producer, s producers.Setting) []analysis.RelatedInformation {
-	if p.Site.Pos() == s.Pos {
+	switch {
+	case p.Site.Pos() == s.Pos:
 		return nil
+	case p.Helper:
+		return []analysis.RelatedInformation{{Pos: p.Site.Pos(), End: p.Site.End(), Message: "exported by this helper, for producers in other packages"}}
 	}
 	return []analysis.RelatedInformation{{Pos: p.Site.Pos(), End: p.Site.End(), Message: "the producer is constructed here"}}
 }

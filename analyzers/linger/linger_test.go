@@ -16,6 +16,12 @@ func TestFranzGo(t *testing.T) {
 	analysistest.Run(t, kafkaModule, linger.Analyzer, "example.com/kafka/linger")
 }
 
+// TestShared: explicit settings in exported helpers are reported once, in
+// the helper's package; defaults they leave, at the importers' constructors.
+func TestShared(t *testing.T) {
+	analysistest.Run(t, kafkaModule, linger.Analyzer, "example.com/kafka/lingershared", "example.com/kafka/lingershared/use")
+}
+
 // TestOldFranzGo compiles against franz-go v1.19.5, whose default linger is
 // 0: producing clients without ProducerLinger are reported there and not on
 // v1.22.3 (TestFranzGo's noLingerOnNewVersion).

@@ -30,7 +30,8 @@
 //     the same iteration by a receive from Successes() or Errors().
 //   - segmentio/kafka-go: (*Writer).WriteMessages with one message on a
 //     writer that is not Async, as resolved where the writer is built (a
-//     struct literal, kafka.NewWriter, a struct field or a helper's result).
+//     struct literal, kafka.NewWriter, a struct field, a helper's result,
+//     or a constructor in another package, through its analysis facts).
 //     The message states the BatchTimeout each call waits (1s by default).
 //     A writer whose configuration cannot be seen (a parameter) is not
 //     reported. A low-level *kafka.Conn sends every Write, WriteMessages or

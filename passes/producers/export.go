@@ -1,12 +1,16 @@
 package producers
 
 import (
+	"go/token"
 	"go/types"
 	"sort"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // exportFacts records the configuration each exported helper returns, for
-// producers built from it in importing packages.
+// producers built from it in importing packages, and adds a Helper
+// producer for it to the result.
 func (r *resolver) exportFacts() {
 	for fn, decl := range r.funcs {
 		if !fn.Exported() || decl.Recv != nil && !isExportedRecv(fn) {
@@ -17,7 +21,7 @@ func (r *resolver) exportFacts() {
 			continue
 		}
 		sh := r.shapeOf(sig.Results().At(0).Type())
-		if sh == noShape || sh == writer {
+		if sh == noShape {
 			continue
 		}
 		s := r.funcState(fn, sh, 0)
@@ -26,16 +30,28 @@ func (r *resolver) exportFacts() {
 		}
 		f := &ConfigFact{Producing: s.producing}
 		for k, v := range s.set {
-			f.Settings = append(f.Settings, FactSetting{Key: k, Known: v.Known, Int: v.Int, Str: v.Str, Where: where(r.pass.Fset, v.Pos)})
+			at := v.Where
+			if at == "" {
+				at = where(r.pass.Fset, v.Pos)
+			}
+			f.Settings = append(f.Settings, FactSetting{Key: k, Known: v.Known, Int: v.Int, Str: v.Str, Where: at})
 		}
 		sort.Slice(f.Settings, func(i, j int) bool { return f.Settings[i].Key < f.Settings[j].Key })
-		if lib := r.libOfType(sig.Results().At(0).Type()); lib != nil {
-			f.Lib = lib.Key
-		} else {
-			f.Lib = FranzGo
+		t := sig.Results().At(0).Type()
+		lib := r.libOfType(t)
+		if lib == nil {
+			lib = &knowledge.FranzGo
 		}
+		f.Lib = lib.Key
 		r.pass.ExportObjectFact(fn, f)
+		// A writer's settings are reported at the writer the helper builds.
+		if pkg := libPackage(t); pkg != nil && sh != writer {
+			hp := r.producer(lib, decl.Name, s, pkg, token.NoPos)
+			hp.Helper = true
+			r.res.Helpers = append(r.res.Helpers, hp)
+		}
 	}
+	sort.Slice(r.res.Helpers, func(i, j int) bool { return r.res.Helpers[i].Site.Pos() < r.res.Helpers[j].Site.Pos() })
 }
 
 func isExportedRecv(fn *types.Func) bool {

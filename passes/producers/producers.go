@@ -3,7 +3,9 @@
 // writers and confluent-kafka-go producers. Each setting is resolved at the
 // construction site through option slices, config structs and config maps,
 // including those built by helper functions in other packages (carried by
-// facts). What a library does when a setting is absent is its default, taken
+// facts), configs handed to the package's own helpers as parameters or to
+// be changed, and config maps copied from package-level maps. A known
+// value written on only some paths is kept (Setting.Some). What a library does when a setting is absent is its default, taken
 // from the table in libs.go for the library version being compiled.
 package producers
 
@@ -57,6 +59,9 @@ type Setting struct {
 	// Where is file:line of the setting when a helper in another package
 	// sets it (Pos is then the helper's call).
 	Where string
+	// Some are the known values set explicitly on some of the paths that
+	// reach the producer, when the paths disagree (Known is then false).
+	Some []Setting
 }
 
 // Producer is one construction of a Kafka producer.
@@ -78,6 +83,11 @@ type Producer struct {
 	// Config is the position where the configuration was built when it is
 	// not at Site (a sarama.NewConfig call, a helper's call), else NoPos.
 	Config token.Pos
+	// Helper: p stands for the configuration an exported helper function
+	// returns (Site is the helper's name), as a producer built from it
+	// alone would have it. Its explicit settings are reported in the
+	// helper's package, once, rather than at every importer's constructor.
+	Helper bool
 }
 
 // Get returns the setting for key, which is the zero Setting (not Known)
@@ -105,24 +115,69 @@ func (p *Producer) BatchingOff() (Off, bool) {
 		return Off{}, false
 	}
 	for _, r := range lib.Kafka.Off {
-		holds := true
-		for _, k := range r.Keys {
-			s := p.Get(k)
-			holds = holds && s.Known && s.Int == r.Value && s.Str == "" && (s.Set || r.Default && p.Producing)
-		}
-		if holds {
+		if p.holds(r, r.Keys) {
 			return Off{Key: r.Keys[0], Setting: p.Get(r.Keys[0]), Rule: r}, true
 		}
 	}
 	return Off{}, false
 }
 
+// OffOnSomePath reports the settings the code writes on some paths only
+// that turn batching off on those paths (a zero linger under "if
+// lowLatency"), when the rule's other keys hold on every path. A value the
+// user wrote is a decision to review even where other paths batch.
+func (p *Producer) OffOnSomePath() []Off {
+	lib := knowledge.Lookup(p.Lib)
+	if lib == nil || lib.Kafka == nil {
+		return nil
+	}
+	var out []Off
+	for _, r := range lib.Kafka.Off {
+		if !p.holds(r, r.Keys[1:]) {
+			continue
+		}
+		for _, s := range p.Get(r.Keys[0]).Some {
+			if s.Int == r.Value && s.Str == "" {
+				out = append(out, Off{Key: r.Keys[0], Setting: s, Rule: r})
+			}
+		}
+	}
+	return out
+}
+
+// holds reports whether every one of keys has rule r's value on p.
+func (p *Producer) holds(r knowledge.OffRule, keys []string) bool {
+	for _, k := range keys {
+		s := p.Get(k)
+		if !s.Known || s.Int != r.Value || s.Str != "" || !s.Set && !(r.Default && p.Producing) {
+			return false
+		}
+	}
+	return true
+}
+
 // Result lists the producers a package constructs.
 type Result struct {
 	Producers []*Producer // in source order
-	bySite    map[ast.Node]*Producer
-	byObj     map[any]*Producer
-	pass      *analysis.Pass
+	// Helpers stand for the configurations this package's exported helper
+	// functions return (see Producer.Helper).
+	Helpers []*Producer
+	bySite  map[ast.Node]*Producer
+	byObj   map[any]*Producer
+	// imported maps the call of another package's helper to the producer
+	// standing for its configuration, built from its fact.
+	imported map[token.Pos]*Producer
+	pass     *analysis.Pass
+}
+
+// HelperOf returns, for a setting made by a helper function in another
+// package, the producer standing for that helper's configuration alone
+// (the one its own package judged), or nil.
+func (r *Result) HelperOf(s Setting) *Producer {
+	if s.Where == "" {
+		return nil
+	}
+	return r.imported[s.Pos]
 }
 
 // Of returns the producer that expr (a client/writer/producer value: local

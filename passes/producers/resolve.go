@@ -33,6 +33,7 @@ const (
 
 type resolver struct {
 	pass   *analysis.Pass
+	res    *Result
 	vals   *values.Result
 	funcs  map[*types.Func]*ast.FuncDecl
 	bodies []*ast.BlockStmt
@@ -41,7 +42,7 @@ type resolver struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{pass: pass, bySite: map[ast.Node]*Producer{}, byObj: map[any]*Producer{}}
+	res := &Result{pass: pass, bySite: map[ast.Node]*Producer{}, byObj: map[any]*Producer{}, imported: map[token.Pos]*Producer{}}
 	if mod := moduleVersion(pass); mod != "" && knowledge.KafkaOf(pass.Pkg.Path()) != nil {
 		pass.ExportPackageFact(&VersionFact{Version: mod})
 	}
@@ -50,7 +51,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if ins == nil || vals == nil || pass.TypesInfo == nil {
 		return res, nil
 	}
-	r := &resolver{pass: pass, vals: vals, funcs: map[*types.Func]*ast.FuncDecl{}, memo: map[*types.Func]*state{}, busy: map[*types.Func]bool{}}
+	r := &resolver{pass: pass, res: res, vals: vals, funcs: map[*types.Func]*ast.FuncDecl{}, memo: map[*types.Func]*state{}, busy: map[*types.Func]bool{}}
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
 		case *ast.FuncDecl:
@@ -66,8 +67,9 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	})
 	r.findProducers(ins, res)
-	// Binding follows producers built here; in most packages there are none.
-	if len(res.Producers) > 0 {
+	// Binding follows producers built or obtained here; in most packages
+	// there are none.
+	if len(res.bySite) > 0 {
 		res.bind(ins)
 		res.markProducing(ins)
 	}
@@ -95,6 +97,13 @@ func (r *resolver) findProducers(ins *inspector.Inspector, res *Result) {
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			p = r.producerCall(n)
+			if p == nil {
+				// A writer a helper in another package builds: its own
+				// package reports its settings, so it is only here for Of.
+				if w := r.importedWriter(n); w != nil {
+					res.bySite[n] = w
+				}
+			}
 		case *ast.UnaryExpr:
 			// &kafka.Writer{...}: the site is the address-of, so Of on a
 			// variable holding it finds the same node.
@@ -179,6 +188,26 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 	return p
 }
 
+// importedWriter is the segmentio writer call returns when call is of a
+// helper in another package whose fact describes the writer, else nil.
+func (r *resolver) importedWriter(call *ast.CallExpr) *Producer {
+	fn := callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg {
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Results().Len() == 0 || r.shapeOf(sig.Results().At(0).Type()) != writer {
+		return nil
+	}
+	s := r.helper(call, writer, 0)
+	pkg := libPackage(sig.Results().At(0).Type())
+	lib := r.libOfType(sig.Results().At(0).Type())
+	if s.opaque || pkg == nil || lib == nil {
+		return nil
+	}
+	return r.producer(lib, call, s, pkg, token.NoPos)
+}
+
 func (r *resolver) writerProducer(site ast.Node, lit *ast.CompositeLit) *Producer {
 	t := r.pass.TypesInfo.TypeOf(lit)
 	named, _ := types.Unalias(t).(*types.Named)
@@ -192,7 +221,7 @@ func (r *resolver) writerProducer(site ast.Node, lit *ast.CompositeLit) *Produce
 	s := r.literal(lit, lib, 0)
 	// Fields set after the literal, on the variable that holds it.
 	if v, body := r.holder(site); v != nil {
-		s = r.walkVar(v, body, body.End(), writer, 0)
+		s = r.walkVar(v, body, body.End(), writer, 0, opaqueState())
 	}
 	return r.producer(lib, site, s, named.Obj().Pkg(), token.NoPos)
 }
@@ -502,20 +531,122 @@ func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
 				return newState()
 			}
 		}
+		if ctor, ok := r.writerCtor(fn); ok && sh == writer && ctor.Arg < len(x.Args) {
+			return r.config(x.Args[ctor.Arg], ctor.Shape, depth+1)
+		}
 		return r.helper(x, sh, depth)
+	case *ast.IndexExpr:
+		if sh == configMap {
+			return r.mapValue(x, r.libOfType(info.TypeOf(x)), depth)
+		}
 	}
 	return opaqueState()
 }
 
-func (r *resolver) libOfType(t types.Type) *knowledge.Library {
-	named, _ := types.Unalias(t).(*types.Named)
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		named, _ = types.Unalias(p.Elem()).(*types.Named)
+// writerCtor reports the library constructor fn that makes a writer from a
+// configuration (segmentio's NewWriter).
+func (r *resolver) writerCtor(fn *types.Func) (knowledge.Constructor, bool) {
+	if fn == nil || fn.Pkg() == nil {
+		return knowledge.Constructor{}, false
 	}
-	if named == nil || named.Obj().Pkg() == nil {
+	lib := knowledge.KafkaOf(fn.Pkg().Path())
+	if lib == nil {
+		return knowledge.Constructor{}, false
+	}
+	ctor, ok := lib.Kafka.Constructors[fn.Name()]
+	sig, _ := fn.Type().(*types.Signature)
+	if !ok || !ctor.Producer || ctor.Options || ctor.ClientOf != "" || sig == nil || sig.Results().Len() == 0 || r.shapeOf(sig.Results().At(0).Type()) != writer {
+		return knowledge.Constructor{}, false
+	}
+	return ctor, true
+}
+
+// mapValue evaluates a configuration map held by an unexported package
+// variable that nothing reassigns: the variable itself, or an element of a
+// map of such maps (named profiles), at a constant key or joined over every
+// profile when the key is not known. lib reads the keys.
+func (r *resolver) mapValue(e ast.Expr, lib *knowledge.Library, depth int) *state {
+	if lib == nil || depth > maxDepth {
+		return opaqueState()
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		if lit := r.packageLit(x); lit != nil {
+			return r.literal(lit, lib, depth+1)
+		}
+	case *ast.IndexExpr:
+		id, _ := ast.Unparen(x.X).(*ast.Ident)
+		lit := r.packageLit(id)
+		if lit == nil {
+			return opaqueState()
+		}
+		key := r.vals.Of(x.Index)
+		var out *state
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				return opaqueState()
+			}
+			inner, ok := ast.Unparen(kv.Value).(*ast.CompositeLit)
+			if !ok {
+				return opaqueState()
+			}
+			if key.Kind == values.String {
+				if k := r.vals.Of(kv.Key); k.Kind == values.String && k.Str == key.Str {
+					return r.literal(inner, lib, depth+1)
+				}
+				continue
+			}
+			s := r.literal(inner, lib, depth+1)
+			if out == nil {
+				out = s
+			} else {
+				out = merge(out, s)
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	return opaqueState()
+}
+
+// packageLit is the composite literal initialising the package variable id
+// names, when packageInit vouches for it.
+func (r *resolver) packageLit(id *ast.Ident) *ast.CompositeLit {
+	if id == nil {
 		return nil
 	}
-	return knowledge.KafkaOf(named.Obj().Pkg().Path())
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil || v.Pkg() != r.pass.Pkg || v.Parent() != r.pass.Pkg.Scope() {
+		return nil
+	}
+	lit, _ := ast.Unparen(r.packageInit(v)).(*ast.CompositeLit)
+	return lit
+}
+
+func (r *resolver) libOfType(t types.Type) *knowledge.Library {
+	pkg := libPackage(t)
+	if pkg == nil {
+		return nil
+	}
+	return knowledge.KafkaOf(pkg.Path())
+}
+
+// libPackage is the package declaring the named type of a configuration
+// value of type t: T, *T or []T.
+func libPackage(t types.Type) *types.Package {
+	switch u := types.Unalias(t).(type) {
+	case *types.Pointer:
+		t = u.Elem()
+	case *types.Slice:
+		t = u.Elem()
+	}
+	named, _ := types.Unalias(t).(*types.Named)
+	if named == nil {
+		return nil
+	}
+	return named.Obj().Pkg()
 }
 
 // literal evaluates a Writer/WriterConfig struct literal or a ConfigMap
@@ -565,6 +696,13 @@ func (r *resolver) helper(call *ast.CallExpr, sh shape, depth int) *state {
 		s.opaque, s.producing = f.Opaque, f.Producing
 		for _, fs := range f.Settings {
 			s.set[fs.Key] = Setting{Known: fs.Known, Int: fs.Int, Str: fs.Str, Set: true, Pos: call.Pos(), Where: fs.Where}
+		}
+		if lib := knowledge.Lookup(f.Lib); lib != nil && lib.Kafka != nil {
+			if pkg := libPackage(fn.Type().(*types.Signature).Results().At(0).Type()); pkg != nil {
+				hp := r.producer(lib, call, s, pkg, token.NoPos)
+				hp.Helper = true
+				r.res.imported[call.Pos()] = hp
+			}
 		}
 		return s
 	}
@@ -751,17 +889,37 @@ func (r *resolver) varState(id *ast.Ident, sh shape, depth int) *state {
 	}
 	body := r.bodyAt(obj.Pos())
 	if body == nil || r.bodyAt(id.Pos()) != body {
-		// Parameters and variables captured by closures.
-		return opaqueState()
+		// A parameter is what its callers pass, when they are all in
+		// view; a variable captured by a closure is not followed.
+		use := r.bodyAt(id.Pos())
+		if _, decl, _ := r.paramOf(obj); decl == nil || decl.Body != use {
+			return opaqueState()
+		}
+		init := r.paramState(obj, sh, depth)
+		if init == nil {
+			return opaqueState()
+		}
+		return r.walkVar(obj, use, id.Pos(), sh, depth, init)
 	}
-	return r.walkVar(obj, body, id.Pos(), sh, depth)
+	return r.walkVar(obj, body, id.Pos(), sh, depth, opaqueState())
 }
 
 // packageVar evaluates an unexported package-level variable that nothing
 // in the package assigns after its initialisation.
 func (r *resolver) packageVar(v *types.Var, sh shape, depth int) *state {
-	if v.Exported() {
+	init := r.packageInit(v)
+	if init == nil {
 		return opaqueState()
+	}
+	return r.eval(init, sh, depth+1)
+}
+
+// packageInit is the initialiser of an unexported package-level variable
+// that nothing in the package assigns, stores into or takes the address of
+// after its initialisation; nil otherwise.
+func (r *resolver) packageInit(v *types.Var) ast.Expr {
+	if v.Exported() {
+		return nil
 	}
 	var init ast.Expr
 	reassigned := false
@@ -788,10 +946,10 @@ func (r *resolver) packageVar(v *types.Var, sh shape, depth int) *state {
 			return true
 		})
 	}
-	if init == nil || reassigned {
-		return opaqueState()
+	if reassigned {
+		return nil
 	}
-	return r.eval(init, sh, depth+1)
+	return init
 }
 
 func callee(info *types.Info, call *ast.CallExpr) *types.Func {

@@ -1,5 +1,7 @@
 package producers
 
+import "slices"
+
 // state is what is known about a configuration at one program point.
 type state struct {
 	set map[string]Setting
@@ -38,7 +40,9 @@ func (s *state) add(src *state) {
 }
 
 // merge joins the states of two paths: a setting stays known only when
-// both paths agree on it.
+// both paths agree on it. Known values set explicitly on only some paths
+// are kept in Some, so that a zero the code writes on one branch is still
+// seen.
 func merge(a, b *state) *state {
 	out := &state{set: map[string]Setting{}, opaque: a.opaque || b.opaque, producing: a.producing || b.producing}
 	for k, x := range a.set {
@@ -47,11 +51,30 @@ func merge(a, b *state) *state {
 			out.set[k] = x
 			continue
 		}
-		out.set[k] = Setting{Set: true, Pos: x.Pos}
+		out.set[k] = Setting{Set: true, Pos: x.Pos, Some: union(x.paths(), y.paths())}
 	}
 	for k, y := range b.set {
 		if _, ok := a.set[k]; !ok {
-			out.set[k] = Setting{Set: true, Pos: y.Pos}
+			out.set[k] = Setting{Set: true, Pos: y.Pos, Some: y.paths()}
+		}
+	}
+	return out
+}
+
+// paths are the explicit known values s stands for on its paths.
+func (s Setting) paths() []Setting {
+	if s.Known && s.Set {
+		return []Setting{s}
+	}
+	return s.Some
+}
+
+// union joins two lists of settings, each setting once.
+func union(a, b []Setting) []Setting {
+	out := append([]Setting(nil), a...)
+	for _, y := range b {
+		if !slices.ContainsFunc(out, func(x Setting) bool { return x.Pos == y.Pos && x.Int == y.Int && x.Str == y.Str }) {
+			out = append(out, y)
 		}
 	}
 	return out

@@ -10,13 +10,14 @@ import (
 )
 
 // walkVar follows a local configuration variable v through the statements
-// of body that run before upTo: its initialisation, appends, field
-// assignments, SetKey calls and map stores. Branches are joined with
-// merge; code that may change v unseen (its address taken, a pointer or
-// map passed to a call, an assignment in a closure) makes it opaque.
-func (r *resolver) walkVar(v *types.Var, body *ast.BlockStmt, upTo token.Pos, sh shape, depth int) *state {
+// of body that run before upTo, from the state init: its initialisation,
+// appends, field assignments, SetKey calls, map stores and helpers of this
+// package it is handed to. Branches are joined with merge; code that may
+// change v unseen (its address taken, a pointer or map passed to another
+// call, an assignment in a closure) makes it opaque.
+func (r *resolver) walkVar(v *types.Var, body *ast.BlockStmt, upTo token.Pos, sh shape, depth int, init *state) *state {
 	w := &walker{r: r, v: v, upTo: upTo, sh: sh, depth: depth}
-	return w.block(body.List, opaqueState())
+	return w.block(body.List, init)
 }
 
 type walker struct {
@@ -26,6 +27,9 @@ type walker struct {
 	sh    shape
 	depth int
 	done  bool
+	// returns collects the state at each return when walking a helper's
+	// body (non-nil then).
+	returns []*state
 }
 
 func (w *walker) block(stmts []ast.Stmt, s *state) *state {
@@ -109,7 +113,11 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 	switch st := st.(type) {
 	case *ast.AssignStmt:
 		if len(st.Lhs) != len(st.Rhs) {
-			s = w.escape(st.Rhs[0], s) // n, err := configure(cfg)
+			if s2, ok := w.callEffect(st.Rhs[0], s); ok {
+				s = s2 // n, err := tune(cfg)
+			} else {
+				s = w.escape(st.Rhs[0], s)
+			}
 			for _, l := range st.Lhs {
 				if values.RootVar(info, l) == w.v {
 					if _, ok := l.(*ast.Ident); ok && len(st.Rhs) == 1 && l == st.Lhs[0] {
@@ -128,6 +136,11 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 			if values.RootVar(info, l) != w.v {
 				if s2, ok := w.setKey(st.Rhs[i], s); ok {
 					// err := cm.SetKey(k, v)
+					s = s2
+					continue
+				}
+				if s2, ok := w.callEffect(st.Rhs[i], s); ok {
+					// err := configure(cfg)
 					s = s2
 					continue
 				}
@@ -168,6 +181,14 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		if s2, ok := w.setKey(st.X, s); ok {
 			return s2
 		}
+		if s2, ok := w.callEffect(st.X, s); ok {
+			return s2
+		}
+	case *ast.ReturnStmt:
+		if w.returns != nil {
+			w.returns = append(w.returns, s)
+			return s
+		}
 	case *ast.BlockStmt:
 		return w.block(st.List, s)
 	case *ast.LabeledStmt:
@@ -193,6 +214,9 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 	case *ast.ForStmt:
 		return merge(s, w.block(st.Body.List, s.clone()))
 	case *ast.RangeStmt:
+		if s2, ok := w.copyMap(st, s); ok {
+			return s2
+		}
 		return merge(s, w.block(st.Body.List, s.clone()))
 	case *ast.SwitchStmt:
 		return w.clauses(st.Body.List, s)
@@ -443,5 +467,44 @@ func (w *walker) setKey(e ast.Expr, s *state) (*state, bool) {
 	}
 	s = s.clone()
 	w.mapStore(s, call.Args[0], call.Args[1], call.Pos())
+	return s, true
+}
+
+// copyMap applies a loop that copies every entry of a configuration map
+// into v: "for k, x := range src { v[k] = x }" or "v.SetKey(k, x)", with
+// src a package-level map or a profile of a map of them (mapValue).
+func (w *walker) copyMap(st *ast.RangeStmt, s *state) (*state, bool) {
+	info := w.r.pass.TypesInfo
+	if w.sh != configMap || st.Key == nil || st.Value == nil || len(st.Body.List) != 1 {
+		return s, false
+	}
+	k, _ := st.Key.(*ast.Ident)
+	x, _ := st.Value.(*ast.Ident)
+	if k == nil || x == nil {
+		return s, false
+	}
+	is := func(e ast.Expr, id *ast.Ident) bool {
+		u, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(u) == info.ObjectOf(id)
+	}
+	copies := false
+	switch b := st.Body.List[0].(type) {
+	case *ast.AssignStmt:
+		if len(b.Lhs) == 1 && len(b.Rhs) == 1 && b.Tok == token.ASSIGN {
+			ix, ok := ast.Unparen(b.Lhs[0]).(*ast.IndexExpr)
+			copies = ok && values.RootVar(info, ix.X) == w.v && is(ix.Index, k) && is(b.Rhs[0], x)
+		}
+	case *ast.ExprStmt:
+		call, ok := ast.Unparen(b.X).(*ast.CallExpr)
+		if ok && len(call.Args) == 2 && is(call.Args[0], k) && is(call.Args[1], x) {
+			_, set := w.setKey(call, s)
+			copies = set
+		}
+	}
+	if !copies {
+		return s, false
+	}
+	s = s.clone()
+	s.add(w.r.mapValue(st.X, w.r.libOfType(w.v.Type()), w.depth+1))
 	return s, true
 }

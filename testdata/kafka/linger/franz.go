@@ -99,7 +99,7 @@ func explicitSamePkgHelper() {
 }
 
 func explicitOtherPkgOpts() {
-	kgo.NewClient(kafkaopts.LowLatency("b")...) // want `kgo.ProducerLinger\(0\) \(set at opts.go:\d+\)`
+	kgo.NewClient(kafkaopts.LowLatency("b")...) // reported once, in kafkaopts where the zero is written
 }
 
 func explicitOptVar() {
@@ -150,7 +150,8 @@ func reassigned(slow bool) {
 func conditionalAppend(fast bool) {
 	opts := []kgo.Opt{kgo.SeedBrokers("b")}
 	if fast {
-		opts = append(opts, kgo.ProducerLinger(0))
+		// The zero is written, whatever the other path does.
+		opts = append(opts, kgo.ProducerLinger(0)) // want `kgo.ProducerLinger\(0\)`
 	} else {
 		opts = append(opts, kgo.ProducerLinger(5*time.Millisecond))
 	}
@@ -196,4 +197,59 @@ func otherDurationZero() {
 func explicitThenOverridable(extra []kgo.Opt) {
 	// extra may carry its own ProducerLinger, which would win.
 	kgo.NewClient(append([]kgo.Opt{kgo.ProducerLinger(0)}, extra...)...)
+}
+
+func lowLatencyBranch(lowLatency bool) {
+	opts := []kgo.Opt{kgo.SeedBrokers("b")}
+	if lowLatency {
+		opts = append(opts, kgo.ProducerLinger(0)) // want `kgo.ProducerLinger\(0\): each batch leaves`
+	}
+	kgo.NewClient(opts...)
+}
+
+func lowLatencySwitch(mode string) {
+	var opts []kgo.Opt
+	switch mode {
+	case "fast":
+		opts = append(opts, kgo.ProducerLinger(0)) // want `kgo.ProducerLinger\(0\)`
+	case "bulk":
+		opts = append(opts, kgo.ProducerLinger(50*time.Millisecond))
+	}
+	kgo.NewClient(opts...)
+}
+
+// Look-alikes of the one-branch zero.
+
+func lowLatencyNonZero(lowLatency bool) {
+	opts := []kgo.Opt{kgo.SeedBrokers("b")}
+	if lowLatency {
+		opts = append(opts, kgo.ProducerLinger(time.Millisecond))
+	}
+	kgo.NewClient(opts...)
+}
+
+func zeroOverriddenOnEveryPath(lowLatency bool) {
+	var opts []kgo.Opt
+	if lowLatency {
+		opts = append(opts, kgo.ProducerLinger(0))
+	}
+	opts = append(opts, kgo.ProducerLinger(20*time.Millisecond)) // the later option wins on both paths
+	kgo.NewClient(opts...)
+}
+
+func branchFromFlag(lowLatency bool) {
+	var opts []kgo.Opt
+	if lowLatency {
+		opts = append(opts, kgo.ProducerLinger(*lingerFlag))
+	}
+	kgo.NewClient(opts...)
+}
+
+func branchThenOpaque(lowLatency bool, extra []kgo.Opt) {
+	var opts []kgo.Opt
+	if lowLatency {
+		opts = append(opts, kgo.ProducerLinger(0))
+	}
+	opts = append(opts, extra...) // may set its own linger
+	kgo.NewClient(opts...)
 }

@@ -66,7 +66,7 @@ func saramaOtherPkgHelper() {
 }
 
 func saramaOtherPkgHelperZero() {
-	sarama.NewAsyncProducer(addrs, kafkaopts.SaramaZeroFreq()) // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger \(set at opts.go:\d+\)`
+	sarama.NewAsyncProducer(addrs, kafkaopts.SaramaZeroFreq()) // reported once, in kafkaopts
 }
 
 func saramaHelperThenAssign() {
@@ -129,7 +129,8 @@ func saramaBatchedHelper() {
 func saramaConditional(fast bool) {
 	c := sarama.NewConfig()
 	if fast {
-		c.Producer.Flush.Frequency = 0
+		// Written on one path: reported there.
+		c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0`
 	} else {
 		c.Producer.Flush.Frequency = 50 * time.Millisecond
 	}
@@ -170,4 +171,124 @@ func tuneAndReport(c *sarama.Config) (int, error) {
 func saramaRelatedAtNewConfig() {
 	c := sarama.NewConfig()
 	sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
+}
+
+// A config built by the caller and handed to a constructor helper.
+
+func newSyncProducer(c *sarama.Config) (sarama.SyncProducer, error) {
+	return sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
+}
+
+func saramaParamCaller() {
+	c := sarama.NewConfig()
+	c.Producer.Return.Successes = true
+	newSyncProducer(c)
+}
+
+func saramaParamOtherCaller() {
+	newSyncProducer(sarama.NewConfig())
+}
+
+func newAsyncProducer(c *sarama.Config) {
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func saramaParamZero() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger`
+	newAsyncProducer(c)
+}
+
+// A configure(cfg) helper that leaves Flush alone.
+
+func setAcks(c *sarama.Config) {
+	c.Producer.RequiredAcks = sarama.WaitForAll
+	c.Producer.Return.Successes = true
+}
+
+func saramaConfigureNoFlush() {
+	c := sarama.NewConfig()
+	setAcks(c)
+	sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
+}
+
+func setVersion(c *sarama.Config, v string) error {
+	if v == "" {
+		return strconv.ErrSyntax
+	}
+	c.Producer.Idempotent = true
+	return nil
+}
+
+func saramaConfigureWithError(v string) error {
+	c := sarama.NewConfig()
+	if err := setVersion(c, v); err != nil {
+		return err
+	}
+	_, err := sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
+	return err
+}
+
+// Look-alikes: a caller not in view, callers that disagree, a helper that
+// sets a flush trigger or keeps the config.
+
+// NewProducerWith may be called from other packages with any config.
+func NewProducerWith(c *sarama.Config) (sarama.SyncProducer, error) {
+	return sarama.NewSyncProducer(addrs, c)
+}
+
+func saramaExportedParamCaller() {
+	NewProducerWith(sarama.NewConfig())
+}
+
+func newMixedProducer(c *sarama.Config) {
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+func mixedCallers() {
+	c := sarama.NewConfig()
+	newMixedProducer(c)
+	b := sarama.NewConfig()
+	b.Producer.Flush.Bytes = 1 << 20
+	newMixedProducer(b)
+}
+
+func newProducerValue(c *sarama.Config) {
+	sarama.NewAsyncProducer(addrs, c)
+}
+
+var makeProducer = newProducerValue // called where this pass cannot see
+
+func setFlush(c *sarama.Config) {
+	c.Producer.Flush.Frequency = 10 * time.Millisecond
+	c.Producer.Flush.Messages = 100
+}
+
+func saramaConfigureFlush() {
+	c := sarama.NewConfig()
+	setFlush(c)
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func replaceConfig(c *sarama.Config) {
+	c = sarama.NewConfig()
+	c.Producer.Flush.Frequency = 0
+}
+
+func saramaHelperReassigns() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Messages = 10
+	replaceConfig(c)
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func setFromEnv(c *sarama.Config) {
+	ms, _ := strconv.Atoi(os.Getenv("FLUSH_MS"))
+	c.Producer.Flush.Frequency = time.Duration(ms) * time.Millisecond
+}
+
+func saramaConfigureFromEnv() {
+	c := sarama.NewConfig()
+	setFromEnv(c)
+	sarama.NewSyncProducer(addrs, c)
 }

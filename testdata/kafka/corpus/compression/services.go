@@ -7,6 +7,7 @@ import (
 	"os"
 	"time"
 
+	"example.com/kafka/corpus/compression/platform"
 	"example.com/kafka/kafkaopts"
 	"github.com/IBM/sarama"
 	shopify "github.com/Shopify/sarama"
@@ -40,7 +41,7 @@ func NewLz4Fallback() (*kgo.Client, error) {
 }
 
 func NewShared() (*kgo.Client, error) {
-	return kgo.NewClient(kafkaopts.ZstdNoLinger()...) // label:bad
+	return kgo.NewClient(platform.ZstdNoLinger()...) // reported in platform, where both settings are written
 }
 
 func compressed() kgo.Opt {

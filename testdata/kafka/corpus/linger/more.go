@@ -89,7 +89,7 @@ func NewBranchBoth(region string) (*kgo.Client, error) {
 func NewBranchDiffer(region string) (*kgo.Client, error) {
 	var opts []kgo.Opt
 	if region == "eu" {
-		opts = []kgo.Opt{kgo.SeedBrokers("eu"), kgo.ProducerLinger(0)}
+		opts = []kgo.Opt{kgo.SeedBrokers("eu"), kgo.ProducerLinger(0)} // label:bad
 	} else {
 		opts = []kgo.Opt{kgo.SeedBrokers("us"), kgo.ProducerLinger(time.Second)}
 	}
@@ -147,7 +147,7 @@ func NewConfluentIndex() (*kafka.Producer, error) {
 func NewConfluentBranch(fast bool) (*kafka.Producer, error) {
 	cm := kafka.ConfigMap{}
 	if fast {
-		cm["linger.ms"] = 0
+		cm["linger.ms"] = 0 // label:bad
 	}
 	return kafka.NewProducer(&cm) // label:ok
 }

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"time"
 
+	"example.com/kafka/corpus/linger/platform"
 	"example.com/kafka/kafkaopts"
 	"github.com/IBM/sarama"
 	shopify "github.com/Shopify/sarama"
@@ -67,7 +68,7 @@ func NewEnvProducer() (*kgo.Client, error) {
 }
 
 func NewSharedLowLatency() (*kgo.Client, error) {
-	return kgo.NewClient(kafkaopts.LowLatency("b1", "b2")...) // label:bad
+	return kgo.NewClient(platform.LowLatency("b1", "b2")...) // reported in platform, where the zero is written
 }
 
 func NewSharedThroughput() (*kgo.Client, error) {
@@ -103,7 +104,7 @@ func newTunedOpts(tuning string) []kgo.Opt {
 	opts := []kgo.Opt{kgo.SeedBrokers("b")}
 	switch tuning {
 	case "latency":
-		opts = append(opts, kgo.ProducerLinger(0))
+		opts = append(opts, kgo.ProducerLinger(0)) // label:bad
 	case "throughput":
 		opts = append(opts, kgo.ProducerLinger(100*time.Millisecond))
 	}
@@ -251,7 +252,7 @@ func NewConfluentLinger() (*kafka.Producer, error) {
 }
 
 func NewConfluentShared() (*kafka.Producer, error) {
-	return kafka.NewProducer(kafkaopts.ConfluentNoLinger()) // label:bad
+	return kafka.NewProducer(platform.ConfluentNoLinger()) // reported in platform
 }
 
 func NewConfluentConsumer() (*kafka.Consumer, error) {

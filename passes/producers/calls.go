@@ -1,0 +1,220 @@
+package producers
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// A configuration often crosses a call inside the package: built by the
+// caller and handed to a constructor helper as a parameter, or handed to a
+// configure(cfg) helper that sets some fields. Both are followed only where
+// every caller is in view: functions this package declares, unexported,
+// used only by calls.
+
+// paramState is the configuration parameter v of a function this package
+// declares holds on entry: what every call of the function passes, or nil
+// when a caller is not in view.
+func (r *resolver) paramState(v *types.Var, sh shape, depth int) *state {
+	if depth > maxDepth {
+		return nil
+	}
+	fn, decl, idx := r.paramOf(v)
+	if fn == nil || !r.callsOnly(fn) {
+		return nil
+	}
+	var ids []*ast.Ident
+	for id, obj := range r.pass.TypesInfo.Uses {
+		if obj == fn {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	slices.SortFunc(ids, func(a, b *ast.Ident) int { return int(a.Pos() - b.Pos()) })
+	var out *state
+	for _, id := range ids {
+		call := r.callOf(id)
+		if call == nil || call.Ellipsis.IsValid() || idx >= len(call.Args) || r.bodyAt(call.Pos()) == decl.Body {
+			return nil // a recursive call passes what it was given
+		}
+		s := r.eval(call.Args[idx], sh, depth+1)
+		if out == nil {
+			out = s
+		} else {
+			out = merge(out, s)
+		}
+	}
+	return out
+}
+
+// paramOf finds the function declaring parameter v and v's index, counting
+// each name of the parameter list.
+func (r *resolver) paramOf(v *types.Var) (*types.Func, *ast.FuncDecl, int) {
+	for fn, decl := range r.funcs {
+		if decl.Type.Params == nil || decl.Type.Params.Pos() > v.Pos() || v.Pos() > decl.Type.Params.End() {
+			continue
+		}
+		i := 0
+		for _, field := range decl.Type.Params.List {
+			if _, ok := field.Type.(*ast.Ellipsis); ok {
+				return nil, nil, 0
+			}
+			for _, name := range field.Names {
+				if r.pass.TypesInfo.Defs[name] == v {
+					return fn, decl, i
+				}
+				i++
+			}
+		}
+	}
+	return nil, nil, 0
+}
+
+// callsOnly reports whether every caller of fn is a call in this package
+// that this pass sees: fn is unexported, never used as a value, and no
+// interface of the package has a method of its name.
+func (r *resolver) callsOnly(fn *types.Func) bool {
+	if fn.Exported() {
+		return false
+	}
+	for id, obj := range r.pass.TypesInfo.Uses {
+		if obj == fn && r.callOf(id) == nil {
+			return false
+		}
+	}
+	if fn.Type().(*types.Signature).Recv() == nil {
+		return true
+	}
+	for _, obj := range r.pass.TypesInfo.Defs {
+		if m, ok := obj.(*types.Func); ok && m.Name() == fn.Name() && m != fn {
+			if recv := m.Type().(*types.Signature).Recv(); recv != nil && types.IsInterface(recv.Type()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// callOf returns the call whose callee id names, or nil when id is used
+// otherwise (a function value).
+func (r *resolver) callOf(id *ast.Ident) *ast.CallExpr {
+	var found *ast.CallExpr
+	for _, f := range r.pass.Files {
+		if f.FileStart > id.Pos() || id.Pos() >= f.FileEnd {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			if found != nil || n == nil || n.Pos() > id.Pos() || n.End() <= id.Pos() {
+				return false
+			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				switch fun := ast.Unparen(call.Fun).(type) {
+				case *ast.Ident:
+					if fun == id {
+						found = call
+					}
+				case *ast.SelectorExpr:
+					if fun.Sel == id {
+						found = call
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// callEffect applies a call of a helper declared in this package that is
+// handed v (a pointer or map configuration, or its address): the states
+// at the helper's returns, joined. It reports false when the call is not
+// such a helper or the helper may do what this pass cannot follow (keep v,
+// reassign its parameter).
+func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
+	info := w.r.pass.TypesInfo
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || w.depth > maxDepth || call.Ellipsis.IsValid() {
+		return s, false
+	}
+	fn := callee(info, call)
+	decl := w.r.funcs[fn]
+	if decl == nil || w.r.busy[fn] {
+		return s, false
+	}
+	idx := -1
+	for i, a := range call.Args {
+		a = ast.Unparen(a)
+		if u, ok := a.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			a = ast.Unparen(u.X)
+		}
+		if id, ok := a.(*ast.Ident); ok && info.ObjectOf(id) == w.v && idx < 0 {
+			idx = i
+			continue
+		}
+		if w.mentions(call.Args[i]) {
+			return s, false
+		}
+	}
+	if idx < 0 {
+		return s, false
+	}
+	var param *types.Var
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			if i == idx {
+				param, _ = info.Defs[name].(*types.Var)
+			}
+			i++
+		}
+	}
+	want := pointerOrMap(w.v.Type(), call.Args[idx])
+	if param == nil || want == nil || !types.Identical(param.Type().Underlying(), want) {
+		return s, false
+	}
+	reassigned := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == param {
+					reassigned = true
+				}
+			}
+		}
+		return !reassigned
+	})
+	if reassigned {
+		return s, false
+	}
+	w.r.busy[fn] = true
+	defer delete(w.r.busy, fn)
+	inner := &walker{r: w.r, v: param, upTo: decl.Body.End(), sh: w.sh, depth: w.depth + 1, returns: []*state{}}
+	end := inner.block(decl.Body.List, s.clone())
+	if !terminates(decl.Body.List) {
+		inner.returns = append(inner.returns, end)
+	}
+	if len(inner.returns) == 0 {
+		return s, false
+	}
+	out := inner.returns[0]
+	for _, x := range inner.returns[1:] {
+		out = merge(out, x)
+	}
+	return out, true
+}
+
+// pointerOrMap is the underlying type the helper's parameter must have to
+// share v's configuration: v's own for a pointer or map, *T for &v.
+func pointerOrMap(t types.Type, arg ast.Expr) types.Type {
+	if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		return types.NewPointer(t)
+	}
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Map:
+		return t.Underlying()
+	}
+	return nil
+}
