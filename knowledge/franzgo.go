@@ -18,7 +18,8 @@ func franzGoProduces() []Produce {
 	const batched = "call ProduceSync once with all records, or Produce and Flush once"
 	sync := func(recv string) Produce {
 		return Produce{Func: Func{KgoPath, recv, "ProduceSync"}, Sends: OneVariadic,
-			Head: "ProduceSync of one record", Cost: "one produce request per record", Batched: batched}
+			Head: "ProduceSync of one record", Cost: "one produce request per record", Batched: batched,
+			Fix: &BatchFix{"ProduceSync", "recs", "FirstErr"}}
 	}
 	waited := func(name string) Produce {
 		return Produce{Func: Func{KgoPath, "Client", name}, Sends: Promised, Record: 1, Waiter: 2, Flush: "Flush",

@@ -46,7 +46,17 @@ type Produce struct {
 	// and ReportCost what waiting by a Flush or for the record's result
 	// costs. Batched is the fix.
 	Head, Cost, FlushCost, ReportCost, Batched string
+	// Fix, when set, is how the suggested fix sends every record of the
+	// loop with one call.
+	Fix *BatchFix
 }
+
+// BatchFix is a call that sends every record at once: Method takes them
+// all (the produce's own method when it is variadic, or one taking a slice
+// that returns only an error), Slice names the records collected for it,
+// and Chain is the method through which its result gives the error
+// ("FirstErr"), if any.
+type BatchFix struct{ Method, Slice, Chain string }
 
 // Sends says which calls of a Produce send one record and wait for it.
 type Sends int

@@ -3,13 +3,14 @@
 // types, the calls that run SQL text and make prepared statements, the
 // batched form to recommend, the functions that call a function argument
 // for it (transaction runners, per-row callbacks), and for a Kafka client
-// its producer constructors, options, defaults by version and what turns
-// batching off. The passes read the registry, and no other non-test file
-// of the passes or analyzers names a library's import path (a test checks
-// it). A driver whose calls take SQL text as database/sql's do is a file
-// here and its testdata; an ORM's per-object saves and a Kafka client's
-// produce calls still need a matching rule in passes/sinks, which reads
-// its paths and texts from here.
+// its produce calls, producer constructors, options, defaults by version
+// and what turns batching off, with the words the messages use. The passes
+// read the registry, and no other non-test file of the passes or analyzers
+// names a library's import path (a test checks it). A driver whose calls
+// take SQL text as database/sql's do, or a Kafka client whose produce
+// calls wait as one of the Sends kinds says, is a file here and its
+// testdata; an ORM's per-object saves still need a matching rule in
+// passes/sinks, which reads its paths and texts from here.
 package knowledge
 
 // TypeName names a named type by import path and name.

@@ -18,7 +18,8 @@ func saramaProduces() []Produce {
 	var ps []Produce
 	for _, path := range SaramaPaths {
 		ps = append(ps,
-			Produce{Func: Func{path, "SyncProducer", "SendMessage"}, Sends: OneArg, Head: "SendMessage", Cost: cost, Batched: batched},
+			Produce{Func: Func{path, "SyncProducer", "SendMessage"}, Sends: OneArg, Head: "SendMessage", Cost: cost, Batched: batched,
+				Fix: &BatchFix{Method: "SendMessages", Slice: "msgs"}},
 			Produce{Func: Func{path, "SyncProducer", "SendMessages"}, Sends: OneSlice, Head: "SendMessages of one message", Cost: cost, Batched: batched},
 			Produce{Func: Func{path, "AsyncProducer", "Input"}, Sends: Sent, Reports: []string{"Successes", "Errors"},
 				Head: "AsyncProducer send and wait", ReportCost: "waiting on Successes() or Errors() after each send",

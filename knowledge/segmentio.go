@@ -20,7 +20,7 @@ func segmentioProduces() []Produce {
 	}
 	return []Produce{
 		{Func: Func{SegmentioPath, "Writer", "WriteMessages"}, Sends: OneVariadic, Head: "WriteMessages of one message",
-			Batched: "call WriteMessages once with all messages, or set Async: true"},
+			Batched: "call WriteMessages once with all messages, or set Async: true", Fix: &BatchFix{Method: "WriteMessages", Slice: "msgs"}},
 		conn("WriteMessages", OneVariadic), conn("WriteCompressedMessages", OneVariadic), conn("Write", OneArg),
 	}
 }

@@ -12,7 +12,6 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/passes/loops"
-	"github.com/batchlint/batchlint/passes/producers"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
@@ -181,7 +180,7 @@ type shape struct {
 func sendShape(info *types.Info, w *sinks.Write) *shape {
 	call := w.Call
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	if !ok || w.Fix == nil {
 		return nil
 	}
 	sig, ok := typeUnder(info, call.Fun).(*types.Signature)
@@ -189,42 +188,53 @@ func sendShape(info *types.Info, w *sinks.Write) *shape {
 		return nil
 	}
 	params := sig.Params()
-	switch {
-	case w.Lib == producers.FranzGo && sel.Sel.Name == "ProduceSync", w.Lib == producers.Segmentio && sel.Sel.Name == "WriteMessages":
-		if !sig.Variadic() || params.Len() == 0 {
+	if sel.Sel.Name != w.Fix.Method {
+		// Another method takes the slice and returns only the error.
+		if len(call.Args) != 1 || call.Ellipsis.IsValid() || params.Len() != 1 || sig.Results().Len() < 1 ||
+			!takesSlice(info.TypeOf(sel.X), w.Fix.Method, params.At(0).Type()) {
 			return nil
 		}
-		sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
-		if !ok || len(call.Args) != params.Len() || sig.Results().Len() != 1 {
-			return nil
-		}
-		sh := &shape{call: call, elem: sl.Elem(), batched: sel.Sel.Name, base: "msgs"}
-		if w.Lib == producers.FranzGo {
-			sh.base, sh.chain = "recs", "FirstErr"
-		}
-		last := call.Args[len(call.Args)-1]
-		if call.Ellipsis.IsValid() {
-			lit, ok := ast.Unparen(last).(*ast.CompositeLit)
-			if !ok || len(lit.Elts) != 1 {
-				return nil
-			}
-			if _, kv := lit.Elts[0].(*ast.KeyValueExpr); kv {
-				return nil
-			}
-			sh.recs, sh.spread = []ast.Expr{lit.Elts[0]}, true
-		} else {
-			sh.recs = []ast.Expr{last}
-		}
-		sh.results = 1
-		return sh
-	case w.Lib == producers.Sarama && sel.Sel.Name == "SendMessage":
-		if len(call.Args) != 1 || call.Ellipsis.IsValid() || params.Len() != 1 {
-			return nil
-		}
-		return &shape{call: call, recs: call.Args, elem: params.At(0).Type(), base: "msgs",
-			batched: "SendMessages", rename: sel.Sel, results: 3}
+		return &shape{call: call, recs: call.Args, elem: params.At(0).Type(), base: w.Fix.Slice,
+			batched: w.Fix.Method, rename: sel.Sel, results: sig.Results().Len()}
 	}
-	return nil
+	if !sig.Variadic() || params.Len() == 0 {
+		return nil
+	}
+	sl, ok := params.At(params.Len() - 1).Type().(*types.Slice)
+	if !ok || len(call.Args) != params.Len() || sig.Results().Len() != 1 {
+		return nil
+	}
+	sh := &shape{call: call, elem: sl.Elem(), batched: w.Fix.Method, base: w.Fix.Slice, chain: w.Fix.Chain, results: 1}
+	last := call.Args[len(call.Args)-1]
+	if call.Ellipsis.IsValid() {
+		lit, ok := ast.Unparen(last).(*ast.CompositeLit)
+		if !ok || len(lit.Elts) != 1 {
+			return nil
+		}
+		if _, kv := lit.Elts[0].(*ast.KeyValueExpr); kv {
+			return nil
+		}
+		sh.recs, sh.spread = []ast.Expr{lit.Elts[0]}, true
+	} else {
+		sh.recs = []ast.Expr{last}
+	}
+	return sh
+}
+
+// takesSlice reports that recv has a method name taking a slice of elem
+// and returning one result.
+func takesSlice(recv types.Type, name string, elem types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(recv, true, nil, name)
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Type().(*types.Signature)
+	if sig.Params().Len() != 1 || sig.Results().Len() != 1 {
+		return false
+	}
+	sl, ok := sig.Params().At(0).Type().Underlying().(*types.Slice)
+	return ok && types.Identical(sl.Elem(), elem)
 }
 
 // movedStatements finds the statements that send the record and check the
@@ -429,11 +439,11 @@ func rewriteSend(src []byte, tf *token.File, moved []ast.Stmt, sh *shape, name s
 	var edits []edit
 	sendStmt := moved[0]
 	if ifs, ok := sendStmt.(*ast.IfStmt); ok && ifs.Init != nil {
-		if as, ok := ifs.Init.(*ast.AssignStmt); ok && sh.results == 3 {
-			edits = append(edits, edit{as.Lhs[0].Pos(), as.Lhs[2].Pos(), ""})
+		if as, ok := ifs.Init.(*ast.AssignStmt); ok && sh.results > 1 {
+			edits = append(edits, edit{as.Lhs[0].Pos(), as.Lhs[sh.results-1].Pos(), ""})
 		}
-	} else if as, ok := sendStmt.(*ast.AssignStmt); ok && sh.results == 3 {
-		edits = append(edits, edit{as.Lhs[0].Pos(), as.Lhs[2].Pos(), ""})
+	} else if as, ok := sendStmt.(*ast.AssignStmt); ok && sh.results > 1 {
+		edits = append(edits, edit{as.Lhs[0].Pos(), as.Lhs[sh.results-1].Pos(), ""})
 	}
 	if sh.rename != nil {
 		edits = append(edits, edit{sh.rename.Pos(), sh.rename.End(), sh.batched})

@@ -39,7 +39,7 @@ func produceWrite(c *Context, call *ast.CallExpr, p knowledge.Produce, rec ast.E
 			target = constant.StringVal(tv.Value)
 		}
 	}
-	return &Write{Call: call, Kind: Produce, Op: produceOp, Target: target, Head: p.Head, Batched: p.Batched, Detail: cost}
+	return &Write{Call: call, Kind: Produce, Op: produceOp, Target: target, Head: p.Head, Fix: p.Fix, Batched: p.Batched, Detail: cost}
 }
 
 // matchOneRecord accepts the calls that carry exactly one record:

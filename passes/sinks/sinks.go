@@ -27,6 +27,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/loops"
 )
 
@@ -59,8 +60,10 @@ type Write struct {
 	// be told: it goes through an interface that both a pool and a
 	// transaction implement (sqlc's DBTX, sqlx.Execer).
 	TxUnknown bool
-	// Head names a produce call in messages ("ProduceSync of one record").
+	// Head names a produce call in messages ("ProduceSync of one record"),
+	// and Fix is how to send all its records at once, when known.
 	Head string
+	Fix  *knowledge.BatchFix
 	// Batched names the library's batched form, for the message.
 	Batched string
 	// Detail is extra text for the message (e.g. a writer's BatchTimeout).
