@@ -31,11 +31,11 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{(*ParamsFact)(nil)},
 }
 
-// tests makes the analyzer report in _test.go files too.
+// tests makes the analyzer report in test code too.
 var tests bool
 
 func init() {
-	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
 }
 
 func run(pass *analysis.Pass) (any, error) {

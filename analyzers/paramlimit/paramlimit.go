@@ -32,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func init() {
-	Analyzer.Flags.Bool("tests", false, "also report in _test.go files")
+	Analyzer.Flags.Bool("tests", false, "also report in test code (_test.go files, functions taking *testing.T)")
 }
 
 // statement is one call that sends the rows of a slice in one statement.

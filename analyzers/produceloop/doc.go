@@ -69,7 +69,9 @@
 // loops, including constant strides of 10 or more; loops that exit in their
 // first iteration; methods of the program's own types or interfaces that
 // merely share a name with a client's method. Code in generated files is
-// skipped, and so, unless -tests is set, are _test.go files.
+// skipped, and so, unless -tests is set, is test code: _test.go files, and
+// functions anywhere that take a *testing.T, *testing.B, *testing.F or
+// testing.TB (helpers shared by several packages' tests).
 //
 // The message names the call, the topic when it is a constant, the loop,
 // the cost and the batched form; related positions point at the loop and,
@@ -87,7 +89,7 @@
 //
 // Flags:
 //
-//	-tests  also report findings in _test.go files
+//	-tests  also report findings in test code
 //
 // Suppress a deliberate per-record produce with a reason:
 //

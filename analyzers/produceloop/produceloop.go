@@ -37,7 +37,7 @@ const asyncTrue = 1
 var tests bool
 
 func init() {
-	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -3,7 +3,7 @@
 // thing.
 //
 //	# .batchlint.yml
-//	tests: true              # also report in _test.go files
+//	tests: true              # also report in test code (_test.go files, test helpers)
 //	analyzers:
 //	  linger:
 //	    enabled: false

@@ -107,7 +107,7 @@ func newFlagSet(analyzers []*analysis.Analyzer, off map[string]bool, o *options,
 	fs.StringVar(&o.tags, "tags", "", "build tags, passed to the go command")
 	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes (runs go fix -fixtool with this binary)")
 	fs.BoolVar(&o.diff, "diff", false, "print suggested fixes as a diff instead of applying them")
-	fs.BoolVar(&o.tests, "tests", false, "also report findings in _test.go files")
+	fs.BoolVar(&o.tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
 	for _, a := range analyzers {
 		fs.Var(&passthrough{name: a.Name, isBool: true, out: &o.analyzerFlags}, a.Name,
 			fmt.Sprintf("enable the %s analyzer (with -NAME=false: disable it)", a.Name))

@@ -24,8 +24,12 @@
 //
 // The Reporter also drops findings located in generated files (the
 // "Code generated ... DO NOT EDIT." header): a finding belongs at the user's
-// call site, never inside generated code. Findings in _test.go files are
-// dropped unless the analyzer has a bool flag named "tests" that is true.
+// call site, never inside generated code. Findings in test code are dropped
+// unless the analyzer has a bool flag named "tests" that is true. Test code is
+// a _test.go file, and also a function (declared or literal) anywhere that
+// takes a *testing.T, *testing.B, *testing.F or testing.TB: a helper that
+// tests share lives outside _test.go files only so that several packages'
+// tests can import it, and it runs only under go test.
 package directives
 
 import (
@@ -33,6 +37,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -76,6 +81,7 @@ func (d *Directive) names(analyzer string) bool {
 type file struct {
 	generated bool
 	test      bool
+	syntax    *ast.File
 	byLine    map[int][]*Directive
 	list      []*Directive
 }
@@ -111,6 +117,7 @@ func parse(pass *analysis.Pass) *Index {
 		fi := &file{
 			generated: generated(f),
 			test:      strings.HasSuffix(name, "_test.go"),
+			syntax:    f,
 			byLine:    map[int][]*Directive{},
 		}
 		// The source (or, without it, the line ends) is needed only to place
@@ -270,6 +277,8 @@ type Reporter struct {
 	name  string
 	tests bool
 	used  map[*Directive]bool
+	// helpers holds, per file, the test helpers found at its first finding.
+	helpers map[*file][]ast.Node
 }
 
 // NewReporter returns the Reporter for pass's analyzer. An analyzer that
@@ -281,11 +290,12 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		idx = parse(pass)
 	}
 	return &Reporter{
-		pass:  pass,
-		idx:   idx,
-		name:  pass.Analyzer.Name,
-		tests: boolFlag(pass.Analyzer, "tests"),
-		used:  map[*Directive]bool{},
+		pass:    pass,
+		idx:     idx,
+		name:    pass.Analyzer.Name,
+		tests:   boolFlag(pass.Analyzer, "tests"),
+		used:    map[*Directive]bool{},
+		helpers: map[*file][]ast.Node{},
 	}
 }
 
@@ -320,8 +330,67 @@ func (r *Reporter) skipped(f *file) bool {
 	return f.generated || (f.test && !r.tests)
 }
 
+// inHelper reports whether pos lies in a test helper of f (see the package
+// doc) while the analyzer's "tests" flag is off.
+func (r *Reporter) inHelper(f *file, pos token.Pos) bool {
+	if r.tests || f.syntax == nil || r.pass.TypesInfo == nil {
+		return false
+	}
+	hs, ok := r.helpers[f]
+	if !ok {
+		hs = testHelpers(r.pass.TypesInfo, f.syntax)
+		r.helpers[f] = hs
+	}
+	for _, h := range hs {
+		if h.Pos() <= pos && pos < h.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// testHelpers returns the outermost functions of f that take a parameter of
+// testing's T, B, F or TB.
+func testHelpers(info *types.Info, f *ast.File) []ast.Node {
+	var out []ast.Node
+	ast.Inspect(f, func(n ast.Node) bool {
+		var ft *ast.FuncType
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			ft = n.Type
+		case *ast.FuncLit:
+			ft = n.Type
+		default:
+			return true
+		}
+		for _, p := range ft.Params.List {
+			if testingParam(info.TypeOf(p.Type)) {
+				out = append(out, n)
+				return false
+			}
+		}
+		return true
+	})
+	return out
+}
+
+func testingParam(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != "testing" {
+		return false
+	}
+	switch n.Obj().Name() {
+	case "T", "B", "F", "TB":
+		return true
+	}
+	return false
+}
+
 // Report reports d unless a directive naming this analyzer covers d.Pos, or
-// d.Pos lies in a generated file, or in a test file while the analyzer's
+// d.Pos lies in a generated file, or in test code while the analyzer's
 // "tests" flag is off.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	f := r.fileOf(d.Pos)
@@ -329,7 +398,7 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 		r.pass.Report(d)
 		return
 	}
-	if r.skipped(f) {
+	if r.skipped(f) || r.inHelper(f, d.Pos) {
 		return
 	}
 	line := rawLine(r.pass.Fset.File(d.Pos), d.Pos)
@@ -355,7 +424,7 @@ func (r *Reporter) Finish() {
 			continue
 		}
 		for _, dir := range f.list {
-			if dir.Nolint {
+			if dir.Nolint || r.inHelper(f, dir.Pos) {
 				continue
 			}
 			r.check(dir)
