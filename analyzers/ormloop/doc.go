@@ -54,11 +54,17 @@
 // variable, exported or not, that only ever holds literals: declared empty or
 // with one, and set only to literals; or the result of a function of the
 // package whose every return is a literal: it runs the same number of times
-// on every start, bounded by the code, not the data),
-// that handle a chunk per iteration (a slice, or a constant step of 10 or more),
-// that exit after their first pass, and writes under a "buffer is full"
-// guard are not reported. Neither is code in generated files (ent's own
-// client) nor, by default, in _test.go files (flag -tests).
+// on every start, bounded by the code, not the data), that count up to the
+// length of such a list (for v := current; v < len(steps); v++, or up to a
+// variable never changed after it was set to that length), that walk a
+// variadic parameter no call in the package fills from a slice (f(a, b),
+// never f(xs...), and the function is never used as a value; a spread in
+// another package is not seen), that handle a chunk per iteration (a slice,
+// or a constant step of 10 or more), that exit after their first pass, and
+// writes under a "buffer is full" guard are not reported. Neither is code in
+// generated files (ent's own client) nor, by default, test code (flag
+// -tests): _test.go files, and functions anywhere that take a *testing.T,
+// *testing.B, *testing.F or testing.TB.
 //
 // When the loop ranges over a slice variable and its body is only the
 // one-object create, optionally as `if err := <create>; err != nil {...}`

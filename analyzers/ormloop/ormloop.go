@@ -29,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func init() {
-	Analyzer.Flags.Bool("tests", false, "also report in _test.go files")
+	Analyzer.Flags.Bool("tests", false, "also report in test code (_test.go files, functions taking *testing.T)")
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -100,14 +100,34 @@
 // literals: declared empty or with one, and set only to literals; or the
 // result of a function of the package whose every return is a literal: it
 // runs the same number of times on every start, bounded by the code, not the
-// data), handle one chunk per iteration (a slice, or a
-// constant step of 10 or more), exit during their first iteration, and
-// writes under a "buffer is full" guard are not reported. Neither is a write
-// whose arguments are the same on every iteration (a cleanup on each tick,
-// one statement per shard), nor one whose table name changes per iteration
-// (a loop over tables, not rows). Neither is code in generated files (the
-// finding belongs at the caller of sqlc's or ent's methods) nor, by default,
-// in _test.go files (flag -tests).
+// data), count up to the length of such a list (for v := current; v <
+// len(migrations); v++, or up to a variable never changed after it was set
+// to that length: one iteration per schema migration), walk a variadic
+// parameter that no call in the package fills from a slice (f(a, b), never
+// f(xs...), and the function is never used as a value: each caller writes
+// the list out; a spread in another package is not seen, a miss chosen over
+// reporting every helper whose callers pass one constant), handle one chunk
+// per iteration (a slice, or a constant step of 10 or more), exit during
+// their first iteration, and writes under a "buffer is full" guard are not
+// reported. Neither is a write whose arguments are the same on every
+// iteration (a cleanup on each tick, one statement per shard), nor one whose
+// table name changes per iteration (a loop over tables, not rows). Neither
+// is code in generated files (the finding belongs at the caller of sqlc's or
+// ent's methods) nor, by default, test code (flag -tests): _test.go files,
+// and functions anywhere that take a *testing.T, *testing.B, *testing.F or
+// testing.TB (helpers shared by several packages' tests).
+//
+// SQLite runs in the process: a statement costs no round trip, and inside a
+// transaction no commit, so a prepared statement per row in one transaction
+// is SQLite's own bulk path. A write in a file that imports a SQLite driver
+// (modernc.org/sqlite, mattn/go-sqlite3, glebarez, ncruces, gorm's sqlite)
+// and no other database's is therefore not reported when it runs in a
+// transaction opened outside the loop, nor when whether it runs in one is
+// unknown. With autocommit every statement is a transaction of its own,
+// synced to disk: that is reported, with one transaction around the loop as
+// the fix, and so is a transaction opened per iteration (a Begin, or a
+// transaction runner, inside the loop) or inside a wrapper called per
+// element.
 //
 // The message names the statement and table, the loop, the cost and the
 // batched form of the library in use; related positions point at the loop
@@ -120,7 +140,7 @@
 //
 //	-unknown-sql  also report Exec calls of unknown SQL text whose arguments
 //	              do not come from the element, and wrappers of them
-//	-tests        also report findings in _test.go files
+//	-tests        also report findings in test code
 //	-writers      comma-separated functions that write one row per call, for
 //	              writes batchlint cannot see (through an interface, another
 //	              driver): (*example.com/app/db.Store).Save,example.com/app/db.Put

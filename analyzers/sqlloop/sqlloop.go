@@ -65,7 +65,7 @@ func (l *funcList) Set(v string) error {
 func init() {
 	Analyzer.Flags.BoolVar(&unknownSQL, "unknown-sql", false,
 		"also report Exec calls in loops whose SQL text cannot be resolved statically when no bind argument comes from the loop's element, and wrappers of them (lower confidence)")
-	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in _test.go files")
+	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
 	Analyzer.Flags.Var(&writers, "writers",
 		"comma-separated functions that write one row per call, named as (*example.com/app/db.Store).Save or example.com/app/db.InsertRow (for writes batchlint cannot see, e.g. through an interface or another driver)")
 }
@@ -77,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if writes != nil && lr != nil {
 		for _, w := range writes.Of(sinks.SQL) {
 			l := lr.PerIteration(w.Call)
-			if l == nil || writes.TargetVaries(w, l.Node) || !writes.DataVaries(w, l.Node) {
+			if l == nil || writes.TargetVaries(w, l.Node) || !writes.DataVaries(w, l.Node) || writes.SQLiteInTx(w, l) {
 				continue
 			}
 			// Unknown text: by default only an Exec that binds the

@@ -49,6 +49,14 @@ func TestAnalyzer(t *testing.T) {
 	}
 }
 
+// TestSQLite: per-row statements on SQLite (a file importing only a SQLite
+// driver) are reported with autocommit or a transaction per element, not in
+// one transaction around the loop. The drivers are stand-ins: only their
+// import paths matter.
+func TestSQLite(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData(), sqlloop.Analyzer, "sqlitecases")
+}
+
 func TestTestsFlag(t *testing.T) {
 	setFlag(t, "tests", "true")
 	analysistest.Run(t, testdata, sqlloop.Analyzer, "./testfiles")

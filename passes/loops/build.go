@@ -47,6 +47,11 @@ type builder struct {
 	handed map[types.Object]bool
 	// decls maps the package's functions to their declarations.
 	decls map[*types.Func]*ast.FuncDecl
+	// variadic maps the variadic parameter of each declared function to
+	// the function; spread holds those some call may fill from a slice
+	// (see argList), computed at the first question.
+	variadic map[types.Object]*types.Func
+	spread   map[*types.Func]bool
 	// jumpy holds statements that contain a continue or goto (outside
 	// function literals): control may leave them for the next iteration.
 	jumpy map[ast.Node]bool
@@ -81,6 +86,7 @@ func newBuilder(pass *analysis.Pass, in *inspector.Inspector, res *Result) *buil
 		litSets:      map[types.Object]int{},
 		empty:        map[types.Object]bool{},
 		decls:        map[*types.Func]*ast.FuncDecl{},
+		variadic:     map[types.Object]*types.Func{},
 		jumpy:        map[ast.Node]bool{},
 		callbackLits: map[*ast.FuncLit]bool{},
 		term:         map[ast.Stmt]termResult{},
@@ -159,6 +165,9 @@ func (b *builder) collectFacts() {
 		case *ast.FuncDecl:
 			if fn, ok := b.info.Defs[n.Name].(*types.Func); ok {
 				b.decls[fn] = n
+				if sig := fn.Signature(); sig.Variadic() {
+					b.variadic[sig.Params().At(sig.Params().Len()-1)] = fn
+				}
 			}
 		case *ast.ValueSpec:
 			if len(n.Values) == 0 {

@@ -24,7 +24,7 @@ func (b *builder) forIntent(f *ast.ForStmt) Intent {
 		return Retry
 	case b.periodicFor(f):
 		return Periodic
-	case b.constBounds(f):
+	case b.constBounds(f) || b.upToLen(f):
 		return Bounded
 	case b.strided(f) || b.reslices(f) || b.polls(f):
 		return Chunked
@@ -414,7 +414,7 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		if o == nil {
 			return false
 		}
-		if b.codeList(o) {
+		if b.codeList(o) || b.argList(o) || b.codeLen(x) {
 			return true
 		}
 		val, ok := b.inits[o]
@@ -424,7 +424,7 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		x = ast.Unparen(val)
 	}
 	if call, ok := x.(*ast.CallExpr); ok {
-		return b.returnsLiteral(call)
+		return b.returnsLiteral(call) || b.codeLen(call)
 	}
 	lit, ok := x.(*ast.CompositeLit)
 	if !ok {
@@ -459,6 +459,110 @@ func (b *builder) codeList(o types.Object) bool {
 		return b.returnsLiteral(v)
 	}
 	return b.empty[o]
+}
+
+// argList: o is the variadic parameter of a function declared in this
+// package, never reassigned, and no code of the package can fill it from a
+// slice: no call spreads one into the function (f(xs...), directly or
+// through an interface method it implements) and the function is never
+// used as a value. Every call then writes its arguments out, so the list
+// is as long as the code at the call site makes it. Calls in other
+// packages are not seen: an exported function that another package calls
+// with xs... is a miss, chosen over reporting every variadic helper whose
+// callers pass one constant.
+func (b *builder) argList(o types.Object) bool {
+	fn := b.variadic[o]
+	if fn == nil || b.assigned[o] {
+		return false
+	}
+	if b.spread == nil {
+		b.findSpreads()
+	}
+	return !b.spread[fn]
+}
+
+// findSpreads fills b.spread: the declared variadic functions that a call
+// with ... may reach, or that are used other than by calling them.
+func (b *builder) findSpreads() {
+	b.spread = map[*types.Func]bool{}
+	declared := map[*types.Func]bool{}
+	for _, fn := range b.variadic {
+		declared[fn] = true
+	}
+	calls := map[*types.Func]int{}
+	for c := range b.in.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := c.Node().(*ast.CallExpr)
+		fn := calleeFunc(b.info, call)
+		if fn == nil {
+			continue
+		}
+		if declared[fn] {
+			calls[fn]++
+		}
+		if !call.Ellipsis.IsValid() {
+			continue
+		}
+		b.spread[fn] = true
+		if recv := fn.Signature().Recv(); recv != nil && types.IsInterface(recv.Type()) {
+			iface, _ := recv.Type().Underlying().(*types.Interface)
+			for g := range declared {
+				if r := g.Signature().Recv(); r != nil && g.Name() == fn.Name() && iface != nil &&
+					(types.Implements(r.Type(), iface) || types.Implements(types.NewPointer(r.Type()), iface)) {
+					b.spread[g] = true
+				}
+			}
+		}
+	}
+	uses := map[*types.Func]int{}
+	for _, o := range b.info.Uses {
+		if fn, ok := o.(*types.Func); ok && declared[fn] {
+			uses[fn]++
+		}
+	}
+	for fn := range declared {
+		if uses[fn] > calls[fn] {
+			b.spread[fn] = true
+		}
+	}
+}
+
+// codeLen: e is len(xs) of a list the code bounds (fewItems), or a
+// variable never changed after it was declared with such a length (var
+// schemaVersion = len(migrations)). The list's length is fixed by the code
+// whatever it holds.
+func (b *builder) codeLen(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		o := b.info.Uses[id]
+		if o == nil || b.assigned[o] {
+			return false
+		}
+		e = ast.Unparen(b.inits[o])
+	}
+	call, ok := e.(*ast.CallExpr)
+	return ok && len(call.Args) == 1 && b.isBuiltin(call.Fun, "len") && b.fewItems(call.Args[0])
+}
+
+// upToLen: for i := start; i < n; i++ where n is a length the code bounds
+// (codeLen): a counted walk over a code-defined list, such as one
+// iteration per schema migration from the stored version to len(migrations).
+func (b *builder) upToLen(f *ast.ForStmt) bool {
+	post, ok := f.Post.(*ast.IncDecStmt)
+	if !ok || post.Tok != token.INC {
+		return false
+	}
+	v := b.obj(post.X)
+	cond, ok := ast.Unparen(f.Cond).(*ast.BinaryExpr)
+	if v == nil || !ok {
+		return false
+	}
+	switch {
+	case cond.Op == token.LSS && b.obj(cond.X) == v:
+		return b.codeLen(cond.Y)
+	case cond.Op == token.GTR && b.obj(cond.Y) == v:
+		return b.codeLen(cond.X)
+	}
+	return false
 }
 
 // returnsLiteral: call runs a function of this package whose every return

@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -64,6 +65,9 @@ type Write struct {
 	// and Fix is how to send all its records at once, when known.
 	Head string
 	Fix  *knowledge.BatchFix
+	// SQLite reports that the statement runs on SQLite: the file that runs
+	// it imports a SQLite driver and no other database's.
+	SQLite bool
 	// Batched names the library's batched form, for the message.
 	Batched string
 	// Detail is extra text for the message (e.g. a writer's BatchTimeout).
@@ -98,6 +102,7 @@ type WriteFact struct {
 	Target    string
 	InTx      bool
 	TxUnknown bool
+	SQLite    bool
 	Batched   string
 	Detail    string
 	Inner     string
@@ -425,6 +430,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.Cursor = inspector.Cursor{}
+	markSQLite(pass, direct)
 
 	// Wrappers: user functions each call of which performs a write. A
 	// wrapper of a wrapper is found on a later round, so iterate until no
@@ -483,6 +489,31 @@ func run(pass *analysis.Pass) (any, error) {
 		res.byCall[s.call] = wr
 	}
 	return res, nil
+}
+
+// markSQLite marks the SQL writes made in files that run SQL on SQLite only,
+// whose fix is a transaction rather than COPY or a multi-row statement.
+func markSQLite(pass *analysis.Pass, direct map[*ast.CallExpr]*Write) {
+	sqlite := map[*token.File]bool{}
+	for _, f := range pass.Files {
+		var paths []string
+		for _, imp := range f.Imports {
+			if p, err := strconv.Unquote(imp.Path.Value); err == nil {
+				paths = append(paths, p)
+			}
+		}
+		if knowledge.SQLiteOnly(paths) {
+			sqlite[pass.Fset.File(f.FileStart)] = true
+		}
+	}
+	if len(sqlite) == 0 {
+		return
+	}
+	for call, w := range direct {
+		if w.Kind == SQL && sqlite[pass.Fset.File(call.Pos())] {
+			w.SQLite, w.Batched = true, knowledge.SQLiteBatched
+		}
+	}
 }
 
 // exportSQLTexts exports an SQLTextFact for each exported package-level
@@ -571,6 +602,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		Op:      f.Op,
 		Target:  f.Target,
 		InTx:    f.InTx,
+		SQLite:  f.SQLite,
 		Batched: f.Batched,
 		Detail:  f.Detail,
 		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
@@ -597,7 +629,10 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		if sw == nil {
 			return nil
 		}
-		wr.Lib, wr.Op, wr.Target, wr.Batched = sw.Lib, sw.Op, sw.Target, sw.Batched
+		wr.Lib, wr.Op, wr.Target = sw.Lib, sw.Op, sw.Target
+		if !wr.SQLite {
+			wr.Batched = sw.Batched
+		}
 		wr.Via.Inner = strings.Replace(wr.Via.Inner, OpPhrase("", ""), OpPhrase(sw.Op, sw.Target), 1)
 	}
 	return wr
@@ -641,6 +676,7 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		Target:    best.Target,
 		InTx:      best.InTx,
 		TxUnknown: best.TxUnknown,
+		SQLite:    best.SQLite,
 		Batched:   best.Batched,
 		Detail:    best.Detail,
 	}
