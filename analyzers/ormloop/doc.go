@@ -58,8 +58,10 @@
 // length of such a list (for v := current; v < len(steps); v++, or up to a
 // variable never changed after it was set to that length), that walk a
 // variadic parameter no call in the package fills from a slice (f(a, b),
-// never f(xs...), and the function is never used as a value; a spread in
-// another package is not seen), that handle a chunk per iteration (a slice,
+// never f(xs...), and the function is never used as a value) when the
+// function is unexported or its elements are values of an enumeration (a
+// named string or integer type with constants: CreateToken(ctx, t,
+// RoleUser)), that handle a chunk per iteration (a slice,
 // or a constant step of 10 or more), that exit after their first pass, and
 // writes under a "buffer is full" guard are not reported. Neither is code in
 // generated files (ent's own client) nor, by default, test code (flag

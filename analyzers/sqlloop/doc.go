@@ -105,8 +105,9 @@
 // to that length: one iteration per schema migration), walk a variadic
 // parameter that no call in the package fills from a slice (f(a, b), never
 // f(xs...), and the function is never used as a value: each caller writes
-// the list out; a spread in another package is not seen, a miss chosen over
-// reporting every helper whose callers pass one constant), handle one chunk
+// the list out) when the function is unexported, so every call is seen, or
+// its elements are values of an enumeration (a named string or integer type
+// with constants: grant(ctx, RoleAdmin)), handle one chunk
 // per iteration (a slice, or a constant step of 10 or more), exit during
 // their first iteration, and writes under a "buffer is full" guard are not
 // reported. Neither is a write whose arguments are the same on every

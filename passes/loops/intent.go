@@ -462,23 +462,49 @@ func (b *builder) codeList(o types.Object) bool {
 }
 
 // argList: o is the variadic parameter of a function declared in this
-// package, never reassigned, and no code of the package can fill it from a
-// slice: no call spreads one into the function (f(xs...), directly or
-// through an interface method it implements) and the function is never
-// used as a value. Every call then writes its arguments out, so the list
-// is as long as the code at the call site makes it. Calls in other
-// packages are not seen: an exported function that another package calls
-// with xs... is a miss, chosen over reporting every variadic helper whose
-// callers pass one constant.
+// package, never reassigned, that no code can fill from a slice: no call in
+// the package spreads one into it (f(xs...), directly or through an
+// interface method it implements), the function is never used as a value,
+// and either it is unexported, so every call is in this package, or its
+// elements are values of an enumeration (enumValues), which callers name
+// one by one (RoleAdmin, RoleUser) rather than load. Every call then writes
+// the list out, so it is as long as the code at the call site makes it. An exported function of other element
+// types may be called with xs... from another package (a SaveBookmarks(ctx,
+// books...) behind an interface, fed from an import file), so its loop stays
+// per element.
 func (b *builder) argList(o types.Object) bool {
 	fn := b.variadic[o]
-	if fn == nil || b.assigned[o] {
+	if fn == nil || b.assigned[o] || fn.Exported() && !enumValues(o.Type()) {
 		return false
 	}
 	if b.spread == nil {
 		b.findSpreads()
 	}
 	return !b.spread[fn]
+}
+
+// enumValues reports a slice of an enumeration: a named string or integer
+// type whose package declares constants of it (type Role string; const
+// RoleAdmin Role = "admin").
+func enumValues(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(sl.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	if bt, ok := n.Underlying().(*types.Basic); !ok || bt.Info()&(types.IsString|types.IsInteger) == 0 {
+		return false
+	}
+	scope := n.Obj().Pkg().Scope()
+	for _, name := range scope.Names() {
+		if c, ok := scope.Lookup(name).(*types.Const); ok && types.Identical(c.Type(), n) {
+			return true
+		}
+	}
+	return false
 }
 
 // findSpreads fills b.spread: the declared variadic functions that a call

@@ -64,7 +64,9 @@ func countedLookAlikeMore(current, extra int) {
 }
 
 // A variadic parameter is an argument list the caller writes out, unless
-// some call spreads a slice into it.
+// some call spreads a slice into it. Calls in other packages are not seen,
+// so an exported function counts only when its elements are values of an
+// enumeration.
 
 func grant(roles ...role) {
 	for _, r := range roles {
@@ -122,4 +124,45 @@ func grantLiteral() {
 		}
 	}
 	f(role{"a"})
+}
+
+type Permission string
+
+const (
+	PermRead  Permission = "read"
+	PermWrite Permission = "write"
+)
+
+func Grant(user string, perms ...Permission) {
+	for _, p := range perms {
+		write(user, p) // want `not per-iteration`
+	}
+}
+
+// Look-alikes: an exported function of records, which another package may
+// call with a loaded slice (SaveBookmarks(ctx, books...)); an enumeration
+// spread here.
+
+func SaveRoles(roles ...role) {
+	for _, r := range roles {
+		write(r) // want `per-iteration of roles \(per-element\)`
+	}
+}
+
+func saveRolesCaller() { SaveRoles(role{"a"}) }
+
+func Revoke(user string, perms ...Permission) {
+	for _, p := range perms {
+		write(user, p) // want `per-iteration of perms \(per-element\)`
+	}
+}
+
+func revokeLoaded(user string, loaded []Permission) { Revoke(user, loaded...) }
+
+type Level int
+
+func SetLevels(levels ...Level) {
+	for _, l := range levels {
+		write(l) // want `per-iteration of levels \(per-element\)`
+	}
 }
