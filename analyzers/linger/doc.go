@@ -56,10 +56,14 @@
 // A configuration is followed into the package's own functions: a config
 // handed to an unexported constructor helper as a parameter is what every
 // call in the package passes (when the calls agree), and a helper handed
-// the config to change (configure(cfg)) applies its assignments. Values
-// that come from flags, the environment, files, or parameters of exported
-// functions are not known statically and are never reported. A deliberate zero linger (a
-// latency-critical control-plane producer) is suppressed with
+// the config to change (configure(cfg)) applies its assignments. Confluent
+// ConfigMap entries copied (a range loop or maps.Copy) from an unexported
+// package-level map, or from one profile of a map of named profiles, are
+// known; with a profile name not known, every profile's values count, as
+// paths. Values that come from flags, the environment, files, or
+// parameters of exported functions are not known statically and are never
+// reported. A deliberate zero linger (a latency-critical control-plane
+// producer) is suppressed with
 //
 //	//batchlint:ignore linger -- control-plane producer, latency over throughput
 package linger

@@ -942,6 +942,16 @@ func (r *resolver) packageInit(v *types.Var) ast.Expr {
 				if n.Op == token.AND && values.RootVar(r.pass.TypesInfo, n.X) == v {
 					reassigned = true
 				}
+			case *ast.CallExpr:
+				// A map handed to a call may be changed there; maps.Copy
+				// only reads its source.
+				fn := callee(r.pass.TypesInfo, n)
+				for i, a := range n.Args {
+					if _, isMap := v.Type().Underlying().(*types.Map); isMap && values.RootVar(r.pass.TypesInfo, a) == v &&
+						!(i == 1 && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy") {
+						reassigned = true
+					}
+				}
 			}
 			return true
 		})

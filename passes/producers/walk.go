@@ -184,6 +184,9 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		if s2, ok := w.callEffect(st.X, s); ok {
 			return s2
 		}
+		if s2, ok := w.mapsCopy(st.X, s); ok {
+			return s2
+		}
 	case *ast.ReturnStmt:
 		if w.returns != nil {
 			w.returns = append(w.returns, s)
@@ -504,7 +507,26 @@ func (w *walker) copyMap(st *ast.RangeStmt, s *state) (*state, bool) {
 	if !copies {
 		return s, false
 	}
+	return w.copyFrom(st.X, s), true
+}
+
+// mapsCopy applies maps.Copy(v, src), the same copy as copyMap's loop.
+func (w *walker) mapsCopy(e ast.Expr, s *state) (*state, bool) {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || w.sh != configMap || len(call.Args) != 2 {
+		return s, false
+	}
+	fn := callee(w.r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "maps" || fn.Name() != "Copy" || values.RootVar(w.r.pass.TypesInfo, call.Args[0]) != w.v || w.mentions(call.Args[1]) {
+		return s, false
+	}
+	return w.copyFrom(call.Args[1], s), true
+}
+
+// copyFrom adds the entries of the configuration map src (see mapValue)
+// to v's.
+func (w *walker) copyFrom(src ast.Expr, s *state) *state {
 	s = s.clone()
-	s.add(w.r.mapValue(st.X, w.r.libOfType(w.v.Type()), w.depth+1))
-	return s, true
+	s.add(w.r.mapValue(src, w.r.libOfType(w.v.Type()), w.depth+1))
+	return s
 }

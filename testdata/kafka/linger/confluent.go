@@ -1,6 +1,7 @@
 package linger
 
 import (
+	"maps"
 	"os"
 
 	"example.com/kafka/kafkaopts"
@@ -160,5 +161,34 @@ func confluentTransformed() {
 	for k, v := range asText {
 		cm[k] = k + v
 	}
+	kafka.NewProducer(&cm)
+}
+
+var fastDefaults = kafka.ConfigMap{
+	"queue.buffering.max.ms": 0, // want `confluent linger.ms 0`
+}
+
+func confluentMapsCopy() {
+	cm := kafka.ConfigMap{"bootstrap.servers": "b"}
+	maps.Copy(cm, fastDefaults)
+	kafka.NewProducer(&cm)
+}
+
+func confluentMapsCopyThenSet() {
+	cm := kafka.ConfigMap{}
+	maps.Copy(cm, fastDefaults)
+	cm["queue.buffering.max.ms"] = 5
+	kafka.NewProducer(&cm)
+}
+
+var patched = kafka.ConfigMap{"linger.ms": 0}
+
+func init() {
+	maps.Copy(patched, kafka.ConfigMap{"linger.ms": 10})
+}
+
+func confluentPatchedDefaults() {
+	cm := kafka.ConfigMap{}
+	maps.Copy(cm, patched)
 	kafka.NewProducer(&cm)
 }
