@@ -50,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// One finding per codec setting, however many producers it reaches.
 	var order []token.Pos
 	byPos := map[token.Pos]*analysis.Diagnostic{}
-	for _, p := range append(res.Producers[:len(res.Producers):len(res.Producers)], res.Helpers...) {
+	for _, p := range res.Judged() {
 		c, off := finding(p)
 		if off == nil {
 			continue

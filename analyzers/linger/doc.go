@@ -56,7 +56,11 @@
 // A configuration is followed into the package's own functions: a config
 // handed to an unexported constructor helper as a parameter is what every
 // call in the package passes (when the calls agree), and a helper handed
-// the config to change (configure(cfg)) applies its assignments. Confluent
+// the config to change (configure(cfg)) applies its assignments. An
+// exported function of another package that builds one producer from a
+// config parameter (ctor.NewSync(addrs, cfg)) is, at its call, a producer
+// built from the config the caller passes; defaults are reported at that
+// call. Confluent
 // ConfigMap entries copied (a range loop or maps.Copy) from an unexported
 // package-level map, or from one profile of a map of named profiles, are
 // known; with a profile name not known, every profile's values count, as

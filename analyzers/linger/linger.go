@@ -43,7 +43,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// it reaches is a related location.
 	var order []token.Pos
 	byPos := map[token.Pos]*analysis.Diagnostic{}
-	for _, p := range append(res.Producers[:len(res.Producers):len(res.Producers)], res.Helpers...) {
+	for _, p := range res.Judged() {
 		for _, off := range offs(p) {
 			if hp := res.HelperOf(off.Setting); hp != nil && len(offs(hp)) > 0 {
 				continue // reported in the helper's package

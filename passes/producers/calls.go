@@ -5,6 +5,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
+
+	"github.com/batchlint/batchlint/knowledge"
 )
 
 // A configuration often crosses a call inside the package: built by the
@@ -217,4 +220,85 @@ func pointerOrMap(t types.Type, arg ast.Expr) types.Type {
 		return t.Underlying()
 	}
 	return nil
+}
+
+// paramCtor is a producer constructed, in an exported function, from one of
+// its parameters after the settings of delta.
+type paramCtor struct {
+	lib   *knowledge.Library
+	ctor  string
+	param int
+	shape shape
+	delta *state
+}
+
+// noteParam records a producer constructor call whose configuration
+// argument arg is a parameter of the exported function around it.
+func (r *resolver) noteParam(arg ast.Expr, lib *knowledge.Library, ctor string, sh shape) {
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok {
+		return
+	}
+	v, _ := r.pass.TypesInfo.Uses[id].(*types.Var)
+	if v == nil {
+		return
+	}
+	fn, decl, idx := r.paramOf(v)
+	if fn == nil || !fn.Exported() || decl.Recv != nil && !isExportedRecv(fn) || r.bodyAt(id.Pos()) != decl.Body {
+		return
+	}
+	delta := r.walkVar(v, decl.Body, id.Pos(), sh, 0, newState())
+	if r.params == nil {
+		r.params = map[*types.Func][]paramCtor{}
+	}
+	r.params[fn] = append(r.params[fn], paramCtor{lib: lib, ctor: ctor, param: idx, shape: sh, delta: delta})
+}
+
+// exportParams exports a ParamFact for each exported function that builds
+// exactly one producer from a parameter it changes in ways this pass sees.
+func (r *resolver) exportParams() {
+	for fn, pcs := range r.params {
+		if len(pcs) != 1 || pcs[0].delta.opaque {
+			continue
+		}
+		pc := pcs[0]
+		f := &ParamFact{Lib: pc.lib.Key, Constructor: pc.ctor, Param: pc.param, Shape: int(pc.shape)}
+		for k, v := range pc.delta.set {
+			f.Settings = append(f.Settings, FactSetting{Key: k, Known: v.Known, Int: v.Int, Str: v.Str, Where: where(r.pass.Fset, v.Pos)})
+		}
+		slices.SortFunc(f.Settings, func(a, b FactSetting) int { return strings.Compare(a.Key, b.Key) })
+		r.pass.ExportObjectFact(fn, f)
+	}
+}
+
+// indirect is the producer a call of another package's function builds
+// from the configuration passed to it (see ParamFact), or nil.
+func (r *resolver) indirect(call *ast.CallExpr) *Producer {
+	fn := callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg || call.Ellipsis.IsValid() {
+		return nil
+	}
+	var f ParamFact
+	if !r.pass.ImportObjectFact(fn, &f) || f.Param >= len(call.Args) {
+		return nil
+	}
+	lib := knowledge.Lookup(f.Lib)
+	sig, _ := fn.Type().(*types.Signature)
+	if lib == nil || lib.Kafka == nil || sig == nil || f.Param >= sig.Params().Len() {
+		return nil
+	}
+	pkg := libPackage(sig.Params().At(f.Param).Type())
+	if pkg == nil {
+		return nil
+	}
+	arg := call.Args[f.Param]
+	s := r.config(arg, shape(f.Shape), 0).clone()
+	delta := newState()
+	for _, fs := range f.Settings {
+		delta.set[fs.Key] = Setting{Known: fs.Known, Int: fs.Int, Str: fs.Str, Set: true, Pos: call.Pos(), Where: fs.Where}
+	}
+	s.add(delta)
+	p := r.producer(lib, call, s, pkg, r.origin(arg))
+	p.Constructor = fn.Name()
+	return p
 }

@@ -1,6 +1,7 @@
 package producers
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -31,22 +32,47 @@ type FactSetting struct {
 
 func (*ConfigFact) AFact() {}
 
+func (s FactSetting) value() string {
+	switch {
+	case !s.Known:
+		return "?"
+	case s.Str != "":
+		return s.Str
+	}
+	return strconv.FormatInt(s.Int, 10)
+}
+
 func (f *ConfigFact) String() string {
 	var b strings.Builder
 	b.WriteString("config " + f.Lib)
 	for _, s := range f.Settings {
-		b.WriteString(" " + s.Key + "=")
-		switch {
-		case !s.Known:
-			b.WriteString("?")
-		case s.Str != "":
-			b.WriteString(s.Str)
-		default:
-			b.WriteString(strconv.FormatInt(s.Int, 10))
-		}
+		b.WriteString(" " + s.Key + "=" + s.value())
 	}
 	if f.Producing {
 		b.WriteString(" producing")
+	}
+	return b.String()
+}
+
+// ParamFact records that an exported function constructs a producer from
+// its parameter Param, a configuration of shape Shape, after applying
+// Settings to it, so that a call in another package is a producer built
+// from the configuration the caller passes.
+type ParamFact struct {
+	Lib         string
+	Constructor string
+	Param       int
+	Shape       int
+	Settings    []FactSetting
+}
+
+func (*ParamFact) AFact() {}
+
+func (f *ParamFact) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "builds %s %s from param %d", f.Lib, f.Constructor, f.Param)
+	for _, s := range f.Settings {
+		b.WriteString(" " + s.Key + "=" + s.value())
 	}
 	return b.String()
 }

@@ -13,6 +13,7 @@ import (
 	"go/ast"
 	"go/token"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -162,12 +163,22 @@ type Result struct {
 	// Helpers stand for the configurations this package's exported helper
 	// functions return (see Producer.Helper).
 	Helpers []*Producer
-	bySite  map[ast.Node]*Producer
-	byObj   map[any]*Producer
+	// Indirect are the producers that calls of another package's function
+	// construct from a configuration built here (its ParamFact); Site is
+	// the call.
+	Indirect []*Producer
+	bySite   map[ast.Node]*Producer
+	byObj    map[any]*Producer
 	// imported maps the call of another package's helper to the producer
 	// standing for its configuration, built from its fact.
 	imported map[token.Pos]*Producer
 	pass     *analysis.Pass
+}
+
+// Judged are the producers whose settings linger and compression judge:
+// the constructed, the helpers' and the indirect ones.
+func (r *Result) Judged() []*Producer {
+	return slices.Concat(r.Producers, r.Helpers, r.Indirect)
 }
 
 // HelperOf returns, for a setting made by a helper function in another
@@ -193,5 +204,5 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, values.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*ConfigFact)(nil), (*VersionFact)(nil)},
+	FactTypes:  []analysis.Fact{(*ConfigFact)(nil), (*ParamFact)(nil), (*VersionFact)(nil)},
 }

@@ -39,6 +39,8 @@ type resolver struct {
 	bodies []*ast.BlockStmt
 	memo   map[*types.Func]*state
 	busy   map[*types.Func]bool
+	// params are the producers exported functions build from a parameter.
+	params map[*types.Func][]paramCtor
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -74,6 +76,7 @@ func run(pass *analysis.Pass) (any, error) {
 		res.markProducing(ins)
 	}
 	r.exportFacts()
+	r.exportParams()
 	return res, nil
 }
 
@@ -102,6 +105,9 @@ func (r *resolver) findProducers(ins *inspector.Inspector, res *Result) {
 				// package reports its settings, so it is only here for Of.
 				if w := r.importedWriter(n); w != nil {
 					res.bySite[n] = w
+				}
+				if ip := r.indirect(n); ip != nil {
+					res.Indirect = append(res.Indirect, ip)
 				}
 			}
 		case *ast.UnaryExpr:
@@ -182,6 +188,7 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 		}
 		s = r.config(call.Args[ctor.Arg], ctor.Shape, 0)
 		cfgPos = r.origin(call.Args[ctor.Arg])
+		r.noteParam(call.Args[ctor.Arg], lib, fn.Name(), ctor.Shape)
 	}
 	p := r.producer(lib, call, s, fn.Pkg(), cfgPos)
 	p.Constructor = fn.Name()

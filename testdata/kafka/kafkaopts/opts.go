@@ -76,3 +76,9 @@ func ConfluentNoLinger() *kafka.ConfigMap { // want ConfluentNoLinger:"config co
 func ConfluentDefault() *kafka.ConfigMap { // want ConfluentDefault:"config confluent$"
 	return &kafka.ConfigMap{"bootstrap.servers": "localhost:9092"}
 }
+
+// NewSaramaSync builds a producer from the caller's config, asking for acks.
+func NewSaramaSync(addrs []string, cfg *sarama.Config) (sarama.SyncProducer, error) { // want NewSaramaSync:"builds sarama NewSyncProducer from param 1 return.successes=1$"
+	cfg.Producer.Return.Successes = true
+	return sarama.NewSyncProducer(addrs, cfg)
+}

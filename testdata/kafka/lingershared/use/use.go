@@ -2,7 +2,10 @@
 package use
 
 import (
+	"time"
+
 	"example.com/kafka/lingershared"
+	"example.com/kafka/lingershared/ctor"
 	"github.com/IBM/sarama"
 	"github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	"github.com/twmb/franz-go/pkg/kgo"
@@ -37,4 +40,46 @@ func flushHere() {
 
 func consumer() {
 	kgo.NewClient(lingershared.Consumer()...)
+}
+
+// Configurations built here and handed to another package's constructor.
+
+func ctorDefaults() {
+	c := sarama.NewConfig()
+	c.Producer.Return.Successes = true
+	ctor.NewSync(addrs, c) // want `sarama config with no Producer.Flush trigger`
+}
+
+func ctorAcked() {
+	ctor.NewAcked(addrs, sarama.NewConfig()) // want `sarama config with no Producer.Flush trigger`
+}
+
+func ctorZero() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger`
+	ctor.NewSync(addrs, c)
+}
+
+func ctorConfluentZero() {
+	ctor.NewConfluent(&kafka.ConfigMap{"linger.ms": 0}) // want `confluent linger.ms 0`
+}
+
+// Look-alikes.
+
+func ctorFlushHere() {
+	c := sarama.NewConfig()
+	c.Producer.Flush.Frequency = 20 * time.Millisecond
+	ctor.NewSync(addrs, c)
+}
+
+func ctorTuned() {
+	ctor.NewTuned(addrs, sarama.NewConfig())
+}
+
+func ctorParam(c *sarama.Config) {
+	ctor.NewSync(addrs, c)
+}
+
+func ctorPair() {
+	ctor.NewPair(addrs, sarama.NewConfig())
 }
