@@ -17,7 +17,9 @@
 # exits 1 when anything is untriaged or gone (a rule change forces a
 # re-triage) or a repository was not fully analysed. BATCHLINT=/abs/path uses
 # that binary instead of building this tree;
-# REALCODE_OUT=dir keeps each repository's JSON output and stderr there.
+# REALCODE_OUT=dir keeps each repository's JSON output and stderr there;
+# BATCHLINT_FLAGS="-sqlloop.unknown-sql ..." passes flags to batchlint (the
+# triage holds the default settings, so other settings show as untriaged).
 # Repositories run one after another, with GOFLAGS=-p=1 unless GOFLAGS is set:
 # the sweep is meant to run beside other work.
 set -uo pipefail
@@ -84,8 +86,8 @@ while IFS=$'\t' read -r repo _ _ dir patterns _; do
   # shellcheck disable=SC2086
   (cd "$checkouts/$name/$dir" && go list -deps -test $patterns >/dev/null 2>"$out/$name.err")
   # Status 3 means findings; 1 means some package was not analysed.
-  # shellcheck disable=SC2086 # patterns are a list
-  (cd "$checkouts/$name/$dir" && "$bl" -json $patterns >"$out/$name.json" 2>>"$out/$name.err")
+  # shellcheck disable=SC2086 # patterns and flags are lists
+  (cd "$checkouts/$name/$dir" && "$bl" -json ${BATCHLINT_FLAGS:-} $patterns >"$out/$name.json" 2>>"$out/$name.err")
   st=$?
   [ $st = 0 ] || [ $st = 3 ] || failed+=("$repo")
   errs=$(grep -vc '^#\|^\s*$\|^go: downloading' "$out/$name.err")

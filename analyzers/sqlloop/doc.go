@@ -77,8 +77,9 @@
 // reported: Query and QueryRow, an Exec whose arguments are constants or
 // computed from loop-invariant values (time.Now(), a config field), a text or
 // prepared statement chosen per iteration (a loop over statements), an Exec
-// on a statement in a function that prepares a lib/pq COPY, and a call of a
-// function that wraps such an Exec. With -unknown-sql every call that
+// on a statement that may be a lib/pq COPY (the function prepares one, or
+// the package hands one to its own functions or keeps it in a struct), and a
+// call of a function that wraps such an Exec. With -unknown-sql every call that
 // executes unknown text in a per-element loop with changing arguments is
 // reported, DDL included.
 //

@@ -82,11 +82,10 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			// Unknown text: by default only an Exec that binds the
 			// element's values, which DDL cannot do.
-			binds := w.Op == "" && writes.BindsElement(w, l.Node)
-			if w.Op == "" && !binds && !unknownSQL {
+			if w.Op == "" && !unknownSQL && !writes.BindsElement(w, l.Node) {
 				continue
 			}
-			rep.Report(diagnostic(pass, w, l, binds))
+			rep.Report(diagnostic(pass, w, l))
 		}
 	}
 	if len(writers) > 0 && lr != nil {
@@ -117,13 +116,11 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 			TxUnknown: true,
 			Batched:   "COPY or a multi-row INSERT (runtime/pgbatch.Writer)",
 			Via:       &sinks.Via{Func: fn.FullName()},
-		}, l, false))
+		}, l))
 	})
 }
 
-// diagnostic reports w in l; binds says that w's SQL text is unknown and its
-// arguments come from the element.
-func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, binds bool) analysis.Diagnostic {
+func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
 	what := sinks.OpPhrase(w.Op, w.Target)
 	switch fn := typeutil.Callee(pass.TypesInfo, w.Call); {
 	case w.Via != nil:
@@ -134,9 +131,6 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, binds bool) 
 	over := "once per iteration of the loop"
 	if l.Over != "" {
 		over = "once per element of " + l.Over
-	}
-	if binds {
-		over += " with arguments from it"
 	}
 	if w.Detail != "" {
 		over += " (" + w.Detail + ")"

@@ -109,33 +109,92 @@ func stmtRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 			return nil
 		}
 		p, ok := c.sqlState().prepared(sel.X, 0)
-		if !(ok && p.known) && preparesCopy(c) {
-			return nil // most likely that COPY, whose Exec per row is buffered
+		if !(ok && p.known) && mayBeCopy(c) {
+			return nil // maybe that COPY, whose Exec per row is buffered
 		}
 		lib := libOf(c, call)
 		return sqlWrite(lib, p.text, ok && p.known, sh.exec, ok && p.inTx)
 	}
 }
 
-// preparesCopy reports that the function around the call being matched
-// prepares a COPY statement (lib/pq's Prepare(pq.CopyIn(...))), on any path.
-func preparesCopy(c *Context) bool {
-	if !c.Cursor.Valid() {
-		return false
-	}
+// mayBeCopy reports that a statement this package cannot resolve, executed
+// at the call being matched, may be a lib/pq COPY (Prepare(pq.CopyIn(...))),
+// whose Exec per row is buffered: the function around the call prepares a
+// COPY, or the package hands a prepared COPY on, to a function of its own or
+// in a struct.
+func mayBeCopy(c *Context) bool {
 	st := c.sqlState()
+	if st.copyHandedOn == nil {
+		handed := st.handsOnCopy()
+		st.copyHandedOn = &handed
+	}
+	if *st.copyHandedOn || !c.Cursor.Valid() {
+		return *st.copyHandedOn
+	}
 	for cur := range c.Cursor.Enclosing((*ast.FuncDecl)(nil)) {
-		found := false
-		ast.Inspect(cur.Node(), func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok && !found {
-				p, ok := st.prepareCall(call, 0)
-				found = ok && p.known && ClassifySQL(p.text).Op == "COPY"
-			}
-			return !found
+		return some(cur.Node(), func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			return ok && st.preparesCopy(call)
 		})
-		return found
 	}
 	return false
+}
+
+func (st *sqlState) preparesCopy(call *ast.CallExpr) bool {
+	p, ok := st.prepareCall(call, 0)
+	return ok && p.known && ClassifySQL(p.text).Op == "COPY"
+}
+
+// handsOnCopy reports that a variable holding a prepared COPY is an
+// argument of a call of this package's functions, a struct literal's field
+// or assigned to a field.
+func (st *sqlState) handsOnCopy() bool {
+	copies := map[*types.Var]bool{}
+	isCopy := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := st.info.Uses[id].(*types.Var)
+		return ok && copies[v]
+	}
+	for _, f := range st.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if a, ok := n.(*ast.AssignStmt); ok && len(a.Rhs) == 1 {
+				if call, ok := ast.Unparen(a.Rhs[0]).(*ast.CallExpr); ok && st.preparesCopy(call) {
+					if id, ok := a.Lhs[0].(*ast.Ident); ok {
+						if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
+							copies[v] = true
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	if len(copies) == 0 || st.pass == nil {
+		return false
+	}
+	found := false
+	for _, f := range st.files {
+		found = found || some(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				fn := calleeFunc(st.info, n)
+				return fn != nil && fn.Pkg() == st.pass.Pkg && slices.ContainsFunc(n.Args, isCopy)
+			case *ast.KeyValueExpr:
+				return isCopy(n.Value)
+			case *ast.AssignStmt:
+				for i, l := range n.Lhs {
+					if _, field := l.(*ast.SelectorExpr); field && i < len(n.Rhs) && isCopy(n.Rhs[i]) {
+						return true
+					}
+				}
+			}
+			return false
+		})
+	}
+	return found
 }
 
 // sqlWrite builds the write for a statement, or nil when it is not a

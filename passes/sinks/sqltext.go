@@ -29,8 +29,10 @@ type sqlState struct {
 	// name, sql)) to their SQL text; "" when a name gets different texts.
 	// Built on first use.
 	pgxPrepared map[string]string
-	files       []*ast.File
-	pass        *analysis.Pass
+	// copyHandedOn caches handsOnCopy.
+	copyHandedOn *bool
+	files        []*ast.File
+	pass         *analysis.Pass
 	// touched lists where each variable is assigned or has its address
 	// taken, and called where it has a method called on it (which may change
 	// it).

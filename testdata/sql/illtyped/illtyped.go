@@ -12,7 +12,7 @@ import (
 
 func broken(ctx context.Context, pool *pgxpool.Pool, db *sql.DB, rows []Row) {
 	for _, r := range rows {
-		pool.Exec(ctx, undefinedConst, r.ID) // want `Exec of SQL text not known statically, executed once per element of rows with arguments from it`
+		pool.Exec(ctx, undefinedConst, r.ID) // want `Exec of SQL text not known statically, executed once per element of rows`
 		pool.Exec()
 		pool.SendBatch(ctx)
 		pool.SendBatch(ctx, undefinedBatch)
@@ -20,12 +20,12 @@ func broken(ctx context.Context, pool *pgxpool.Pool, db *sql.DB, rows []Row) {
 		b.Queue()
 		pool.SendBatch(ctx, b)
 		var stmt *sql.Stmt = nope()
-		stmt.Exec(r.ID) // want `Exec of SQL text not known statically, executed once per element of rows with arguments from it`
+		stmt.Exec(r.ID) // want `Exec of SQL text not known statically, executed once per element of rows`
 		missing.Exec(ctx, "INSERT INTO t VALUES ($1)", 1)
 		pool.Exec(ctx, "INSERT INTO t VALUES ($1)"+1, r)
 		db.Exec(fmt.Sprintf("INSERT INTO %s VALUES ($1)", r.Table), r.ID)
 		st, _ := db.Prepare(undefinedText)
-		st.Exec(r.ID) // want `Exec of SQL text not known statically, executed once per element of rows with arguments from it`
+		st.Exec(r.ID) // want `Exec of SQL text not known statically, executed once per element of rows`
 		(*Undefined).Save(nil)
 		wrapper(db)
 		pool.Exec(ctx, "INSERT INTO t (a) VALUES ($1)", r) // want `INSERT INTO t executed once per element of rows`
@@ -44,6 +44,6 @@ type S struct{ stmt *sql.Stmt }
 func (s S) run(ids []int64) {
 	s = S{stmt: nil, extra: 1}
 	for _, id := range ids {
-		s.stmt.Exec(id) // want `Exec of SQL text not known statically, executed once per element of ids with arguments from it`
+		s.stmt.Exec(id) // want `Exec of SQL text not known statically, executed once per element of ids`
 	}
 }

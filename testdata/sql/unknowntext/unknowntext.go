@@ -56,7 +56,7 @@ func (im *Importer) Run(subs <-chan Sub) error {
 				stmt = tx.Stmt(im.opt.UpsertStmt)
 			}
 		}
-		if _, err = stmt.Exec(sub.Email, sub.Name); err != nil { // want `^Exec of SQL text not known statically, executed once per element of subs with arguments from it; use COPY \(pq.CopyIn\)`
+		if _, err = stmt.Exec(sub.Email, sub.Name); err != nil { // want `^Exec of SQL text not known statically, executed once per element of subs; use COPY \(pq.CopyIn\)`
 			tx.Rollback()
 			return err
 		}
@@ -75,7 +75,7 @@ var insertEvent string
 
 func embedded(ctx context.Context, db *sql.DB, subs []Sub) error {
 	for _, s := range subs {
-		if _, err := db.ExecContext(ctx, insertEvent, s.Email, s.Kind); err != nil { // want `^ExecContext of SQL text not known statically, executed once per element of subs with arguments from it; use`
+		if _, err := db.ExecContext(ctx, insertEvent, s.Email, s.Kind); err != nil { // want `^ExecContext of SQL text not known statically, executed once per element of subs; use`
 			return err
 		}
 	}
@@ -91,7 +91,7 @@ func importLines(ctx context.Context, tx *sqlx.Tx, queries map[string]string, en
 		if line == "" {
 			continue
 		}
-		if _, err := tx.ExecContext(ctx, query, gid, line); err != nil { // want `once per element of sc.Scan\(\) with arguments from it`
+		if _, err := tx.ExecContext(ctx, query, gid, line); err != nil { // want `once per element of sc.Scan\(\)`
 			return err
 		}
 	}
@@ -107,7 +107,7 @@ func importFields(ctx context.Context, tx *sql.Tx, insert string, lines []string
 	defer stmt.Close()
 	for _, line := range lines {
 		for _, field := range strings.Split(line, ",") {
-			if _, err := stmt.ExecContext(ctx, field); err != nil { // want `once per element of strings.Split\(line, ","\) with arguments from it`
+			if _, err := stmt.ExecContext(ctx, field); err != nil { // want `once per element of strings.Split\(line, ","\)`
 				return err
 			}
 		}
@@ -118,7 +118,7 @@ func importFields(ctx context.Context, tx *sql.Tx, insert string, lines []string
 // pgx runs a statement prepared elsewhere by its name.
 func byName(ctx context.Context, conn *pgx.Conn, subs []Sub) {
 	for _, s := range subs {
-		conn.Exec(ctx, "insert_sub", s.Email, s.Name) // want `^Exec of SQL text not known statically, executed once per element of subs with arguments from it; use pgx`
+		conn.Exec(ctx, "insert_sub", s.Email, s.Name) // want `^Exec of SQL text not known statically, executed once per element of subs; use pgx`
 	}
 }
 
@@ -130,7 +130,7 @@ func copyRows(rows *sql.Rows, stmt *sqlx.Stmt) error {
 		if err := rows.Scan(&id, &name); err != nil {
 			return err
 		}
-		stmt.MustExec(id, name) // want `once per element of rows.Next\(\) with arguments from it`
+		stmt.MustExec(id, name) // want `once per element of rows.Next\(\)`
 	}
 	return rows.Err()
 }
