@@ -2,12 +2,24 @@ package knowledge
 
 import "slices"
 
-// go-pg v10: the root package holds pg.DB, pg.Conn, pg.Tx, pg.DBI and
-// pg.In; the orm package the query builder.
+// go-pg v10, v9 and v8 (and earlier, whose module path has no version):
+// each root package holds pg.DB, pg.Conn, pg.Tx and pg.In (v10 pg.DBI too),
+// its orm package the query builder. Their APIs are alike (checked against
+// v10.11.0, v9.2.1 and v8.0.7); v9 and v8 also save one model with
+// db.Insert, db.Update and db.Delete, which v10 dropped.
 const (
-	GopgPath    = "github.com/go-pg/pg/v10"
-	GopgORMPath = GopgPath + "/orm"
+	GopgPath   = "github.com/go-pg/pg/v10"
+	GopgV9Path = "github.com/go-pg/pg/v9"
+	GopgV8Path = "github.com/go-pg/pg"
 )
+
+// GopgRoots are go-pg's root packages, newest first; each has its query
+// builder at root + "/orm".
+var GopgRoots = []string{GopgPath, GopgV9Path, GopgV8Path}
+
+// GopgModelSaves are the v9 and v8 methods of pg.DB (its embedded baseDB)
+// and pg.Tx that save the model they are given, by operation.
+var GopgModelSaves = []struct{ Name, Op string }{{"Insert", "INSERT"}, {"Update", "UPDATE"}, {"Delete", "DELETE"}, {"ForceDelete", "DELETE"}}
 
 var gopgText = map[string]shape{
 	"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
@@ -21,22 +33,26 @@ var gopgText = map[string]shape{
 // IN.
 var Gopg = Library{
 	Key:   "go-pg",
-	Paths: []string{GopgPath, GopgORMPath},
+	Paths: gopgEach(func(root string) []string { return []string{root, root + "/orm"} }),
 	// db.Exec(query, params...), db.Query(model, query, params...) and
 	// their One and Context forms. *pg.DB and *pg.Conn have them from the
-	// *baseDB they embed, *pg.Tx its own; pg.DBI and orm.DB are the
+	// *baseDB they embed, *pg.Tx its own; pg.DBI (v10) and orm.DB are the
 	// interfaces over both. Query runs the text too: a write with RETURNING.
-	SQLCalls: slices.Concat(
-		calls(GopgPath, []string{"baseDB", "Tx", "DBI"}, gopgText),
-		calls(GopgORMPath, []string{"DB"}, gopgText),
-	),
+	SQLCalls: gopgEach(func(root string) []SQLCall {
+		return slices.Concat(
+			calls(root, []string{"baseDB", "Tx", "DBI"}, gopgText),
+			calls(root+"/orm", []string{"DB"}, gopgText),
+		)
+	}),
 	ORM:  true,
-	Tx:   []TypeName{{GopgPath, "Tx"}},
-	Pool: []TypeName{{GopgPath, "DB"}},
-	Runners: []Callback{
-		{Func{GopgPath, "baseDB", "RunInTransaction"}, 1, false},
-		{Func{GopgPath, "Tx", "RunInTransaction"}, 1, false},
-	},
+	Tx:   gopgEach(func(root string) []TypeName { return []TypeName{{root, "Tx"}} }),
+	Pool: gopgEach(func(root string) []TypeName { return []TypeName{{root, "DB"}, {root, "Conn"}} }),
+	Runners: gopgEach(func(root string) []Callback {
+		return []Callback{
+			{Func{root, "baseDB", "RunInTransaction"}, 1, false},
+			{Func{root, "Tx", "RunInTransaction"}, 1, false},
+		}
+	}),
 	BatchedInsert: "go-pg db.Model(&slice).Insert() (one multi-row INSERT)",
 	BatchedUpdate: "go-pg db.Model(&slice).WherePK().Update() or one set-based Exec (pg.In(ids))",
 	BatchedSet:    "one set-based go-pg Exec (WHERE id IN (?) with pg.In(ids))",
@@ -49,4 +65,13 @@ var Gopg = Library{
 	// go-pg formats values into the text and sends it as a simple Query
 	// message (base.go's writeQueryMsg); only its prepared statements bind.
 	Params: &Params{Inlines: true},
+}
+
+// gopgEach concatenates what each go-pg root package contributes.
+func gopgEach[T any](of func(root string) []T) []T {
+	var all []T
+	for _, root := range GopgRoots {
+		all = append(all, of(root)...)
+	}
+	return all
 }

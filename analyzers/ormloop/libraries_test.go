@@ -12,7 +12,7 @@ import (
 // entries, one package each, so that a library's cases load only its own
 // vendored code.
 func TestLibraries(t *testing.T) {
-	for _, pkg := range []string{"./boilcases"} {
+	for _, pkg := range []string{"./boilcases", "./gopgold"} {
 		t.Run(pkg, func(t *testing.T) {
 			analysistest.Run(t, testdataDir(t), ormloop.Analyzer, pkg)
 		})

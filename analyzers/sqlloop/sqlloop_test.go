@@ -111,12 +111,12 @@ func TestWritersFlag(t *testing.T) {
 // write, reported with the ORM's batched form. The ORM testdata module
 // vendors gorm, bun and go-pg.
 func TestORMRawSQL(t *testing.T) {
-	results := analysistest.Run(t, filepath.Join("..", "..", "testdata", "orm"), sqlloop.Analyzer, "./gormraw", "./bunraw", "./gopgraw")
+	results := analysistest.Run(t, filepath.Join("..", "..", "testdata", "orm"), sqlloop.Analyzer, "./gormraw", "./bunraw", "./gopgraw", "./gopgoldraw")
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			lib := strings.TrimPrefix(r.Action.Package.PkgPath, "example.com/orm/")
 			lib = strings.TrimSuffix(lib, "raw")
-			if lib == "gopg" {
+			if lib == "gopg" || lib == "gopgold" {
 				lib = "go-pg"
 			}
 			if !strings.HasPrefix(d.Category, lib+":") {

@@ -17,7 +17,7 @@ import (
 // receiver chain (a Where condition makes the write set-based, so it is not
 // a per-object save). Whatever cannot be decided from the types is silent.
 
-var ormRules = []Rule{
+var ormRules = append([]Rule{
 	{Pkg: knowledge.GormPath, Type: "DB", Name: "Create", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("INSERT", knowledge.Gorm.Bulk["INSERT"], false)},
 	{Pkg: knowledge.GormPath, Type: "DB", Name: "Save", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("UPSERT", knowledge.Gorm.Bulk["UPSERT"], false)},
 	{Pkg: knowledge.GormPath, Type: "CreateInterface", Name: "Create", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormGenericCreate},
@@ -36,13 +36,7 @@ var ormRules = []Rule{
 	{Pkg: knowledge.BunPath, Type: "UpdateQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("UPDATE", knowledge.Bun.Bulk["UPDATE"])},
 	{Pkg: knowledge.BunPath, Type: "DeleteQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("DELETE", knowledge.Bun.Bulk["DELETE"])},
 	{Pkg: knowledge.BunPath, Type: "DeleteQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("DELETE", knowledge.Bun.Bulk["DELETE"])},
-
-	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "Insert", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("INSERT", knowledge.Gopg.Bulk["INSERT"])},
-	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "Update", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("UPDATE", knowledge.Gopg.Bulk["UPDATE"])},
-	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "UpdateNotZero", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("UPDATE", knowledge.Gopg.Bulk["UPDATE"])},
-	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "Delete", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("DELETE", knowledge.Gopg.Bulk["DELETE"])},
-	{Pkg: knowledge.GopgORMPath, Type: "Query", Name: "ForceDelete", Lib: knowledge.Gopg.Key, Kind: ORM, Match: gopgWrite("DELETE", knowledge.Gopg.Bulk["DELETE"])},
-}
+}, gopgRules()...)
 
 // ormWrite builds the Write of a one-row ORM call. The model's Go type name
 // goes in Detail, not Target: the table name is the ORM's naming strategy's
@@ -466,10 +460,48 @@ func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 
 // --- go-pg ---
 
-// gopgWrite matches *orm.Query Insert/Update/Delete whose Model is one
-// struct. Updates and deletes need WherePK (go-pg refuses them without a
-// Where); any other Where makes them set-based.
-func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
+// gopgRules are the rules of every go-pg version: the query builder's
+// writes, and v9's and v8's one-model saves on pg.DB and pg.Tx.
+func gopgRules() []Rule {
+	var rs []Rule
+	add := func(pkg, typ, name string, m func(*Context, *ast.CallExpr) *Write) {
+		rs = append(rs, Rule{Pkg: pkg, Type: typ, Name: name, Lib: knowledge.Gopg.Key, Kind: ORM, Match: m})
+	}
+	for _, root := range knowledge.GopgRoots {
+		for _, q := range []struct{ name, op string }{
+			{"Insert", "INSERT"}, {"Update", "UPDATE"}, {"UpdateNotZero", "UPDATE"}, {"Delete", "DELETE"}, {"ForceDelete", "DELETE"},
+		} {
+			add(root+"/orm", "Query", q.name, gopgWrite(root, q.op))
+		}
+		for _, m := range knowledge.GopgModelSaves {
+			add(root, "baseDB", m.Name, gopgModelSave(m.Op))
+			add(root, "Tx", m.Name, gopgModelSave(m.Op))
+		}
+	}
+	return rs
+}
+
+// gopgModelSave matches db.Insert(&x), db.Update(&x) and db.Delete(&x) of
+// go-pg v9 and v8: one model is one row (found by its primary key for an
+// update or a delete); a slice is one multi-row statement.
+func gopgModelSave(op string) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+			return nil
+		}
+		n, t := rowsOf(c.Pass.TypesInfo, call.Args[0])
+		if n != rowsOne {
+			return nil
+		}
+		return ormWrite(c, call, knowledge.Gopg.Key, op, modelName(t), knowledge.Gopg.Bulk[op])
+	}
+}
+
+// gopgWrite matches *orm.Query Insert/Update/Delete of the go-pg version at
+// root whose Model is one struct. Updates and deletes need WherePK (go-pg
+// refuses them without a Where); any other Where makes them set-based.
+func gopgWrite(root, op string) func(*Context, *ast.CallExpr) *Write {
+	batched := knowledge.Gopg.Bulk[op]
 	return func(c *Context, call *ast.CallExpr) *Write {
 		if c == nil || c.Pass == nil || len(call.Args) > 0 {
 			return nil
@@ -477,7 +509,7 @@ func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 		info := c.Pass.TypesInfo
 		var model ast.Expr
 		wherePK := false
-		for _, cc := range receiverChain(info, call, knowledge.GopgORMPath) {
+		for _, cc := range receiverChain(info, call, root+"/orm") {
 			if cc.fn.Name() == "WherePK" {
 				wherePK = true
 			}
@@ -487,11 +519,11 @@ func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 			}
 		}
 		// The chain's root is db.Model(&x) or tx.Model(&x) on the pg package.
-		root := gopgModelRoot(info, call)
-		if root == nil || len(root.Args) != 1 || (op != "INSERT" && !wherePK) {
+		start := gopgModelRoot(info, call, root)
+		if start == nil || len(start.Args) != 1 || (op != "INSERT" && !wherePK) {
 			return nil
 		}
-		model = root.Args[0]
+		model = start.Args[0]
 		n, t := rowsOf(info, model)
 		if n != rowsOne {
 			return nil
@@ -501,8 +533,9 @@ func gopgWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
 }
 
 // gopgModelRoot returns the db.Model(...) / db.ModelContext(ctx, ...) call
-// that starts call's chain, with ModelContext's context argument dropped.
-func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
+// of the go-pg version at root that starts call's chain, with
+// ModelContext's context argument dropped.
+func gopgModelRoot(info *types.Info, call *ast.CallExpr, root string) *ast.CallExpr {
 	cur := call
 	for {
 		sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
@@ -517,7 +550,7 @@ func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
 		if fn == nil || fn.Pkg() == nil {
 			return nil
 		}
-		if fn.Pkg().Path() == knowledge.GopgPath && (fn.Name() == "Model" || fn.Name() == "ModelContext") {
+		if fn.Pkg().Path() == root && (fn.Name() == "Model" || fn.Name() == "ModelContext") {
 			if fn.Name() == "ModelContext" {
 				if len(inner.Args) != 2 {
 					return nil
@@ -526,7 +559,7 @@ func gopgModelRoot(info *types.Info, call *ast.CallExpr) *ast.CallExpr {
 			}
 			return inner
 		}
-		if fn.Pkg().Path() != knowledge.GopgORMPath {
+		if fn.Pkg().Path() != root+"/orm" {
 			return nil
 		}
 		cur = inner

@@ -1,0 +1,4 @@
+/*
+Package github.com/go-pg/pg implements a PostgreSQL client.
+*/
+package pg

@@ -1,0 +1,4 @@
+/*
+Package pg implements a PostgreSQL client.
+*/
+package pg
