@@ -17,7 +17,7 @@ var Bun = Library{
 	}),
 	ORM:  true,
 	Tx:   []TypeName{{BunPath, "Tx"}},
-	Pool: []TypeName{{BunPath, "DB"}},
+	Pool: []TypeName{{BunPath, "DB"}, {BunPath, "Conn"}},
 	Runners: []Callback{
 		{Func{BunPath, "DB", "RunInTx"}, 2, false},
 		{Func{BunPath, "Conn", "RunInTx"}, 2, false},

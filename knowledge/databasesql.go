@@ -9,7 +9,7 @@ var DatabaseSQL = Library{
 	Key:   "database/sql",
 	Paths: []string{DatabaseSQLPath},
 	Tx:    []TypeName{{DatabaseSQLPath, "Tx"}},
-	Pool:  []TypeName{{DatabaseSQLPath, "DB"}},
+	Pool:  []TypeName{{DatabaseSQLPath, "DB"}, {DatabaseSQLPath, "Conn"}},
 	SQLCalls: append(
 		calls(DatabaseSQLPath, []string{"DB", "Tx", "Conn"}, map[string]shape{
 			"Exec": {0, -1, true}, "ExecContext": {1, -1, true},

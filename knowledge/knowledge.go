@@ -58,7 +58,8 @@ type Library struct {
 	// its transactions its own way (a raw SQL API beside the ORM's).
 	ORM bool
 	// Tx are its transaction types; Pool its handles whose every statement
-	// runs on its own (autocommit).
+	// runs on its own (autocommit): pools, and single connections, which
+	// hold no transaction unless the code sends BEGIN as SQL text.
 	Tx, Pool []TypeName
 	// Runners call their function argument once (transaction helpers):
 	// a literal passed to one runs where the call is.

@@ -19,7 +19,7 @@ var Pgx = Library{
 	Key:   "pgx",
 	Paths: []string{PgxPath, PgxpoolPath, PgconnPath},
 	Tx:    []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
-	Pool:  []TypeName{{PgxpoolPath, "Pool"}},
+	Pool:  []TypeName{{PgxpoolPath, "Pool"}, {PgxPath, "Conn"}, {PgxpoolPath, "Conn"}},
 	Runners: []Callback{
 		{Func{PgxPath, "", "BeginFunc"}, 2, false},
 		{Func{PgxPath, "", "BeginTxFunc"}, 3, false},

@@ -16,7 +16,7 @@ var PgxV4 = Library{
 	Key:   "pgx/v4",
 	Paths: []string{PgxV4Path, PgxV4poolPath, PgconnV1Path},
 	Tx:    []TypeName{{PgxV4Path, "Tx"}, {PgxV4poolPath, "Tx"}},
-	Pool:  []TypeName{{PgxV4poolPath, "Pool"}},
+	Pool:  []TypeName{{PgxV4poolPath, "Pool"}, {PgxV4Path, "Conn"}, {PgxV4poolPath, "Conn"}},
 	Runners: []Callback{
 		{Func{PgxV4Path, "Conn", "BeginFunc"}, 1, false},
 		{Func{PgxV4Path, "Conn", "BeginTxFunc"}, 2, false},

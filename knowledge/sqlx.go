@@ -11,7 +11,7 @@ var Sqlx = Library{
 	Key:   "sqlx",
 	Paths: []string{SqlxPath},
 	Tx:    []TypeName{{SqlxPath, "Tx"}},
-	Pool:  []TypeName{{SqlxPath, "DB"}},
+	Pool:  []TypeName{{SqlxPath, "DB"}, {SqlxPath, "Conn"}},
 	SQLCalls: slices.Concat(
 		calls(SqlxPath, []string{"DB", "Tx", "Conn"}, map[string]shape{
 			"MustExec": {0, -1, true}, "MustExecContext": {1, -1, true},

@@ -29,8 +29,20 @@
 //   - bun (github.com/uptrace/bun): NewInsert().Model(&one), and NewUpdate or
 //     NewDelete with Model(&one).WherePK(), then Exec or Scan. Use
 //     NewInsert().Model(&slice), NewUpdate().Model(&slice).Bulk().
-//   - go-pg (github.com/go-pg/pg/v10): db.Model(&one).Insert(), and
-//     Update/Delete after WherePK(). Use db.Model(&slice).Insert().
+//   - go-pg (github.com/go-pg/pg/v10, /v9, and github.com/go-pg/pg for v8
+//     and earlier): db.Model(&one).Insert(), and Update/Delete after
+//     WherePK(); v9's and v8's db.Insert(&one), db.Update(&one) and
+//     db.Delete(&one) (on *pg.DB and *pg.Tx), which v10 dropped. Use
+//     db.Model(&slice).Insert().
+//
+// A method of the program's own interface counts as the library's when a
+// library type implements the whole interface (types.Implements) with that
+// very method and the method's signature names a type of the library (a
+// Create(value interface{}) *gorm.DB that *gorm.DB implements): the library
+// is what runs outside tests. An interface no library type implements stays
+// unknown, and so does an interface of the program's own implemented by its
+// own repository types (see sqlloop's documentation for why and what seeing
+// them would take).
 //
 // A function literal runs where it is run from: a write in a literal that
 // is called per element, or handed per element to a helper that runs it
@@ -42,6 +54,13 @@
 // outside any loop, go or defer statement and nested literal (a local
 // withTx). A function that stores its parameter, calls it on another
 // goroutine, in a loop or under sync.Once, is not a helper.
+//
+// The message says "with autocommit" only for a handle whose every statement
+// commits on its own (bun's DB, go-pg's DB or Conn) and "in a transaction"
+// only for a transaction (bun.Tx, *pg.Tx, ent's Tx, gorm's Begin() or the
+// parameter of gorm's Transaction callback). A *gorm.DB or an ent Client
+// from elsewhere, an interface, or the parameter of a transaction runner of
+// the program's own may be either, and the message says neither.
 //
 // The row count comes from types: the static type of the model argument (a
 // pointer to a struct is one row; a slice, an array or a pointer to either

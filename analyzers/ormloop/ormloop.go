@@ -117,10 +117,13 @@ func opWord(op string) string {
 	return strings.ToLower(op)
 }
 
-// tx says whether each row commits on its own; what either costs is on the
-// analyzer's page.
+// tx says whether each row commits on its own, when that is known; what
+// either costs is on the analyzer's page.
 func tx(w *sinks.Write) string {
-	if w.InTx {
+	switch {
+	case w.TxUnknown:
+		return ""
+	case w.InTx:
 		return ", in a transaction"
 	}
 	return ", with autocommit"

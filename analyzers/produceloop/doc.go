@@ -46,6 +46,15 @@
 //     costs as many requests (it has no loop of the caller's to report):
 //     publish concurrently, or send with SendMessages. Calls through
 //     watermill's message.Publisher interface are not reported.
+//   - the same calls through the program's own interface (a producer
+//     interface that tests fake) when a client type above implements the
+//     whole interface (types.Implements) with that very method, and the
+//     method's signature names a type of the client (*kgo.Record,
+//     *sarama.ProducerMessage, *kafka.Message); its Flush is then the
+//     client's too. An interface no client type implements, or whose method
+//     names no client type (an io.Writer that segmentio's Conn satisfies),
+//     stays unknown; so does a segmentio Writer behind an interface, whose
+//     configuration cannot be seen.
 //   - calls of functions, in this package or any other, that perform one
 //     such produce on every call (a Publish method around ProduceSync): the
 //     finding is at the call in the loop and names the function. A wrapper
@@ -67,11 +76,12 @@
 // (if i%1000 == 0); Async segmentio writers; retry loops around one
 // record; loops over a short literal list (fan-out to fixed topics); chunk
 // loops, including constant strides of 10 or more; loops that exit in their
-// first iteration; methods of the program's own types or interfaces that
-// merely share a name with a client's method. Code in generated files is
-// skipped, and so, unless -tests is set, is test code: _test.go files, and
-// functions anywhere that take a *testing.T, *testing.B, *testing.F or
-// testing.TB (helpers shared by several packages' tests).
+// first iteration; methods of the program's own types, or of interfaces no
+// client type implements, that merely share a name with a client's method.
+// Code in generated files is skipped, and so, unless -tests is set, is test
+// code: _test.go files, and functions anywhere that take a *testing.T,
+// *testing.B, *testing.F or testing.TB (helpers shared by several packages'
+// tests).
 //
 // The message names the call, the topic when it is a constant, the loop,
 // the cost and the batched form; related positions point at the loop and,

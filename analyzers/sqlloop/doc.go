@@ -45,18 +45,43 @@
 //     bun.IDB, which format the query themselves (they shadow the *sql.DB
 //     that bun.DB embeds); go-pg's Exec, ExecOne, Query and QueryOne (and
 //     their Context forms; Query and QueryOne of a write with RETURNING) of
-//     *pg.DB, *pg.Conn, *pg.Tx, pg.DBI and orm.DB. A parameter that is the
+//     *pg.DB, *pg.Conn, *pg.Tx, pg.DBI and orm.DB, in v10, v9 and v8
+//     (github.com/go-pg/pg) alike. A parameter that is the
 //     whole list of an IN (IN ?, IN (?)) is a set there: gorm expands a
 //     slice bound to it, bun bun.In and bun.List, go-pg pg.In.
 //   - any interface method whose types look like Exec or QueryRow:
 //     (context.Context, string, ...any) returning (pgconn.CommandTag, error),
 //     (sql.Result, error), pgx.Row or *sql.Row. This is how sqlc's DBTX is
 //     recognised; the generated methods then count as wrappers.
+//   - a method of the program's own interface (a Database interface that
+//     tests fake) when a library type above implements the whole interface
+//     (types.Implements) with that very method, and the method's signature
+//     names a type of the library (go-pg's Exec returning pg.Result): the
+//     call is the library's. An interface no library type implements stays
+//     unknown, and so does a read method of one that a library implements.
 //   - calls of functions, in this package or any other, that perform one such
 //     write on every call (repository methods, sqlc queries, helpers): the
 //     write runs at the top level of the function or on every branch of an
 //     if/else or a switch with a default, not in a loop or a stored closure.
-//     Calls through an interface are not followed.
+//
+// Calls through the program's own interfaces implemented by its own types (a
+// Store interface over a repository) are not followed, even when every
+// implementation writes one row per call. Which implementation runs is
+// decided where the value is built, usually in main or a wiring package the
+// caller does not import, so a per-package analysis (go vet, golangci-lint,
+// each package in its own process) never sees the implementations together
+// with the call. Seeing them would take a whole-module step in the standalone
+// command: each package's run would export its interface calls in per-element
+// loops and its types' one-row write methods (method sets as type strings,
+// since no types are shared across processes), and a final step would report
+// a call when every implementation of its interface in the module writes.
+// The per-package part is cheap (the write facts exist already; the loops
+// are found already), but the step would exist only in the standalone
+// command, not under go vet -vettool or golangci-lint, its findings would
+// change with the package patterns given, and a program's interface usually
+// has a fake or a caching implementation beside the real one, which a rule
+// "every implementation writes" must then name as a test double. It is not
+// done; -writers names such a method when its per-row cost is known.
 //
 // What is written is decided from the SQL text, resolved statically from
 // constants, variables assigned once, + concatenation, fmt.Sprintf and
@@ -132,8 +157,13 @@
 // element.
 //
 // The message names the statement and table, the loop, the cost and the
-// batched form of the library in use; related positions point at the loop
-// and, for a wrapper, at the function that performs the write. There is no
+// batched form of the library in use, and says "with autocommit" only for a
+// handle whose every statement commits on its own (a pool such as *sql.DB
+// or *pgxpool.Pool, or a single connection) and "in a transaction" only for
+// a transaction (*sql.Tx, pgx.Tx, a handle made from one); otherwise
+// (gorm's *gorm.DB, an interface, the parameter of a transaction runner's
+// function of the program's own) it says neither. Related positions point
+// at the loop and, for a wrapper, at the function that performs the write. There is no
 // suggested fix: rewriting SQL (COPY has different error and conflict
 // semantics than INSERT ... ON CONFLICT, a batch changes transaction
 // boundaries) is not safe to do mechanically.

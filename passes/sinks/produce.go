@@ -88,7 +88,7 @@ func matchProduceWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Wr
 		return nil
 	}
 	info := c.Pass.TypesInfo
-	fn := kafkaCallee(info, call)
+	fn := c.callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
@@ -132,7 +132,7 @@ func matchSendWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write
 	if send == nil || ast.Unparen(send.Chan) != call {
 		return nil
 	}
-	fn := kafkaCallee(info, call)
+	fn := c.callee(call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}

@@ -149,11 +149,17 @@ func kafkaExprWaits(e ast.Node, waits []kafkaWait) string {
 	return how
 }
 
-// kafkaFlushOf waits by calling flush on the same client or producer.
+// kafkaFlushOf waits by calling flush on the same client or producer. When
+// that is a value of the program's interface, which the library type
+// implements (throughInterface), the interface's flush is the library's.
 func kafkaFlushOf(info *types.Info, recv ast.Expr, pkg, typ, flush, how string) kafkaWait {
 	return func(n ast.Node) string {
 		call, ok := n.(*ast.CallExpr)
-		if ok && flush != "" && IsMethod(info, call, pkg, typ, flush) && kafkaSameRef(info, kafkaReceiver(call), recv) {
+		if !ok || flush == "" || !kafkaSameRef(info, kafkaReceiver(call), recv) {
+			return ""
+		}
+		if fn := kafkaCallee(info, call); IsMethod(info, call, pkg, typ, flush) ||
+			fn != nil && fn.Name() == flush && isInterfaceMethod(fn) && info.TypeOf(recv) != nil && types.IsInterface(info.TypeOf(recv)) {
 			return how
 		}
 		return ""

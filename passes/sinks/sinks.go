@@ -261,6 +261,12 @@ type Context struct {
 	Cursor inspector.Cursor
 
 	sql *sqlState // built on first use by the SQL rules
+	// via is the library method a call of the program's own interface
+	// stands for, while its rule is applied (see throughInterface).
+	via *types.Func
+	// deps are the package's transitive imports by import path, built on
+	// first use.
+	deps map[string]*types.Package
 }
 
 // Analyzer finds the one-record writes of a package and exports WriteFacts.
@@ -289,12 +295,13 @@ type ruleKey struct{ pkg, typ, name string }
 // package has thousands of calls and the tables hundreds of rules.
 type ruleIndex struct {
 	byName     map[ruleKey][]*Rule
+	byMethod   map[string][]*Rule // the rules of methods, by method name
 	structural []*Rule
 	pkgs       map[string]bool // the packages named by the tables
 }
 
 var indexRules = sync.OnceValue(func() *ruleIndex {
-	idx := &ruleIndex{byName: map[ruleKey][]*Rule{}, pkgs: map[string]bool{}}
+	idx := &ruleIndex{byName: map[ruleKey][]*Rule{}, byMethod: map[string][]*Rule{}, pkgs: map[string]bool{}}
 	all := rules()
 	for i := range all {
 		r := &all[i]
@@ -308,6 +315,9 @@ var indexRules = sync.OnceValue(func() *ruleIndex {
 		k := ruleKey{r.Pkg, r.Type, r.Name}
 		idx.byName[k] = append(idx.byName[k], r)
 		idx.pkgs[r.Pkg] = true
+		if r.Type != "" {
+			idx.byMethod[r.Name] = append(idx.byMethod[r.Name], r)
+		}
 	}
 	return idx
 })
@@ -317,7 +327,8 @@ var indexRules = sync.OnceValue(func() *ruleIndex {
 // owned reports that some rule covers the callee: its verdict is final, even
 // when it is "not a one-record write", and no wrapper fact may override it
 // (the libraries' own packages are analysed too, and their methods look like
-// wrappers of writes whose text they receive as a parameter).
+// wrappers of writes whose text they receive as a parameter). A call of the
+// program's own interface method falls back to the library method behind it.
 func (idx *ruleIndex) match(c *Context, fn *types.Func, call *ast.CallExpr) (w *Write, owned bool) {
 	pkg, typ := funcKey(fn)
 	for _, r := range idx.byName[ruleKey{pkg, typ, fn.Name()}] {
@@ -334,7 +345,10 @@ func (idx *ruleIndex) match(c *Context, fn *types.Func, call *ast.CallExpr) (w *
 			}
 		}
 	}
-	return nil, owned
+	if owned {
+		return nil, true
+	}
+	return idx.throughInterface(c, fn, call)
 }
 
 func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
@@ -348,6 +362,14 @@ func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
 	}
 	if w.Lib == "" {
 		w.Lib = r.Lib
+	}
+	if w.Kind != Produce && !w.InTx && !w.TxUnknown {
+		// Autocommit is a claim about the handle: only a pool's every
+		// statement commits on its own. A handle of a type both a pool and a
+		// transaction can be (gorm's *gorm.DB, ent's Client, a parameter of a
+		// transaction runner's closure) leaves it unknown.
+		inTx, known := c.sqlState().txOf(call, 0)
+		w.InTx, w.TxUnknown = inTx, !known
 	}
 	return w
 }
@@ -574,10 +596,11 @@ type wrappers struct {
 
 // writeAt is the write call performs: a table match, or a call of a known
 // wrapper (this package's, or another's through its WriteFact). Calls
-// through an interface method are not followed: the method set says nothing
-// about what the dynamic callee does. (The structural SQL rule, which
-// recognises sqlc's DBTX and similar interfaces by their signatures, is a
-// table entry, not a wrapper.)
+// through an interface method are not followed to the program's own
+// implementations: the method set says nothing about which one runs, and
+// they may live in packages this one does not import (see the analyzers'
+// docs). An interface a library type implements, and sqlc's DBTX and
+// similar interfaces recognised by their signatures, are table matches.)
 func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 	if d := w.direct[call]; d != nil {
 		return d

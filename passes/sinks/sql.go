@@ -223,7 +223,11 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 // sqlx's types even though the method is database/sql's, promoted.
 func libOf(c *Context, call *ast.CallExpr) string {
 	lib := &knowledge.DatabaseSQL
-	if fn := calleeFunc(c.Pass.TypesInfo, call); fn != nil {
+	fn := calleeFunc(c.Pass.TypesInfo, call)
+	if c.via != nil {
+		fn = c.via
+	}
+	if fn != nil {
 		pkg, _ := funcKey(fn)
 		if l := knowledge.SQLDriverOf(pkg); l != nil {
 			lib = l

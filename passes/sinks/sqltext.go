@@ -445,12 +445,19 @@ func (st *sqlState) txOf(e ast.Expr, depth int) (inTx, known bool) {
 		}
 	case *ast.Ident:
 		if v, ok := st.info.Uses[e].(*types.Var); ok {
-			if src, ok := st.singleValue(v); ok && src.idx < 0 {
+			// stmt, err := db.Prepare(...): the call that made the value
+			// was made on the handle.
+			if src, ok := st.singleValue(v); ok && (src.idx < 0 || isCall(src.expr)) {
 				return st.txOf(src.expr, depth+1)
 			}
 		}
 	}
 	return false, false
+}
+
+func isCall(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok
 }
 
 // varies reports that e takes a new value on each run of the code in

@@ -15,7 +15,7 @@ import (
 func createWithLog(ctx context.Context, client *ent.Client, users []model.User) error {
 	for _, u := range users {
 		log.Printf("importing %s", u.Name)
-		if _, err := client.User.Create().SetName(u.Name).SetAge(u.Age).Save(ctx); err != nil { // want `ent insert of one User runs once per element of users, with autocommit; use ent CreateBulk or MapCreateBulk per chunk of rows`
+		if _, err := client.User.Create().SetName(u.Name).SetAge(u.Age).Save(ctx); err != nil { // want `ent insert of one User runs once per element of users; use ent CreateBulk or MapCreateBulk per chunk of rows`
 			return fmt.Errorf("user %s: %w", u.Name, err)
 		}
 	}
@@ -66,7 +66,7 @@ func builderVariable(ctx context.Context, client *ent.Client, users []model.User
 
 func updateOneID(ctx context.Context, client *ent.Client, ids []int) {
 	for _, id := range ids {
-		client.User.UpdateOneID(id).SetActive(false).ExecX(ctx) // want `ent update of one User runs once per element of ids, with autocommit`
+		client.User.UpdateOneID(id).SetActive(false).ExecX(ctx) // want `ent update of one User runs once per element of ids; use`
 	}
 }
 

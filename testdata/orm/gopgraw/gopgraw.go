@@ -127,3 +127,34 @@ func reset(db *pg.DB, id int64) {
 		db.Exec(q, id)
 	}
 }
+
+// The program's interface over go-pg, which *pg.DB and *pg.Tx implement with
+// go-pg's own Exec and QueryOne: whether it is a transaction is unknown.
+type execer interface {
+	Exec(query interface{}, params ...interface{}) (pg.Result, error)
+	QueryOne(model, query interface{}, params ...interface{}) (pg.Result, error)
+}
+
+func deactivateThroughInterface(db execer, ids []int64) {
+	for _, id := range ids {
+		db.Exec("UPDATE users SET active = false WHERE id = ?", id) // want `UPDATE users executed once per element of ids; use`
+	}
+}
+
+func readThroughInterface(db execer, ids []int64) {
+	for _, id := range ids {
+		var u model.User
+		db.QueryOne(&u, "SELECT * FROM users WHERE id = ?", id)
+	}
+}
+
+// No go-pg type implements it: its Exec returns only an error.
+type erringExecer interface {
+	Exec(query interface{}, params ...interface{}) error
+}
+
+func deactivateLookAlike(db erringExecer, ids []int64) {
+	for _, id := range ids {
+		db.Exec("UPDATE users SET active = false WHERE id = ?", id)
+	}
+}

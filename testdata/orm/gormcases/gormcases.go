@@ -13,12 +13,13 @@ import (
 	"gorm.io/gorm/clause"
 
 	"example.com/orm/model"
+	"example.com/orm/repo"
 )
 
 func createAfterEdit(db *gorm.DB, users []model.User) {
 	for _, u := range users {
 		u.Name = strings.TrimSpace(u.Name)
-		db.Create(&u) // want `gorm insert of one User runs once per element of users, with autocommit; use gorm Create\(&slice\) or CreateInBatches\(&slice, n\)`
+		db.Create(&u) // want `gorm insert of one User runs once per element of users; use gorm Create\(&slice\) or CreateInBatches\(&slice, n\)`
 	}
 }
 
@@ -57,6 +58,69 @@ func createInTransaction(db *gorm.DB, users []model.User) error {
 	})
 }
 
+// A *gorm.DB is a pool or a transaction; this package's own runner and
+// another package's hand their closure one that may be either, so the
+// message claims neither autocommit nor a transaction.
+func withTx(db *gorm.DB, fn func(tx *gorm.DB) error) error {
+	return db.Transaction(fn)
+}
+
+func createInOwnRunner(db *gorm.DB, users []model.User) error {
+	return withTx(db, func(tx *gorm.DB) error {
+		for i := range users {
+			users[i].Active = true
+			if err := tx.Create(&users[i]).Error; err != nil { // want `gorm insert of one User runs once per element of users; use`
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func createInOtherPackageRunner(ctx context.Context, r *repo.Users, users []model.User) error {
+	return r.InTx(ctx, func(tx *gorm.DB) error {
+		for i := range users {
+			users[i].Active = true
+			if err := tx.Create(&users[i]).Error; err != nil { // want `gorm insert of one User runs once per element of users; use`
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// The program's interface over gorm, which *gorm.DB implements with gorm's
+// own Create and First: whether it is a transaction is unknown.
+type gormDB interface {
+	Create(value interface{}) *gorm.DB
+	First(dest interface{}, conds ...interface{}) *gorm.DB
+}
+
+func createThroughInterface(db gormDB, users []model.User) {
+	for i := range users {
+		users[i].Active = true
+		db.Create(&users[i]) // want `gorm insert of one User runs once per element of users; use`
+	}
+}
+
+func readThroughInterface(db gormDB, ids []int) {
+	for _, id := range ids {
+		var u model.User
+		db.First(&u, id)
+	}
+}
+
+// No gorm type implements it: its Create returns an error.
+type creator interface {
+	Create(value interface{}) error
+}
+
+func createLookAlike(db creator, users []model.User) {
+	for i := range users {
+		db.Create(&users[i])
+	}
+}
+
 func saveEach(db *gorm.DB, users []model.User) {
 	for _, u := range users {
 		u.Age++
@@ -66,7 +130,7 @@ func saveEach(db *gorm.DB, users []model.User) {
 
 func updatesByModel(db *gorm.DB, users []model.User) {
 	for _, u := range users {
-		db.Model(&u).Updates(model.User{Active: false}) // want `gorm update of one User runs once per element of users, with autocommit`
+		db.Model(&u).Updates(model.User{Active: false}) // want `gorm update of one User runs once per element of users; use`
 	}
 }
 

@@ -13,9 +13,10 @@ import (
 	"example.com/orm/model"
 )
 
+// A *gorm.DB may be a transaction: the message claims no autocommit.
 func bumpEach(db *gorm.DB, ids []int64) {
 	for _, id := range ids {
-		db.Exec("UPDATE users SET age = age + 1 WHERE id = ?", id) // want `UPDATE users executed once per element of ids, with autocommit`
+		db.Exec("UPDATE users SET age = age + 1 WHERE id = ?", id) // want `UPDATE users executed once per element of ids; use`
 	}
 }
 

@@ -22,6 +22,11 @@ func (r *Users) Add(ctx context.Context, u *model.User) error {
 	return r.db.WithContext(ctx).Create(u).Error
 }
 
+// InTx runs fn in a transaction.
+func (r *Users) InTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return r.db.WithContext(ctx).Transaction(fn)
+}
+
 // AddAll writes the whole slice in one statement.
 func (r *Users) AddAll(ctx context.Context, us []model.User) error {
 	return r.db.WithContext(ctx).Create(&us).Error

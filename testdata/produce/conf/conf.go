@@ -113,3 +113,29 @@ func produceFlushOther(p, audit *kafka.Producer, topic string, payments []Paymen
 	}
 	p.Flush(15_000)
 }
+
+// The program's producer interface, which *kafka.Producer implements with its
+// own Produce and Flush: a flush per payment.
+type producer interface {
+	Produce(msg *kafka.Message, deliveryChan chan kafka.Event) error
+	Flush(timeoutMs int) int
+	Len() int
+}
+
+func produceThroughInterface(p producer, topic string, payments []Payment) {
+	for _, pay := range payments {
+		p.Produce(msg(&topic, pay), nil) // want `Produce and wait per element of payments`
+		p.Flush(15_000)
+	}
+}
+
+// Its Len is no write, and Produce without a wait per payment batches.
+func produceThroughInterfaceAsync(p producer, topic string, payments []Payment) {
+	for _, pay := range payments {
+		p.Produce(msg(&topic, pay), nil)
+		if p.Len() > 100_000 {
+			p.Flush(1_000)
+		}
+	}
+	p.Flush(15_000)
+}

@@ -412,13 +412,58 @@ func ownType(ctx context.Context, f *fakeClient, events []Event) {
 	}
 }
 
-// An interface of the program's own: the implementation is unknown.
+// An interface of the program's own that *kgo.Client implements, with
+// kgo's own ProduceSync: the client is what runs in production (the fake
+// above is for tests).
 type syncProducer interface {
 	ProduceSync(ctx context.Context, rs ...*kgo.Record) kgo.ProduceResults
+	PollFetches(ctx context.Context) kgo.Fetches
 }
 
 func ownInterface(ctx context.Context, p syncProducer, events []Event) {
 	for _, e := range events {
+		p.ProduceSync(ctx, &kgo.Record{Value: e.Body}) // want `ProduceSync of one record per element of events: one produce request per record`
+	}
+}
+
+// Its read method is no write.
+func ownInterfaceRead(ctx context.Context, p syncProducer, topics []string) {
+	for range topics {
+		p.PollFetches(ctx)
+	}
+}
+
+// Produce through the interface, waited for by its Flush: kgo's Flush.
+type asyncProducer interface {
+	Produce(ctx context.Context, r *kgo.Record, promise func(*kgo.Record, error))
+	Flush(ctx context.Context) error
+}
+
+func ownInterfaceFlush(ctx context.Context, p asyncProducer, events []Event) {
+	for _, e := range events {
+		p.Produce(ctx, &kgo.Record{Value: e.Body}, nil) // want `Produce and wait per element of events`
+		p.Flush(ctx)
+	}
+}
+
+// No kgo type implements this one (its ProduceSync returns an error): the
+// implementation is the program's own and unknown.
+type erringProducer interface {
+	ProduceSync(ctx context.Context, rs ...*kgo.Record) error
+}
+
+func lookAlikeInterface(ctx context.Context, p erringProducer, events []Event) {
+	for _, e := range events {
 		p.ProduceSync(ctx, &kgo.Record{Value: e.Body})
 	}
+}
+
+// A one-record produce batched by the caller's wrapper through the interface:
+// ProduceSync of all records at once.
+func ownInterfaceBatched(ctx context.Context, p syncProducer, events []Event) {
+	recs := make([]*kgo.Record, 0, len(events))
+	for _, e := range events {
+		recs = append(recs, &kgo.Record{Value: e.Body})
+	}
+	p.ProduceSync(ctx, recs...)
 }

@@ -218,11 +218,33 @@ func ownType(r *recorder, orders []Order) {
 	}
 }
 
+// sarama.SyncProducer implements the program's interface with its own
+// SendMessage: a synchronous send per order.
 type sender interface {
 	SendMessage(msg *sarama.ProducerMessage) (int32, int64, error)
 }
 
 func ownInterface(s sender, orders []Order) {
+	for _, o := range orders {
+		s.SendMessage(&sarama.ProducerMessage{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)}) // want `SendMessage \(topic "orders"\) per element`
+	}
+}
+
+// Held in a struct field of the interface's type.
+type notifier struct{ out sender }
+
+func (n *notifier) each(orders []Order) {
+	for _, o := range orders {
+		n.out.SendMessage(&sarama.ProducerMessage{Topic: "notices", Value: sarama.ByteEncoder(o.JSON)}) // want `SendMessage \(topic "notices"\) per element`
+	}
+}
+
+// No sarama type implements this one: its SendMessage returns only an error.
+type errSender interface {
+	SendMessage(msg *sarama.ProducerMessage) error
+}
+
+func lookAlikeInterface(s errSender, orders []Order) {
 	for _, o := range orders {
 		s.SendMessage(&sarama.ProducerMessage{Topic: "orders", Value: sarama.ByteEncoder(o.JSON)})
 	}

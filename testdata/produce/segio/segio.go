@@ -165,3 +165,15 @@ func ownType(ctx context.Context, b *bus, clicks []Click) {
 		b.WriteMessages(ctx, kafka.Message{Value: c.JSON})
 	}
 }
+
+// An io.Writer-like interface that *kafka.Conn implements too: its method
+// names no segmentio type, so nothing ties it to Kafka.
+type lineWriter interface {
+	Write(b []byte) (int, error)
+}
+
+func writeLines(w lineWriter, lines [][]byte) {
+	for _, l := range lines {
+		w.Write(l)
+	}
+}
