@@ -87,6 +87,20 @@
 // -tests): _test.go files, and functions anywhere that take a *testing.T,
 // *testing.B, *testing.F or testing.TB.
 //
+// Neither is a write in a loop whose every element is a unit of work around
+// a request to another service: the write is a call of a function that makes
+// an HTTP client request (net/http's Client.Do, Get, Head, Post, PostForm,
+// the package-level helpers, a RoundTripper) on every call, or the loop body
+// makes one on every iteration, directly or through such a function of any
+// package (a feed refresh: fetch, parse, then update the feed's row; an API called
+// per account, then its answer saved). A request to another host takes
+// tens to hundreds of milliseconds, a per-object save about one, and the
+// request cannot be batched away; a worker pool over a channel of such jobs
+// is the common shape. A request made only on some branch, in a nested loop,
+// in a stored closure or only built (http.NewRequest) does not count, and
+// neither does an HTTP handler writing its response. Requests the code makes
+// through an interface of its own (a storage driver's Init) are not seen.
+//
 // When the loop ranges over a slice variable and its body is only the
 // one-object create, optionally as `if err := <create>; err != nil {...}`
 // whose handler does not use the loop variables, a suggested fix replaces

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			loop := lps.PerIteration(w.Call)
-			if loop == nil || loop.Node == nil {
+			if loop == nil || loop.Node == nil || writes.Job(w, loop) {
 				continue
 			}
 			d := diagnostic(pass, w, loop)

@@ -156,6 +156,20 @@
 // transaction runner, inside the loop) or inside a wrapper called per
 // element.
 //
+// Neither is a write in a loop whose every element is a unit of work around
+// a request to another service: the write is a call of a function that makes
+// an HTTP client request (net/http's Client.Do, Get, Head, Post, PostForm,
+// the package-level helpers, a RoundTripper) on every call, or the loop body
+// makes one on every iteration, directly or through such a function of any
+// package (a feed refresh: fetch, parse, then update the feed's row; an API called
+// per account, then its answer saved). A request to another host takes
+// tens to hundreds of milliseconds, a per-row statement about one, and the
+// request cannot be batched away; a worker pool over a channel of such jobs
+// is the common shape. A request made only on some branch, in a nested loop,
+// in a stored closure or only built (http.NewRequest) does not count, and
+// neither does an HTTP handler writing its response. Requests the code makes
+// through an interface of its own (a storage driver's Init) are not seen.
+//
 // The message names the statement and table, the loop, the cost and the
 // batched form of the library in use, and says "with autocommit" only for a
 // handle whose every statement commits on its own (a pool such as *sql.DB

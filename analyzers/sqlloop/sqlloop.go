@@ -77,7 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if writes != nil && lr != nil {
 		for _, w := range writes.Of(sinks.SQL) {
 			l := lr.PerIteration(w.Call)
-			if l == nil || writes.TargetVaries(w, l.Node) || !writes.DataVaries(w, l.Node) || writes.SQLiteInTx(w, l) {
+			if l == nil || writes.TargetVaries(w, l.Node) || !writes.DataVaries(w, l.Node) || writes.SQLiteInTx(w, l) || writes.Job(w, l) {
 				continue
 			}
 			// Unknown text: by default only an Exec that binds the

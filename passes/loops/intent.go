@@ -952,22 +952,8 @@ func (b *builder) usedWhole(body *ast.BlockStmt, v types.Object) bool {
 // i < len(xs), the condition, or the channels of a for-select.
 func (b *builder) forOver(f *ast.ForStmt) string {
 	if f.Cond == nil {
-		if f.Body != nil {
-			for _, st := range f.Body.List {
-				sel, ok := st.(*ast.SelectStmt)
-				if !ok || sel.Body == nil {
-					continue
-				}
-				for _, cl := range sel.Body.List {
-					cc, ok := cl.(*ast.CommClause)
-					if !ok || cc.Comm == nil || b.timerComm(cc.Comm) || b.doneComm(cc.Comm) {
-						continue
-					}
-					if ch := recvChan(cc.Comm); ch != nil {
-						return shorten(types.ExprString(ch))
-					}
-				}
-			}
+		if ch := b.selectChan(f.Body); ch != nil {
+			return shorten(types.ExprString(ch))
 		}
 		if f.Body != nil && len(f.Body.List) > 0 {
 			// for { msg, err := r.ReadMessage(ctx); ... }: the call that
@@ -986,6 +972,36 @@ func (b *builder) forOver(f *ast.ForStmt) string {
 		}
 	}
 	return shorten(types.ExprString(f.Cond))
+}
+
+// selectChan is the channel a for-select loop takes its elements from: a
+// receive that keeps the value (case job = <-jobs) before one that drops it
+// (case <-quit: a signal, not an element); never a timer or ctx.Done().
+func (b *builder) selectChan(body *ast.BlockStmt) ast.Expr {
+	if body == nil {
+		return nil
+	}
+	var signal ast.Expr
+	for _, st := range body.List {
+		sel, ok := st.(*ast.SelectStmt)
+		if !ok || sel.Body == nil {
+			continue
+		}
+		for _, cl := range sel.Body.List {
+			cc, ok := cl.(*ast.CommClause)
+			if !ok || cc.Comm == nil || b.timerComm(cc.Comm) || b.doneComm(cc.Comm) {
+				continue
+			}
+			ch := recvChan(cc.Comm)
+			if _, keeps := cc.Comm.(*ast.AssignStmt); ch != nil && keeps {
+				return ch
+			}
+			if signal == nil {
+				signal = ch
+			}
+		}
+	}
+	return signal
 }
 
 func recvChan(comm ast.Stmt) ast.Expr {

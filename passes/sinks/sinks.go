@@ -144,6 +144,7 @@ type Result struct {
 	Writes []*Write
 	byCall map[*ast.CallExpr]*Write
 	ctx    *Context // for the SQL state, built only when asked for
+	remote *remotes // nil when no function here makes a request
 }
 
 // DataVaries reports that the values w writes change inside loop: some
@@ -276,7 +277,7 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*WriteFact)(nil), (*SQLTextFact)(nil)},
+	FactTypes:  []analysis.Fact{(*WriteFact)(nil), (*SQLTextFact)(nil), (*RemoteFact)(nil)},
 }
 
 // rules is every table, in the order they are consulted.
@@ -436,6 +437,7 @@ func run(pass *analysis.Pass) (any, error) {
 	var sites []site
 	direct := map[*ast.CallExpr]*Write{}
 	owned := map[*ast.CallExpr]bool{}
+	requests := map[*ast.CallExpr]bool{}
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		fn := calleeFunc(pass.TypesInfo, call)
@@ -445,59 +447,66 @@ func run(pass *analysis.Pass) (any, error) {
 		sites = append(sites, site{call, fn})
 		c.Cursor = cur
 		w, isOwned := idx.match(c, fn, call)
-		if w != nil {
+		switch {
+		case w != nil:
 			direct[call] = w
-		} else if isOwned {
+		case isOwned:
 			owned[call] = true
+		case isRemoteCall(fn):
+			requests[call] = true
 		}
 	}
 	c.Cursor = inspector.Cursor{}
 	markSQLite(pass, direct)
 
-	// Wrappers: user functions each call of which performs a write. A
-	// wrapper of a wrapper is found on a later round, so iterate until no
-	// new wrapper appears; declaration order does not matter.
 	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
+	rm := &remotes{w: w, direct: requests, local: map[*types.Func]string{}}
+	importsWrites, importsRemotes := importsFacts(pass)
+	// A library the tables describe: the tables are the whole truth about
+	// its API, and its internals (Exec of a text it was handed) are not
+	// wrappers of its callers' writes.
+	library := pass.Pkg == nil || idx.pkgs[trimVendor(pass.Pkg.Path())]
+	// Most packages neither write nor make requests, directly or through
+	// another package's function: nothing here can wrap either.
+	wraps := !library && (len(direct) > 0 || importsWrites)
+	requestsToo := !library && (len(requests) > 0 || importsRemotes) && remoteSummaries(pass.Pkg.Path())
+	if !wraps {
+		sites = nil
+	}
 	var decls []*ast.FuncDecl
-	files := pass.Files
-	if pass.Pkg != nil && idx.pkgs[trimVendor(pass.Pkg.Path())] {
-		// A library the tables describe: the tables are the whole truth about
-		// its API, and its internals (Exec of a text it was handed) are not
-		// wrappers of its callers' writes.
-		files = nil
+	if wraps || requestsToo {
+		decls = funcDecls(pass)
 	}
-	if len(direct) == 0 && !importsWriteFacts(pass) {
-		// No call here writes, directly or through another package's
-		// wrapper, so no function here wraps a write: most packages.
-		files, sites = nil, nil
-	}
-	for _, f := range files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					decls = append(decls, fd)
-				}
+	if wraps {
+		summariseAll(pass, decls, func(fn *types.Func, fd *ast.FuncDecl) bool {
+			if w.local[fn] != nil {
+				return false
 			}
-		}
-	}
-	for changed := true; changed; {
-		changed = false
+			w.local[fn] = w.summarise(fd)
+			return w.local[fn] != nil
+		})
 		for _, fd := range decls {
 			fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			if w.local[fn] != nil {
-				continue
-			}
-			if f := w.summarise(fd); f != nil {
-				w.local[fn] = f
-				changed = true
+			if f := w.local[fn]; f != nil && fn.Exported() {
+				pass.ExportObjectFact(fn, f)
 			}
 		}
 	}
-	for _, fd := range decls {
-		fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-		if f := w.local[fn]; f != nil && fn.Exported() {
-			pass.ExportObjectFact(fn, f)
+	if requestsToo {
+		summariseAll(pass, decls, func(fn *types.Func, fd *ast.FuncDecl) bool {
+			if rm.local[fn] != "" {
+				return false
+			}
+			rm.local[fn] = rm.summarise(fd)
+			return rm.local[fn] != ""
+		})
+		for _, fd := range decls {
+			fn := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if where := rm.local[fn]; where != "" && fn.Exported() {
+				pass.ExportObjectFact(fn, &RemoteFact{Where: where})
+			}
 		}
+		res.remote = rm
 	}
 
 	exportSQLTexts(c)
@@ -661,15 +670,51 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 	return wr
 }
 
-// importsWriteFacts reports whether a dependency has a wrapper this package
-// might call.
-func importsWriteFacts(pass *analysis.Pass) bool {
+// importsFacts reports whether a dependency has a wrapper of a write, or a
+// function that makes a request, that this package might call.
+func importsFacts(pass *analysis.Pass) (writes, requests bool) {
 	for _, f := range pass.AllObjectFacts() {
-		if _, ok := f.Fact.(*WriteFact); ok {
-			return true
+		switch f.Fact.(type) {
+		case *WriteFact:
+			writes = true
+		case *RemoteFact:
+			requests = true
+		}
+		if writes && requests {
+			break
 		}
 	}
-	return false
+	return writes, requests
+}
+
+// funcDecls lists the package's function and method declarations that
+// have a body.
+func funcDecls(pass *analysis.Pass) []*ast.FuncDecl {
+	var decls []*ast.FuncDecl
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if _, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					decls = append(decls, fd)
+				}
+			}
+		}
+	}
+	return decls
+}
+
+// summariseAll calls summarise on each declaration until a round adds no
+// summary: a wrapper of a wrapper is found on a later round, whatever the
+// declaration order. summarise reports whether it added one for fn.
+func summariseAll(pass *analysis.Pass, decls []*ast.FuncDecl, summarise func(fn *types.Func, fd *ast.FuncDecl) bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, fd := range decls {
+			if summarise(pass.TypesInfo.Defs[fd.Name].(*types.Func), fd) {
+				changed = true
+			}
+		}
+	}
 }
 
 func isInterfaceMethod(fn *types.Func) bool {
@@ -681,10 +726,9 @@ func isInterfaceMethod(fn *types.Func) bool {
 // else nil. The first such write in source order describes it; a known
 // write beats one whose SQL text is unknown.
 func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
-	var found []*Write
-	w.onceWrites(fd, fd.Body.List, &found)
 	var best *Write
-	for _, wr := range found {
+	for _, call := range w.onceCalls(fd.Body, func(c *ast.CallExpr) bool { return w.writeAt(c, calleeFunc(w.pass.TypesInfo, c)) != nil }) {
+		wr := w.writeAt(call, calleeFunc(w.pass.TypesInfo, call))
 		if best == nil || (best.Op == "" && wr.Op != "") {
 			best = wr
 		}
@@ -710,10 +754,15 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		f.Inner, f.Where = best.Via.Inner, best.Via.Where
 	} else {
 		f.Inner = describe(best, calleeFunc(w.pass.TypesInfo, best.Call))
-		pos := w.pass.Fset.Position(best.Call.Pos())
-		f.Where = fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
+		f.Where = w.where(best.Call)
 	}
 	return f
+}
+
+// where is "file.go:line" of n.
+func (w *wrappers) where(n ast.Node) string {
+	pos := w.pass.Fset.Position(n.Pos())
+	return fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
 }
 
 // paramIndex is the 1-based index of fd's parameter that e names, if that
@@ -746,78 +795,94 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl, e ast.Expr, st *sqlState) in
 	return 0
 }
 
-// onceWrites appends the writes that run exactly once whenever the
-// statement list runs to its end: those at its top level (including an if's
+// onceCalls returns the calls that hit accepts and that run exactly once
+// whenever body runs to its end: those at its top level (including an if's
 // init and condition) and those made on every branch of an if/else or a
-// switch with a default. It returns whether it found one.
-func (w *wrappers) onceWrites(fd *ast.FuncDecl, list []ast.Stmt, out *[]*Write) bool {
+// switch with a default; not those in a loop inside body, nor in a function
+// literal (it may be stored and never called).
+func (w *wrappers) onceCalls(body *ast.BlockStmt, hit func(*ast.CallExpr) bool) []*ast.CallExpr {
+	o := &onceWalk{loops: w.loops, body: body, hit: hit}
+	var out []*ast.CallExpr
+	o.list(body.List, &out)
+	return out
+}
+
+type onceWalk struct {
+	loops *loops.Result
+	body  *ast.BlockStmt
+	hit   func(*ast.CallExpr) bool
+}
+
+// list appends the calls that run once whenever the statement list runs to
+// its end, and reports whether it found one.
+func (o *onceWalk) list(list []ast.Stmt, out *[]*ast.CallExpr) bool {
 	any := false
 	for _, s := range list {
-		if w.onceStmt(fd, s, out) {
+		if o.stmt(s, out) {
 			any = true
 		}
 	}
 	return any
 }
 
-func (w *wrappers) onceStmt(fd *ast.FuncDecl, s ast.Stmt, out *[]*Write) bool {
+func (o *onceWalk) stmt(s ast.Stmt, out *[]*ast.CallExpr) bool {
 	switch s := s.(type) {
 	case *ast.ExprStmt, *ast.AssignStmt, *ast.ReturnStmt, *ast.DeclStmt, *ast.SendStmt, *ast.IncDecStmt:
-		return w.exprWrites(fd, s, out)
+		return o.expr(s, out)
 	case *ast.LabeledStmt:
-		return w.onceStmt(fd, s.Stmt, out)
+		return o.stmt(s.Stmt, out)
 	case *ast.BlockStmt:
-		return w.onceWrites(fd, s.List, out)
+		return o.list(s.List, out)
 	case *ast.IfStmt:
 		found := false
-		if s.Init != nil && w.onceStmt(fd, s.Init, out) {
+		if s.Init != nil && o.stmt(s.Init, out) {
 			found = true
 		}
-		if w.exprWrites(fd, s.Cond, out) {
+		if o.expr(s.Cond, out) {
 			found = true
 		}
 		if s.Else == nil {
 			return found
 		}
-		var then, els []*Write
-		if w.onceWrites(fd, s.Body.List, &then) && w.onceStmt(fd, s.Else, &els) {
+		var then, els []*ast.CallExpr
+		if o.list(s.Body.List, &then) && o.stmt(s.Else, &els) {
 			*out = append(*out, then...)
 			found = true
 		}
 		return found
 	case *ast.SwitchStmt:
 		found := false
-		if s.Init != nil && w.onceStmt(fd, s.Init, out) {
+		if s.Init != nil && o.stmt(s.Init, out) {
 			found = true
 		}
-		if s.Tag != nil && w.exprWrites(fd, s.Tag, out) {
+		if s.Tag != nil && o.expr(s.Tag, out) {
 			found = true
 		}
-		if w.everyClause(fd, s.Body, out) {
+		if o.everyClause(s.Body, out) {
 			found = true
 		}
 		return found
 	case *ast.TypeSwitchStmt:
 		found := false
-		if s.Init != nil && w.onceStmt(fd, s.Init, out) {
+		if s.Init != nil && o.stmt(s.Init, out) {
 			found = true
 		}
-		if w.everyClause(fd, s.Body, out) {
+		if o.everyClause(s.Body, out) {
 			found = true
 		}
 		return found
 	}
-	// Loops, select, go and defer: not once per call.
+	// Loops, select, go and defer: not once per run.
 	return false
 }
 
-// everyClause reports a write on every clause of a switch that has a default.
-func (w *wrappers) everyClause(fd *ast.FuncDecl, body *ast.BlockStmt, out *[]*Write) bool {
+// everyClause reports a hit on every clause of a switch that has a default.
+func (o *onceWalk) everyClause(body *ast.BlockStmt, out *[]*ast.CallExpr) bool {
 	if body == nil || len(body.List) == 0 {
 		return false
 	}
 	hasDefault := false
-	var first []*Write
+	var first []*ast.CallExpr
 	for i, cl := range body.List {
 		cc, ok := cl.(*ast.CaseClause)
 		if !ok {
@@ -826,8 +891,8 @@ func (w *wrappers) everyClause(fd *ast.FuncDecl, body *ast.BlockStmt, out *[]*Wr
 		if cc.List == nil {
 			hasDefault = true
 		}
-		var got []*Write
-		if !w.onceWrites(fd, cc.Body, &got) {
+		var got []*ast.CallExpr
+		if !o.list(cc.Body, &got) {
 			return false
 		}
 		if i == 0 {
@@ -841,9 +906,9 @@ func (w *wrappers) everyClause(fd *ast.FuncDecl, body *ast.BlockStmt, out *[]*Wr
 	return true
 }
 
-// exprWrites appends the writes among the calls in n that are not inside a
-// function literal (a literal may be stored and never called) nor in a loop.
-func (w *wrappers) exprWrites(fd *ast.FuncDecl, n ast.Node, out *[]*Write) bool {
+// expr appends the hits among the calls in n that are not inside a function
+// literal nor in a loop inside the walked body.
+func (o *onceWalk) expr(n ast.Node, out *[]*ast.CallExpr) bool {
 	if n == nil {
 		return false
 	}
@@ -853,19 +918,15 @@ func (w *wrappers) exprWrites(fd *ast.FuncDecl, n ast.Node, out *[]*Write) bool 
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			wr := w.writeAt(n, calleeFunc(w.pass.TypesInfo, n))
-			if wr == nil {
+			if !o.hit(n) {
 				return true
 			}
-			if w.loops == nil {
-				*out = append(*out, wr)
-				found = true
-				return true
+			if o.loops != nil {
+				if l := o.loops.Enclosing(n); l != nil && l.Node != nil && o.body.Pos() <= l.Node.Pos() && l.Node.End() <= o.body.End() {
+					return true
+				}
 			}
-			if l := w.loops.Enclosing(n); l != nil && l.Node != nil && fd.Body.Pos() <= l.Node.Pos() && l.Node.End() <= fd.Body.End() {
-				return true
-			}
-			*out = append(*out, wr)
+			*out = append(*out, n)
 			found = true
 		}
 		return true

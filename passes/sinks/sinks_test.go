@@ -15,3 +15,11 @@ func TestWrapperFacts(t *testing.T) {
 	dir := filepath.Join("..", "..", "testdata", "sql")
 	analysistest.Run(t, dir, sinks.Analyzer, "./wrapfacts", "./sqlcpgx", "./sqlcstd")
 }
+
+// TestRemoteFacts checks the RemoteFacts exported for functions that make
+// an HTTP request on every call, and their absence where a request is made
+// only sometimes, only built, or stored for later.
+func TestRemoteFacts(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "sql")
+	analysistest.Run(t, dir, sinks.Analyzer, "./jobs/fetch")
+}
