@@ -74,8 +74,10 @@
 // SendMessages(msgs), WriteMessages(ctx, msgs...)); asynchronous Produce in
 // a loop with one Flush or wait after it; a Flush under a threshold guard
 // (if i%1000 == 0); Async segmentio writers; retry loops around one
-// record; loops over a short literal list (fan-out to fixed topics); chunk
-// loops, including constant strides of 10 or more; loops that exit in their
+// record; loops over a short literal list (fan-out to fixed topics) or a
+// constant count of at most 16; chunk loops, including constant strides of
+// 10 or more; paced loops (a range over data whose body sleeps a constant
+// time or waits for a tick on every iteration); loops that exit in their
 // first iteration; methods of the program's own types, or of interfaces no
 // client type implements, that merely share a name with a client's method.
 // Code in generated files is skipped, and so, unless -tests is set, is test

@@ -133,10 +133,16 @@
 // f(xs...), and the function is never used as a value: each caller writes
 // the list out) when the function is unexported, so every call is seen, or
 // its elements are values of an enumeration (a named string or integer type
-// with constants: grant(ctx, RoleAdmin)), handle one chunk
-// per iteration (a slice, or a constant step of 10 or more), exit during
-// their first iteration, and writes under a "buffer is full" guard are not
-// reported. Neither is a write whose arguments are the same on every
+// with constants: grant(ctx, RoleAdmin)), run a constant count of at most
+// 16 times (for i := range 10, or i < min(n, 12): fixtures and examples,
+// where a count of records is a variable), handle one chunk per iteration
+// (a slice, a constant step of 10 or more, or an id window: a variable step
+// whose far end lo+step the body computes), are paced (a range over data
+// whose body sleeps a constant time or waits for a tick on every iteration;
+// a variable delay may be zero, and a counting loop that sleeps is more
+// often a retry), exit during their first iteration, and writes under a
+// "buffer is full" guard are not reported. A short literal list counts
+// whatever its items compute ({Name: "x", At: now.Add(-time.Hour)}). Neither is a write whose arguments are the same on every
 // iteration (a cleanup on each tick, one statement per shard), nor one whose
 // table name changes per iteration (a loop over tables, not rows). Neither
 // is code in generated files (the finding belongs at the caller of sqlc's or

@@ -16,7 +16,7 @@ var testdata = filepath.Join("..", "..", "testdata", "sql")
 
 func TestAnalyzer(t *testing.T) {
 	results := analysistest.Run(t, testdata, sqlloop.Analyzer,
-		"./pgxcases", "./dbsql", "./sqlxcases", "./sqlcuser", "./repo", "./caller", "./skips", "./unknowntext", "./unknowncopy", "./jobs")
+		"./pgxcases", "./dbsql", "./sqlxcases", "./sqlcuser", "./repo", "./caller", "./skips", "./unknowntext", "./unknowncopy", "./jobs", "./shapes")
 	n := 0
 	for _, r := range results {
 		fset := r.Action.Package.Fset

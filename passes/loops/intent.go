@@ -38,7 +38,7 @@ func (b *builder) rangeIntent(r *ast.RangeStmt) Intent {
 		return Once
 	case b.retry(r, r.Body) || b.retryCall(r.X):
 		return Retry
-	case b.timerChan(r.X):
+	case b.timerChan(r.X) || b.paced(r):
 		return Periodic
 	case b.fewItems(r.X):
 		return Bounded
@@ -298,6 +298,47 @@ func (b *builder) periodicFor(f *ast.ForStmt) bool {
 	return false
 }
 
+// paced: a range over data whose body, at its top level, sleeps for a
+// constant time or waits for a timer's tick on every iteration: the code
+// chose the pace, and a write per element at that pace is not a load. A
+// counting loop that sleeps is left alone (a retry with backoff more often
+// than a pace), and so is a sleep whose length is a variable (a delay that
+// may be configured to zero).
+func (b *builder) paced(r *ast.RangeStmt) bool {
+	if r.Body == nil {
+		return false
+	}
+	if t := b.typeOf(r.X); t != nil {
+		if basic, ok := t.Underlying().(*types.Basic); ok && basic.Info()&types.IsInteger != 0 {
+			return false
+		}
+	}
+	for _, st := range r.Body.List {
+		es, ok := st.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		switch x := ast.Unparen(es.X).(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.ARROW && b.timerChan(x.X) {
+				return true
+			}
+		case *ast.CallExpr:
+			if d, ok := b.constInt(firstArg(x)); ok && d > 0 && isPkgFunc(calleeFunc(b.info, x), "time", "Sleep") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func firstArg(call *ast.CallExpr) ast.Expr {
+	if len(call.Args) == 0 {
+		return nil
+	}
+	return call.Args[0]
+}
+
 // doneComm reports whether a select case waits for cancellation
 // (<-ctx.Done()): it ends the loop rather than delivering a record.
 func (b *builder) doneComm(comm ast.Stmt) bool {
@@ -321,7 +362,33 @@ func (b *builder) doneComm(comm ast.Stmt) bool {
 // statements or fixed keys, not data.
 const maxBounded = 8
 
-// constBounds: for i := c0; i < c1; i++ with constants at most maxBounded apart.
+// maxCount is the largest constant count of a Bounded loop (for i := range
+// 10, i < min(n, 12)). Constant counts in real code are retries (2 to 5),
+// fixtures and examples (5 to 10) and fixed rounds (16), where a count of
+// records is a variable; a constant of 1000 is a load, still reported.
+const maxCount = 16
+
+// upperBound is the constant e stays under: a constant, or min(...) with a
+// constant argument (min(n, maxPartitions)).
+func (b *builder) upperBound(e ast.Expr) (int64, bool) {
+	if n, ok := b.constInt(e); ok {
+		return n, true
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !b.isBuiltin(call.Fun, "min") {
+		return 0, false
+	}
+	bound, found := int64(0), false
+	for _, a := range call.Args {
+		if n, ok := b.constInt(a); ok && (!found || n < bound) {
+			bound, found = n, true
+		}
+	}
+	return bound, found
+}
+
+// constBounds: for i := c0; i < c1; i++ with constants at most maxCount
+// apart; an increasing loop may stop at min(n, c1).
 func (b *builder) constBounds(f *ast.ForStmt) bool {
 	init, ok := f.Init.(*ast.AssignStmt)
 	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
@@ -355,6 +422,9 @@ func (b *builder) constBounds(f *ast.ForStmt) bool {
 		}
 	}
 	end, ok := b.constInt(y)
+	if !ok && post.Tok == token.INC {
+		end, ok = b.upperBound(y)
+	}
 	if b.obj(x) != v || !ok {
 		return false
 	}
@@ -373,7 +443,7 @@ func (b *builder) constBounds(f *ast.ForStmt) bool {
 	default:
 		return false
 	}
-	return n <= maxBounded
+	return n <= maxCount
 }
 
 // fewItems: a range over a literal of at most maxBounded distinct fixed
@@ -403,7 +473,7 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		switch tv.Value.Kind() {
 		case constant.Int:
 			n, ok := constant.Int64Val(tv.Value)
-			return ok && n <= maxBounded
+			return ok && n <= maxCount
 		case constant.String:
 			return len([]rune(constant.StringVal(tv.Value))) <= maxBounded
 		}
@@ -424,6 +494,9 @@ func (b *builder) fewItems(x ast.Expr) bool {
 		x = ast.Unparen(val)
 	}
 	if call, ok := x.(*ast.CallExpr); ok {
+		if n, ok := b.upperBound(call); ok {
+			return n <= maxCount
+		}
 		return b.returnsLiteral(call) || b.codeLen(call)
 	}
 	lit, ok := x.(*ast.CompositeLit)
@@ -676,6 +749,10 @@ func (b *builder) itemKey(e ast.Expr) (string, bool) {
 	case *ast.FuncLit:
 		// Every function literal is its own item.
 		return "func@" + strconv.Itoa(int(e.Pos())), true
+	case *ast.CallExpr:
+		// So is every call ({Name: "x", At: now.Add(-time.Hour)}): what it
+		// returns does not change how many items the literal has.
+		return "call@" + strconv.Itoa(int(e.Pos())), true
 	case *ast.SelectorExpr:
 		k, ok := b.itemKey(e.X)
 		return k + "." + e.Sel.Name, ok
@@ -718,8 +795,9 @@ func (b *builder) itemKey(e ast.Expr) (string, bool) {
 const minStride = 10
 
 // strided: for start := 0; start < n; start += size (a step that is not
-// the constant 1) with the body slicing xs[start:end], or a constant step
-// of minStride or more: each iteration takes one chunk, or stands for one.
+// the constant 1) with the body slicing xs[start:end] or, for a variable
+// step, computing start + size (an id window), or a constant step of
+// minStride or more: each iteration takes one chunk, or stands for one.
 func (b *builder) strided(f *ast.ForStmt) bool {
 	post, ok := f.Post.(*ast.AssignStmt)
 	if !ok || len(post.Lhs) != 1 || len(post.Rhs) != 1 {
@@ -746,7 +824,26 @@ func (b *builder) strided(f *ast.ForStmt) bool {
 	if isConst && n == 1 {
 		return false
 	}
-	return isConst && n >= minStride || b.slicesBy(f.Body, v)
+	return isConst && n >= minStride || b.slicesBy(f.Body, v) || !isConst && b.windows(f.Body, v, step)
+}
+
+// windows reports whether body computes v + step, the far end of a window
+// that starts at v (DELETE ... WHERE id >= $1 AND id < $2 with lo, lo+step):
+// each iteration covers the step's worth of elements.
+func (b *builder) windows(body *ast.BlockStmt, v types.Object, step ast.Expr) bool {
+	s := b.obj(step)
+	if s == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.ADD {
+			x, y := b.obj(be.X), b.obj(be.Y)
+			found = x == v && y == s || x == s && y == v
+		}
+		return !found
+	})
+	return found
 }
 
 // polls: a loop whose body polls a batch of records in one of its own

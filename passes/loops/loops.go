@@ -42,7 +42,8 @@ const (
 	// Periodic: each iteration is a tick of a timer (for range ticker.C,
 	// a for-select whose only wake-ups are timers and cancellation, a
 	// polling loop that sleeps), so one iteration flushes whatever has
-	// accumulated rather than one record.
+	// accumulated rather than one record; or the code paces a walk over
+	// data (a constant sleep or a tick on every iteration).
 	Periodic
 )
 
