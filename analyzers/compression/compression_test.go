@@ -11,14 +11,12 @@ import (
 
 var kafkaModule = filepath.Join("..", "..", "testdata", "kafka")
 
+// TestCompression also holds the shared helpers (a codec with batching off,
+// both in an exported helper, is reported once in the helper's package): one
+// load type-checks the vendored clients once for all of them.
 func TestCompression(t *testing.T) {
-	analysistest.Run(t, kafkaModule, compression.Analyzer, "example.com/kafka/compression")
-}
-
-// TestShared: a codec with batching off, both in an exported helper, is
-// reported once in the helper's package.
-func TestShared(t *testing.T) {
-	analysistest.Run(t, kafkaModule, compression.Analyzer, "example.com/kafka/compressionshared", "example.com/kafka/compressionshared/use")
+	analysistest.Run(t, kafkaModule, compression.Analyzer, "example.com/kafka/compression",
+		"example.com/kafka/compressionshared", "example.com/kafka/compressionshared/use")
 }
 
 // TestOldFranzGo compiles against franz-go v1.19.5, whose default linger is 0.

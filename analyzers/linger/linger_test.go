@@ -12,14 +12,13 @@ import (
 
 var kafkaModule = filepath.Join("..", "..", "testdata", "kafka")
 
+// TestFranzGo also holds the shared helpers (explicit settings in exported
+// helpers are reported once, in the helper's package; defaults they leave,
+// at the importers' constructors): one load type-checks the vendored
+// clients once for all of them.
 func TestFranzGo(t *testing.T) {
-	analysistest.Run(t, kafkaModule, linger.Analyzer, "example.com/kafka/linger")
-}
-
-// TestShared: explicit settings in exported helpers are reported once, in
-// the helper's package; defaults they leave, at the importers' constructors.
-func TestShared(t *testing.T) {
-	analysistest.Run(t, kafkaModule, linger.Analyzer, "example.com/kafka/lingershared", "example.com/kafka/lingershared/use")
+	analysistest.Run(t, kafkaModule, linger.Analyzer, "example.com/kafka/linger",
+		"example.com/kafka/lingershared", "example.com/kafka/lingershared/use")
 }
 
 // TestOldFranzGo compiles against franz-go v1.19.5, whose default linger is

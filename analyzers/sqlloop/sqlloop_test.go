@@ -15,8 +15,8 @@ import (
 var testdata = filepath.Join("..", "..", "testdata", "sql")
 
 func TestAnalyzer(t *testing.T) {
-	results := analysistest.Run(t, testdata, sqlloop.Analyzer,
-		"./pgxcases", "./dbsql", "./sqlxcases", "./sqlcuser", "./repo", "./caller", "./skips", "./unknowntext", "./unknowncopy", "./jobs", "./shapes")
+	cases := []string{"./pgxcases", "./dbsql", "./sqlxcases", "./sqlcuser", "./repo", "./caller", "./skips", "./unknowntext", "./unknowncopy", "./jobs", "./shapes"}
+	results := analysistest.Run(t, testdata, sqlloop.Analyzer, append(cases, libraryPackages...)...)
 	n := 0
 	for _, r := range results {
 		fset := r.Action.Package.Fset
