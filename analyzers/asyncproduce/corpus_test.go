@@ -10,5 +10,9 @@ import (
 // TestCorpus measures precision and recall on a labelled corpus of
 // producers ("// label:bad" must be reported, "// label:ok" must not).
 func TestCorpus(t *testing.T) {
-	corpustest.Run(t, kafkaModule, asyncproduce.Analyzer, 25, "example.com/kafka/corpus/asyncproduce")
+	corpora.Run(t, 25, "example.com/kafka/corpus/asyncproduce")
 }
+
+// corpora loads the corpus and the independent corpus once for both tests.
+var corpora = corpustest.NewSet(kafkaModule, asyncproduce.Analyzer,
+	"example.com/kafka/corpus/asyncproduce", "example.com/kafka/independent/asyncproduce")

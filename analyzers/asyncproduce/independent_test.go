@@ -1,11 +1,6 @@
 package asyncproduce_test
 
-import (
-	"testing"
-
-	"github.com/batchlint/batchlint/analyzers/asyncproduce"
-	"github.com/batchlint/batchlint/internal/corpustest"
-)
+import "testing"
 
 // TestIndependentCorpus scores asyncproduce on testdata/kafka/independent:
 // shapes of public Go code, labelled by what each does at run time when a
@@ -22,6 +17,6 @@ func TestIndependentCorpus(t *testing.T) {
 		minPrecision = 0.95
 		minRecall    = 0.6
 	)
-	s := corpustest.Collect(t, kafkaModule, asyncproduce.Analyzer, "example.com/kafka/independent/asyncproduce")
+	s := corpora.Collect(t, "example.com/kafka/independent/asyncproduce")
 	s.RequireFloors(t, 14, minPrecision, minRecall)
 }

@@ -42,12 +42,14 @@ func TestMessages(t *testing.T) {
 // does not show.
 func TestCorpus(t *testing.T) {
 	var s corpustest.Score
-	for _, c := range []struct{ dir, pattern string }{
-		{sqlData, "./paramlimit"},
-		{ormData, "./paramlimit"},
-		{ormData, "./paramlimitbatch"},
+	for _, c := range []struct {
+		dir      string
+		patterns []string
+	}{
+		{sqlData, []string{"./paramlimit"}},
+		{ormData, []string{"./paramlimit", "./paramlimitbatch"}},
 	} {
-		one := corpustest.Collect(t, c.dir, paramlimit.Analyzer, c.pattern)
+		one := corpustest.Collect(t, c.dir, paramlimit.Analyzer, c.patterns...)
 		s.Bad, s.OK, s.TP, s.FP, s.FN = s.Bad+one.Bad, s.OK+one.OK, s.TP+one.TP, s.FP+one.FP, s.FN+one.FN
 	}
 	t.Logf("total: %s", s)

@@ -11,5 +11,8 @@ import (
 // call line ends with "// label:write" (a per-row write in a per-element
 // loop) or "// label:ok" (a look-alike).
 func TestCorpus(t *testing.T) {
-	corpustest.Run(t, testdata, sqlloop.Analyzer, 25, "./corpus/...")
+	corpora.Run(t, 25, "./corpus/...")
 }
+
+// corpora loads the corpus and the independent corpus once for both tests.
+var corpora = corpustest.NewSet(testdata, sqlloop.Analyzer, "./corpus/...", "./independent/...")

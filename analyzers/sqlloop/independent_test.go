@@ -1,11 +1,6 @@
 package sqlloop_test
 
-import (
-	"testing"
-
-	"github.com/batchlint/batchlint/analyzers/sqlloop"
-	"github.com/batchlint/batchlint/internal/corpustest"
-)
+import "testing"
 
 // TestIndependentCorpus scores sqlloop on testdata/sql/independent: shapes
 // taken from public Go code over database/sql, lib/pq, pgx, sqlx and sqlc,
@@ -20,6 +15,6 @@ func TestIndependentCorpus(t *testing.T) {
 		minPrecision = 0.95
 		minRecall    = 0.84
 	)
-	s := corpustest.Collect(t, testdata, sqlloop.Analyzer, "./independent/...")
+	s := corpora.Collect(t, "./independent/...")
 	s.RequireFloors(t, 40, minPrecision, minRecall)
 }

@@ -11,6 +11,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -66,29 +69,51 @@ func Run(t *testing.T, dir string, a *analysis.Analyzer, minEach int, patterns .
 // leaves judging the score to the caller.
 func Collect(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string) Score {
 	t.Helper()
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
+	return NewSet(dir, a, patterns...).Collect(t, patterns...)
+}
+
+// A Set loads and analyses several corpora of one module once, for tests
+// that score them apart: every load type-checks the module's vendored
+// libraries and the standard library anew, which is most of a test's time.
+type Set struct {
+	dir      string
+	a        *analysis.Analyzer
+	patterns []string
+
+	once  sync.Once
+	roots []*checker.Action
+	err   error
+}
+
+// NewSet returns the set of the packages matching patterns in the module at
+// dir (with its vendored dependencies, offline); it loads on first use.
+func NewSet(dir string, a *analysis.Analyzer, patterns ...string) *Set {
+	return &Set{dir: dir, a: a, patterns: patterns}
+}
+
+// Run is the package-level Run on the set's packages matching patterns.
+func (set *Set) Run(t *testing.T, minEach int, patterns ...string) Score {
+	t.Helper()
+	s := set.Collect(t, patterns...)
+	s.Require(t, minEach)
+	return s
+}
+
+// Collect is the package-level Collect on the set's packages matching
+// patterns, each written as in the set's own patterns.
+func (set *Set) Collect(t *testing.T, patterns ...string) Score {
+	t.Helper()
+	set.once.Do(set.load)
+	if set.err != nil {
+		t.Fatal(set.err)
 	}
-	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax,
-		Dir:  abs,
-		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off"),
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if packages.PrintErrors(pkgs) > 0 {
-		t.Fatal("the corpus does not load")
-	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	abs, _ := filepath.Abs(set.dir) // load checked it
 	reported := map[string]bool{}
 	var files []string
-	for _, act := range graph.Roots {
+	for _, act := range set.roots {
+		if !slices.ContainsFunc(patterns, func(p string) bool { return matches(p, abs, act.Package) }) {
+			continue
+		}
 		if act.Err != nil {
 			t.Fatalf("%s: %v", act, act.Err)
 		}
@@ -101,9 +126,59 @@ func Collect(t *testing.T, dir string, a *analysis.Analyzer, patterns ...string)
 		}
 		files = append(files, act.Package.CompiledGoFiles...)
 	}
+	if len(files) == 0 {
+		t.Fatalf("no package of the set matches %v", patterns)
+	}
 	s := Measure(t, Labels(t, files...), reported)
-	t.Logf("%s corpus: %s", a.Name, s)
+	t.Logf("%s corpus: %s", set.a.Name, s)
 	return s
+}
+
+func (set *Set) load() {
+	abs, err := filepath.Abs(set.dir)
+	if err != nil {
+		set.err = err
+		return
+	}
+	cfg := &packages.Config{
+		Mode: packages.LoadAllSyntax,
+		Dir:  abs,
+		Env:  append(os.Environ(), "GOFLAGS=-mod=vendor", "GOPROXY=off", "GOWORK=off"),
+	}
+	pkgs, err := packages.Load(cfg, set.patterns...)
+	if err != nil {
+		set.err = err
+		return
+	}
+	if packages.PrintErrors(pkgs) > 0 {
+		set.err = fmt.Errorf("the corpus does not load")
+		return
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{set.a}, pkgs, nil)
+	if err != nil {
+		set.err = err
+		return
+	}
+	set.roots = graph.Roots
+}
+
+// matches reports whether pattern, an import path or a "./" path relative
+// to the module directory dir, either one perhaps ending in "/...", names
+// pkg.
+func matches(pattern, dir string, pkg *packages.Package) bool {
+	target := pkg.PkgPath
+	if rel, ok := strings.CutPrefix(pattern, "./"); ok {
+		pattern = rel
+		r, err := filepath.Rel(dir, pkg.Dir)
+		if err != nil {
+			return false
+		}
+		target = filepath.ToSlash(r)
+	}
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		return target == base || strings.HasPrefix(target, base+"/")
+	}
+	return target == pattern
 }
 
 // Line is the key of a source line: "file:line".
