@@ -44,7 +44,7 @@ var casePackages = []string{
 }
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdataDir(t), ormloop.Analyzer, casePackages...)
+	analysistest.RunWithSuggestedFixes(t, testdataDir(t), ormloop.Analyzer, append(casePackages, libraryPackages...)...)
 }
 
 // TestTestsFlag: _test.go files are skipped unless -tests is set.
