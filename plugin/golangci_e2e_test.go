@@ -31,12 +31,14 @@ func TestGolangciLintEndToEnd(t *testing.T) {
 	// it at the module root.
 	config := filepath.Join(demo, ".golangci.yml")
 	writeFile(t, config, golangciConfig)
+	// tests: true in the settings reaches every analyzer, linger included.
+	writeFile(t, filepath.Join(demo, "events", "linger_test.go"), lingerTest)
 
 	issues := runGolangci(t, gcl, demo, config)
 	if len(issues) == 0 {
 		t.Fatal("golangci-lint reported nothing on the demo module")
 	}
-	var sawFact bool
+	var sawFact, sawTest bool
 	for _, is := range issues {
 		if is.FromLinter != "batchlint" {
 			t.Errorf("issue from %q: %s", is.FromLinter, is.Text)
@@ -49,9 +51,15 @@ func TestGolangciLintEndToEnd(t *testing.T) {
 		if filepath.Base(is.Pos.Filename) == "importer.go" {
 			sawFact = true
 		}
+		if filepath.Base(is.Pos.Filename) == "linger_test.go" && strings.HasPrefix(is.Text, "linger:") {
+			sawTest = true
+		}
 	}
 	if !sawFact {
 		t.Errorf("no finding in importer.go (needs a cross-package fact); got %v", issues)
+	}
+	if !sawTest {
+		t.Errorf("no linger finding in linger_test.go (tests: true in the settings); got %v", issues)
 	}
 
 	// //nolint:batchlint silences a finding.
@@ -123,11 +131,29 @@ linters:
         type: module
         description: per-record writes in loops and producers that never linger
         settings:
+          tests: true
           analyzers:
             compression: {enabled: false}
 issues:
   max-issues-per-linter: 0
   max-same-issues: 0
+`
+
+const lingerTest = `package events
+
+import (
+	"testing"
+
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+func TestClient(t *testing.T) {
+	cl, err := kgo.NewClient(kgo.ProducerLinger(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cl.Close()
+}
 `
 
 type issue struct {

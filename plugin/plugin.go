@@ -26,7 +26,6 @@ package plugin
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
@@ -50,48 +49,11 @@ func New(settings any) (register.LinterPlugin, error) {
 			return nil, fmt.Errorf("batchlint settings: %w", err)
 		}
 	}
-	all := analyzers.All()
-	flags, err := conf.Flags(all, analyzers.Off())
-	if err != nil {
-		return nil, fmt.Errorf("batchlint settings: %w", err)
-	}
-	enabled, err := apply(all, flags)
+	enabled, err := conf.Apply(analyzers.All(), analyzers.Off())
 	if err != nil {
 		return nil, fmt.Errorf("batchlint settings: %w", err)
 	}
 	return &batchlint{analyzers: enabled}, nil
-}
-
-// apply sets the flags that config.Flags produced ("-NAME=false" disables an
-// analyzer, "-NAME.OPT=V" sets an option) and returns the analyzers left on.
-func apply(all []*analysis.Analyzer, flags []string) ([]*analysis.Analyzer, error) {
-	byName := map[string]*analysis.Analyzer{}
-	for _, a := range all {
-		byName[a.Name] = a
-	}
-	off := map[string]bool{}
-	for _, f := range flags {
-		name, value, _ := strings.Cut(strings.TrimPrefix(f, "-"), "=")
-		analyzer, opt, hasOpt := strings.Cut(name, ".")
-		a := byName[analyzer]
-		if a == nil {
-			return nil, fmt.Errorf("unknown analyzer in %q", f)
-		}
-		if !hasOpt {
-			off[analyzer] = value == "false"
-			continue
-		}
-		if err := a.Flags.Set(opt, value); err != nil {
-			return nil, fmt.Errorf("%s: %v", f, err)
-		}
-	}
-	var enabled []*analysis.Analyzer
-	for _, a := range all {
-		if !off[a.Name] {
-			enabled = append(enabled, a)
-		}
-	}
-	return enabled, nil
 }
 
 func (p *batchlint) BuildAnalyzers() ([]*analysis.Analyzer, error) { return p.analyzers, nil }

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/batchlint/batchlint/analyzers"
+	"github.com/batchlint/batchlint/internal/config"
 )
 
 func TestSettingsMapOntoAnalyzers(t *testing.T) {
@@ -71,5 +72,26 @@ func TestEnablingAnAnalyzerOffByDefault(t *testing.T) {
 		if len(got) != want || on != enabled {
 			t.Errorf("enabled: %v: %d analyzers (asyncproduce among them: %v), want %d", enabled, len(got), on, want)
 		}
+	}
+}
+
+// tests: true reaches every analyzer through the configuration, linger and
+// compression included.
+func TestTestsReachEveryAnalyzer(t *testing.T) {
+	p, err := New(map[string]any{"tests": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := p.BuildAnalyzers()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, _ := config.Analyzer.Run(nil)
+	settings := res.(*config.Settings)
+	for _, a := range got {
+		if !settings.Of(a.Name).Tests {
+			t.Errorf("%s: tests not set", a.Name)
+		}
+		a.Flags.Set("tests", "false") // analyzers are shared: restore
 	}
 }

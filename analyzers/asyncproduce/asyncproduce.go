@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/producers"
@@ -31,12 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	FactTypes: []analysis.Fact{(*ParamsFact)(nil)},
 }
 
-// tests makes the analyzer report in test code too.
-var tests bool
-
-func init() {
-	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
-}
+func init() { config.Register(Analyzer) }
 
 func run(pass *analysis.Pass) (any, error) {
 	res, _ := pass.ResultOf[producers.Analyzer].(*producers.Result)

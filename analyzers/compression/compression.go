@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/producers"
 )
@@ -25,6 +26,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{producers.Analyzer, directives.Analyzer},
 	Run:      run,
 }
+
+func init() { config.Register(Analyzer) }
 
 // why is the reason in one clause; the figures are on the analyzer's page.
 const why = "tiny batches barely compress"

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/producers"
@@ -26,6 +27,8 @@ var Analyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{producers.Analyzer, directives.Analyzer},
 	Run:      run,
 }
+
+func init() { config.Register(Analyzer) }
 
 // why is what a zero linger does, shared by every message; the figures and
 // why a linger costs nothing under load are on the analyzer's page.

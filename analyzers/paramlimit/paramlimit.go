@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
@@ -31,9 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-func init() {
-	Analyzer.Flags.Bool("tests", false, "also report in test code (_test.go files, functions taking *testing.T)")
-}
+func init() { config.Register(Analyzer) }
 
 // statement is one call that sends the rows of a slice in one statement.
 type statement struct {

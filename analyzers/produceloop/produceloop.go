@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
@@ -32,13 +33,7 @@ var Analyzer = &analysis.Analyzer{
 
 const asyncTrue = 1
 
-// tests is the -tests flag: directives.Reporter drops findings in _test.go
-// files unless it is set.
-var tests bool
-
-func init() {
-	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
-}
+func init() { config.Register(Analyzer) }
 
 func run(pass *analysis.Pass) (any, error) {
 	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)

@@ -6,7 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"strings"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
@@ -33,47 +34,13 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-var (
-	unknownSQL bool
-	tests      bool
-	writers    funcList
-)
-
-// funcList is a comma-separated list of functions, each named as
-// types.Func.FullName prints it: "example.com/app/db.InsertRow",
-// "(*example.com/app/db.Store).Save".
-type funcList map[string]bool
-
-func (l *funcList) String() string {
-	var names []string
-	for n := range *l {
-		names = append(names, n)
-	}
-	return strings.Join(names, ",")
-}
-
-func (l *funcList) Set(v string) error {
-	*l = funcList{}
-	for _, n := range strings.Split(v, ",") {
-		if n = strings.TrimSpace(n); n != "" {
-			(*l)[n] = true
-		}
-	}
-	return nil
-}
-
-func init() {
-	Analyzer.Flags.BoolVar(&unknownSQL, "unknown-sql", false,
-		"also report Exec calls in loops whose SQL text cannot be resolved statically when no bind argument comes from the loop's element, and wrappers of them (lower confidence)")
-	Analyzer.Flags.BoolVar(&tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
-	Analyzer.Flags.Var(&writers, "writers",
-		"comma-separated functions that write one row per call, named as (*example.com/app/db.Store).Save or example.com/app/db.InsertRow (for writes batchlint cannot see, e.g. through an interface or another driver)")
-}
+func init() { config.Register(Analyzer, config.UnknownSQL, config.Writers) }
 
 func run(pass *analysis.Pass) (any, error) {
 	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)
 	lr, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
 	rep := directives.NewReporter(pass)
+	opts := config.For(pass)
 	if writes != nil && lr != nil {
 		for _, w := range writes.Of(sinks.SQL) {
 			l := lr.PerIteration(w.Call)
@@ -82,14 +49,14 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			// Unknown text: by default only an Exec that binds the
 			// element's values, which DDL cannot do.
-			if w.Op == "" && !unknownSQL && !writes.BindsElement(w, l.Node) {
+			if w.Op == "" && !opts.UnknownSQL && !writes.BindsElement(w, l.Node) {
 				continue
 			}
 			rep.Report(diagnostic(pass, w, l))
 		}
 	}
-	if len(writers) > 0 && lr != nil {
-		reportConfigured(pass, lr, writes, rep)
+	if len(opts.Writers) > 0 && lr != nil {
+		reportConfigured(pass, lr, writes, rep, opts.Writers)
 	}
 	rep.Finish()
 	return nil, nil
@@ -97,12 +64,12 @@ func run(pass *analysis.Pass) (any, error) {
 
 // reportConfigured reports calls of the functions named by -writers made
 // once per element of a loop, unless the tables already saw the write.
-func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Result, rep *directives.Reporter) {
+func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Result, rep *directives.Reporter, writers []string) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if fn == nil || !writers[fn.Origin().FullName()] || (writes != nil && writes.At(call) != nil) {
+		if fn == nil || !slices.Contains(writers, fn.Origin().FullName()) || (writes != nil && writes.At(call) != nil) {
 			return
 		}
 		l := lr.PerIteration(call)

@@ -1,5 +1,8 @@
-// Package config reads batchlint's optional configuration file and turns it
-// into analyzer flags, so that a file and the command line mean the same
+// Package config holds the options of batchlint's analyzers: Analyzer
+// hands them to the analyzers, which Register their flags here, and Config
+// reads the optional configuration file and turns it into the same flags
+// (for go vet) or sets them in process (for the golangci-lint plugin), so
+// that a file, the command line and golangci-lint settings mean the same
 // thing.
 //
 //	# .batchlint.yml
@@ -41,14 +44,14 @@ var Names = []string{".batchlint.yml", ".batchlint.yaml", ".batchlint.json"}
 
 // Config is the content of a configuration file.
 type Config struct {
-	// Tests sets the "tests" flag of every analyzer that has one.
+	// Tests sets the "tests" option of every analyzer.
 	Tests *bool `yaml:"tests" json:"tests"`
 	// Analyzers configures analyzers by name.
-	Analyzers map[string]Analyzer `yaml:"analyzers" json:"analyzers"`
+	Analyzers map[string]AnalyzerConfig `yaml:"analyzers" json:"analyzers"`
 }
 
-// Analyzer configures one analyzer.
-type Analyzer struct {
+// AnalyzerConfig configures one analyzer.
+type AnalyzerConfig struct {
 	Enabled *bool          `yaml:"enabled" json:"enabled"`
 	Options map[string]any `yaml:"options" json:"options"`
 }
@@ -107,6 +110,57 @@ func Find(dir string) (string, error) {
 // c enables them. It fails on names that are no analyzer or no flag of
 // that analyzer, and on values the flag rejects.
 func (c *Config) Flags(analyzers []*analysis.Analyzer, off map[string]bool) ([]string, error) {
+	settings, err := c.settings(analyzers, off)
+	if err != nil {
+		return nil, err
+	}
+	flags := make([]string, 0, len(settings))
+	for _, s := range settings {
+		name := s.analyzer.Name
+		if s.opt != "" {
+			name += "." + s.opt
+		}
+		flags = append(flags, "-"+name+"="+s.value)
+	}
+	return flags, nil
+}
+
+// Apply sets the options c gives on analyzers, in process, and returns the
+// analyzers c leaves on, in the order given; those named in off are on only
+// when c enables them. It fails as Flags does.
+func (c *Config) Apply(analyzers []*analysis.Analyzer, off map[string]bool) ([]*analysis.Analyzer, error) {
+	settings, err := c.settings(analyzers, off)
+	if err != nil {
+		return nil, err
+	}
+	on := map[*analysis.Analyzer]bool{}
+	for _, a := range analyzers {
+		on[a] = !off[a.Name]
+	}
+	for _, s := range settings {
+		if s.opt == "" {
+			on[s.analyzer] = s.value == "true"
+		} else if err := s.analyzer.Flags.Set(s.opt, s.value); err != nil {
+			return nil, fmt.Errorf("%s option %s: %v", s.analyzer.Name, s.opt, err)
+		}
+	}
+	var enabled []*analysis.Analyzer
+	for _, a := range analyzers {
+		if on[a] {
+			enabled = append(enabled, a)
+		}
+	}
+	return enabled, nil
+}
+
+// setting is one effect of a configuration: an analyzer turned on or off
+// (opt is empty, value "true" or "false"), or one of its options set.
+type setting struct {
+	analyzer   *analysis.Analyzer
+	opt, value string
+}
+
+func (c *Config) settings(analyzers []*analysis.Analyzer, off map[string]bool) ([]setting, error) {
 	byName := map[string]*analysis.Analyzer{}
 	var names []string
 	for _, a := range analyzers {
@@ -130,7 +184,7 @@ func (c *Config) Flags(analyzers []*analysis.Analyzer, off map[string]bool) ([]s
 	for name, ac := range c.Analyzers {
 		enablesOff = enablesOff || off[name] && ac.Enabled != nil && *ac.Enabled
 	}
-	var flags []string
+	var settings []setting
 	for _, a := range analyzers {
 		ac := c.Analyzers[a.Name]
 		on := !off[a.Name]
@@ -138,15 +192,15 @@ func (c *Config) Flags(analyzers []*analysis.Analyzer, off map[string]bool) ([]s
 			on = *ac.Enabled
 		}
 		if !on {
-			flags = append(flags, "-"+a.Name+"=false")
+			settings = append(settings, setting{a, "", "false"})
 			continue
 		}
 		if enablesOff {
-			flags = append(flags, "-"+a.Name+"=true")
+			settings = append(settings, setting{a, "", "true"})
 		}
 		if c.Tests != nil && a.Flags.Lookup("tests") != nil {
 			if _, set := ac.Options["tests"]; !set {
-				flags = append(flags, fmt.Sprintf("-%s.tests=%t", a.Name, *c.Tests))
+				settings = append(settings, setting{a, "tests", strconv.FormatBool(*c.Tests)})
 			}
 		}
 		opts := make([]string, 0, len(ac.Options))
@@ -166,10 +220,10 @@ func (c *Config) Flags(analyzers []*analysis.Analyzer, off map[string]bool) ([]s
 			if err := check(f, v); err != nil {
 				return nil, fmt.Errorf("%s option %s: %v", a.Name, opt, err)
 			}
-			flags = append(flags, "-"+a.Name+"."+opt+"="+v)
+			settings = append(settings, setting{a, opt, v})
 		}
 	}
-	return flags, nil
+	return settings, nil
 }
 
 func flagNames(a *analysis.Analyzer) string {

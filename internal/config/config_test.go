@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -128,4 +129,65 @@ func TestFindInModuleRoot(t *testing.T) {
 	if err != nil || p != filepath.Join(root, ".batchlint.yml") {
 		t.Errorf("Find = %q, %v; want the module root's .batchlint.yml (first in Names order)", p, err)
 	}
+}
+
+// Apply sets in process what Flags would hand to go vet, and returns the
+// analyzers left on.
+func TestApply(t *testing.T) {
+	a := &analysis.Analyzer{Name: "a", Doc: "a"}
+	Register(a, UnknownSQL, Writers)
+	b := &analysis.Analyzer{Name: "b", Doc: "b"}
+	Register(b)
+	c := &analysis.Analyzer{Name: "c", Doc: "c"}
+	Register(c)
+	path := filepath.Join(t.TempDir(), "c.yml")
+	write(t, path, "tests: true\nanalyzers:\n  a:\n    options:\n      unknown-sql: true\n      writers: [x.Save, y.Put]\n  b:\n    enabled: false\n  c:\n    enabled: true\n    options: {tests: false}\n")
+	conf, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, err := conf.Apply([]*analysis.Analyzer{a, b, c}, map[string]bool{"c": true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(on) != 2 || on[0] != a || on[1] != c {
+		t.Errorf("enabled %v, want a and c", on)
+	}
+	want := Options{Tests: true, UnknownSQL: true, Writers: []string{"x.Save", "y.Put"}}
+	if got := current.Of("a"); !reflect.DeepEqual(got, want) {
+		t.Errorf("a: %+v, want %+v", got, want)
+	}
+	if got := current.Of("c"); got.Tests {
+		t.Errorf("c: tests set, but its own option says false")
+	}
+	if _, err := conf.Apply([]*analysis.Analyzer{b, c}, nil); err == nil || !strings.Contains(err.Error(), "unknown analyzer a") {
+		t.Errorf("Apply without a: %v", err)
+	}
+}
+
+// An option set by flag reaches the analyzer through Analyzer's result,
+// and an analyzer that does not Require Analyzer cannot read it.
+func TestForReadsTheFlags(t *testing.T) {
+	a := &analysis.Analyzer{Name: "flagged", Doc: "flagged"}
+	Register(a, Writers)
+	if !slices.Contains(a.Requires, Analyzer) {
+		t.Fatal("Register did not add Analyzer to Requires")
+	}
+	if err := a.Flags.Set("writers", "p.F, p.G,,p.F"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := Analyzer.Run(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pass := &analysis.Pass{Analyzer: a, ResultOf: map[*analysis.Analyzer]any{Analyzer: res}}
+	if got := For(pass).Writers; !slices.Equal(got, []string{"p.F", "p.G"}) {
+		t.Errorf("writers %q, want [p.F p.G]", got)
+	}
+	defer func() {
+		if recover() == nil {
+			t.Error("For without Analyzer's result did not panic")
+		}
+	}()
+	For(&analysis.Pass{Analyzer: a, ResultOf: map[*analysis.Analyzer]any{}})
 }

@@ -18,6 +18,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/internal/driver"
 	"github.com/batchlint/batchlint/internal/sarif/sariftest"
 	"github.com/batchlint/batchlint/internal/vetjson"
@@ -63,7 +64,7 @@ func newCallReporter(name, callee string) *analysis.Analyzer {
 		URL:      "https://example.com/" + name,
 		Requires: []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
 	}
-	a.Flags.Bool("tests", false, "report in test files")
+	config.Register(a)
 	target := a.Flags.String("name", callee, "the function whose calls are reported")
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		r := directives.NewReporter(pass)
@@ -432,7 +433,7 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help:\n%s", r.stdout)
 	}
 	r = run(t, t.TempDir(), "help", "hit")
-	if r.code != 0 || !strings.Contains(r.stdout, "A toy analyzer") || !strings.Contains(r.stdout, "-hit.name") || !strings.Contains(r.stdout, "Docs: https://example.com/hit") {
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "hit: reports calls of hit\n") || !strings.Contains(r.stdout, "A toy analyzer") || !strings.Contains(r.stdout, "-hit.name") || !strings.Contains(r.stdout, "Docs: https://example.com/hit") {
 		t.Errorf("help hit:\n%s", r.stdout)
 	}
 	if r := run(t, t.TempDir(), "help", "nosuch"); r.code != driver.ExitError || !strings.Contains(r.stderr, `no analyzer "nosuch"`) {

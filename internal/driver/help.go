@@ -54,7 +54,13 @@ func help(stdout, stderr io.Writer, analyzers []*analysis.Analyzer, off map[stri
 			status = ExitError
 			continue
 		}
-		fmt.Fprintf(stdout, "%s: %s\n", found.Name, strings.TrimSpace(found.Doc))
+		doc := strings.TrimSpace(found.Doc)
+		// The x/tools convention opens Doc with "NAME: ": add it only when
+		// the analyzer's doc lacks it.
+		if !strings.HasPrefix(doc, found.Name+":") {
+			doc = found.Name + ": " + doc
+		}
+		fmt.Fprintln(stdout, doc)
 		var flags []string
 		found.Flags.VisitAll(func(f *flag.Flag) {
 			flags = append(flags, fmt.Sprintf("  -%s.%s\n    \t%s (default %q)\n", found.Name, f.Name, f.Usage, f.DefValue))

@@ -25,7 +25,7 @@
 // The Reporter also drops findings located in generated files (the
 // "Code generated ... DO NOT EDIT." header): a finding belongs at the user's
 // call site, never inside generated code. Findings in test code are dropped
-// unless the analyzer has a bool flag named "tests" that is true. Test code is
+// unless the analyzer's tests option (config.Options) is set. Test code is
 // a _test.go file, and also a function (declared or literal) anywhere that
 // takes a *testing.T, *testing.B, *testing.F or testing.TB: a helper that
 // tests share lives outside _test.go files only so that several packages'
@@ -33,7 +33,6 @@
 package directives
 
 import (
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -43,6 +42,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/batchlint/batchlint/internal/config"
 )
 
 // suite names batchlint's analyzers, in the order of the docs. A test checks
@@ -293,23 +294,10 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		pass:    pass,
 		idx:     idx,
 		name:    pass.Analyzer.Name,
-		tests:   boolFlag(pass.Analyzer, "tests"),
+		tests:   config.For(pass).Tests,
 		used:    map[*Directive]bool{},
 		helpers: map[*file][]ast.Node{},
 	}
-}
-
-func boolFlag(a *analysis.Analyzer, name string) bool {
-	f := a.Flags.Lookup(name)
-	if f == nil {
-		return false
-	}
-	if g, ok := f.Value.(flag.Getter); ok {
-		if b, ok := g.Get().(bool); ok {
-			return b
-		}
-	}
-	return f.Value.String() == "true"
 }
 
 // fileOf returns the file that holds pos, or nil when pos is in no file of
@@ -331,7 +319,7 @@ func (r *Reporter) skipped(f *file) bool {
 }
 
 // inHelper reports whether pos lies in a test helper of f (see the package
-// doc) while the analyzer's "tests" flag is off.
+// doc) while the analyzer's tests option is off.
 func (r *Reporter) inHelper(f *file, pos token.Pos) bool {
 	if r.tests || f.syntax == nil || r.pass.TypesInfo == nil {
 		return false
@@ -391,7 +379,7 @@ func testingParam(t types.Type) bool {
 
 // Report reports d unless a directive naming this analyzer covers d.Pos, or
 // d.Pos lies in a generated file, or in test code while the analyzer's
-// "tests" flag is off.
+// tests option is off.
 func (r *Reporter) Report(d analysis.Diagnostic) {
 	f := r.fileOf(d.Pos)
 	if f == nil {

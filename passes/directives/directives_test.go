@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/analyzers"
+	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/passes/directives"
 )
 
@@ -23,7 +24,10 @@ func newHit(name string, tests bool) *analysis.Analyzer {
 		Doc:      "reports every call of hit",
 		Requires: []*analysis.Analyzer{inspect.Analyzer, directives.Analyzer},
 	}
-	a.Flags.Bool("tests", tests, "report in test files")
+	config.Register(a)
+	if tests {
+		a.Flags.Set("tests", "true")
+	}
 	a.Run = func(pass *analysis.Pass) (any, error) {
 		r := directives.NewReporter(pass)
 		ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -64,7 +68,7 @@ func TestReporterWithoutSource(t *testing.T) {
 		pass.ReadFile = nil
 		return directives.Analyzer.Run(pass)
 	}
-	a.Requires = []*analysis.Analyzer{inspect.Analyzer, &dirs}
+	a.Requires = []*analysis.Analyzer{inspect.Analyzer, &dirs, config.Analyzer}
 	analysistest.Run(t, analysistest.TestData(), a, "a")
 }
 
