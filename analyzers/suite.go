@@ -1,3 +1,5 @@
+//go:generate go run ../internal/analyzerdoc/mkdocs
+
 // Package analyzers lists batchlint's user-facing analyzers.
 package analyzers
 

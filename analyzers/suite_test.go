@@ -2,8 +2,10 @@ package analyzers_test
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -12,8 +14,24 @@ import (
 	"github.com/batchlint/batchlint/analyzers"
 	"github.com/batchlint/batchlint/analyzers/compression"
 	"github.com/batchlint/batchlint/analyzers/linger"
+	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
 )
+
+// Each analyzer's page is generated from its doc.go, the single source.
+func TestPagesAreGenerated(t *testing.T) {
+	off := analyzers.Off()
+	for _, a := range analyzers.All() {
+		path := filepath.Join("..", "docs", "analyzers", a.Name+".md")
+		got, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != analyzerdoc.Page(a, off[a.Name]) {
+			t.Errorf("%s differs from analyzers/%s/doc.go: edit doc.go, then run go generate ./analyzers", path, a.Name)
+		}
+	}
+}
 
 // Every analyzer takes the configuration, so that -tests and the
 // configuration file's tests: true reach each one.
@@ -65,4 +83,34 @@ func messages(ds []analysis.Diagnostic) []string {
 		out = append(out, fmt.Sprint(d.Message))
 	}
 	return out
+}
+
+// The README's table names every analyzer, in the suite's order, with its
+// page and whether it runs by default; its other cells are summaries that
+// point at the pages.
+func TestReadmeTable(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for line := range strings.Lines(string(readme)) {
+		if strings.HasPrefix(line, "| [") {
+			rows = append(rows, strings.TrimSpace(line))
+		}
+	}
+	all, off := analyzers.All(), analyzers.Off()
+	if len(rows) != len(all) {
+		t.Fatalf("README's table has %d rows, the suite %d analyzers", len(rows), len(all))
+	}
+	for i, a := range all {
+		head := fmt.Sprintf("| [%s](docs/analyzers/%s.md) |", a.Name, a.Name)
+		def := "| on |"
+		if off[a.Name] {
+			def = "| off |"
+		}
+		if !strings.HasPrefix(rows[i], head) || !strings.HasSuffix(rows[i], def) {
+			t.Errorf("README row %d should start %q and end %q: %s", i+1, head, def, rows[i])
+		}
+	}
 }

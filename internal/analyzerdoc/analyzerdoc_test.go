@@ -1,0 +1,60 @@
+package analyzerdoc
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+const docGo = `// Package x defines an Analyzer.
+//
+// # Analyzer x
+//
+// x: report things
+//
+// What x does.
+//
+// # Why
+//
+// | a | b |
+// |---|---|
+// | 1 | 2 |
+//
+//	for _, v := range vs {
+//		f(v)
+//	}
+//
+// A finding:
+//
+//	x.go:1:2: a finding
+//
+// # Analyzer y
+//
+// y: another analyzer in the same package
+package x
+`
+
+func TestExtractKeepsHeadingsUpToTheNextAnalyzer(t *testing.T) {
+	got := Extract(docGo, "x")
+	want := "x: report things\n\nWhat x does.\n\n# Why\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n\tfor _, v := range vs {\n\t\tf(v)\n\t}\n\nA finding:\n\n\tx.go:1:2: a finding"
+	if got != want {
+		t.Errorf("Extract:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestPage(t *testing.T) {
+	a := &analysis.Analyzer{Name: "x", Doc: Extract(docGo, "x")}
+	a.Flags.Bool("tests", false, "also report findings in _test.go files")
+	want := "<!-- Generated from analyzers/x/doc.go by go generate ./analyzers. DO NOT EDIT. -->\n\n" +
+		"# x: report things\n\n" +
+		"**Off by default**: its precision on real code is not measured yet. Turn it on in\n" +
+		"`.batchlint.yml` (`analyzers: {x: {enabled: true}}`, which keeps the others on), or run\n" +
+		"it alone with `batchlint -x ./...`.\n\n" +
+		"What x does.\n\n## Why\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n" +
+		"```go\nfor _, v := range vs {\n\tf(v)\n}\n```\n\nA finding:\n\n```\nx.go:1:2: a finding\n```\n" +
+		"\n## Flags\n\n| flag | default | meaning |\n|---|---|---|\n" +
+		"| `-x.tests` | \"false\" | also report findings in _test.go files |\n"
+	if got := Page(a, true); got != want {
+		t.Errorf("Page:\n%s\nwant:\n%s", got, want)
+	}
+}
