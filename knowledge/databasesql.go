@@ -24,10 +24,5 @@ var DatabaseSQL = Library{
 	Prepares: prepares(DatabaseSQLPath, []string{"DB", "Tx", "Conn"}, map[string]int{
 		"Prepare": 0, "PrepareContext": 1, "Stmt": -1 - 0, "StmtContext": -1 - 1,
 	}),
-	BatchedInsert: PqCopy,
-	Params:        &Params{Chunked: chunkedSQL},
-	BatchedSet:    setBased,
+	Params: &Params{Chunked: chunkedSQL},
 }
-
-// setBased is the batched form of a per-row UPDATE or DELETE on Postgres.
-const setBased = "one set-based statement (unnest or WHERE id = ANY($1))"

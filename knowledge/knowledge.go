@@ -13,6 +13,8 @@
 // passes/sinks, which reads its paths and texts from here.
 package knowledge
 
+import "cmp"
+
 // TypeName names a named type by import path and name.
 type TypeName struct{ Pkg, Name string }
 
@@ -71,9 +73,10 @@ type Library struct {
 	// Sizers are types whose Len() counts buffered records.
 	Sizers []TypeName
 	// The batched form to recommend instead of a per-row SQL statement: for
-	// an INSERT (or an upsert, or a statement whose text is unknown), for an
-	// UPDATE (when empty, Set), and for the other writes.
-	BatchedInsert, BatchedUpdate, BatchedSet string
+	// an INSERT (or an upsert), for an UPDATE (when empty, Set), for the
+	// other writes, and for a statement whose text is unknown. Empty: the
+	// form of the file's dialect (database/sql's).
+	BatchedInsert, BatchedUpdate, BatchedSet, BatchedAny string
 	// Bulk is the batched form to recommend in place of an ORM's
 	// per-object save, by the save's operation ("INSERT", "UPSERT",
 	// "UPDATE", "DELETE") or, where one method differs from the others of
@@ -104,20 +107,24 @@ func Lookup(key string) *Library {
 }
 
 // Batched names the batched form of an SQL write op ("INSERT", "UPDATE",
-// ..., or "" when the text is unknown) through library key; a library with
-// no entry gets database/sql's.
-func Batched(key, op string) string {
+// ..., or "" when the text is unknown) through library key on a database of
+// dialect d: the library's own form, else the dialect's (database/sql's).
+// On SQLite every write gets the dialect's: a transaction.
+func Batched(key, op string, d Dialect) string {
+	fix := fixes[d]
 	l := Lookup(key)
-	if l == nil || l.BatchedInsert == "" {
-		l = &DatabaseSQL
+	if l == nil || d == SQLite {
+		l = &Library{}
 	}
 	switch {
-	case op == "" || op == "INSERT" || op == "UPSERT" || op == "MERGE":
-		return l.BatchedInsert
+	case op == "":
+		return cmp.Or(l.BatchedAny, fix.any)
+	case op == "INSERT" || op == "UPSERT" || op == "MERGE":
+		return cmp.Or(l.BatchedInsert, fix.insert)
 	case op == "UPDATE" && l.BatchedUpdate != "":
 		return l.BatchedUpdate
 	}
-	return l.BatchedSet
+	return cmp.Or(l.BatchedSet, fix.set)
 }
 
 // ExpandsInList reports whether library key binds a slice after IN as a list.

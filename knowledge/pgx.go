@@ -35,6 +35,7 @@ var Pgx = Library{
 	Sizers:        []TypeName{{PgxPath, "Batch"}},
 	BatchedInsert: "pgx CopyFrom or a pgx.Batch (runtime/pgbatch.Writer)",
 	BatchedSet:    "one set-based statement (unnest or WHERE id = ANY($1)) or a pgx.Batch",
+	BatchedAny:    "a pgx.Batch, or one multi-row or set-based statement per chunk of rows",
 	Params: &Params{
 		Binds:   []Func{{PgxPath, "Batch", "Queue"}},
 		Chunked: "chunk it (runtime/pgbatch.InsertChunksPgx), use CopyFrom or = ANY($1)",

@@ -38,6 +38,7 @@ var PgxV4 = Library{
 	},
 	BatchedInsert: "pgx CopyFrom (COPY) or a pgx.Batch",
 	BatchedSet:    "one set-based statement (unnest or WHERE id = ANY($1)) or a pgx.Batch",
+	BatchedAny:    "a pgx.Batch, or one multi-row or set-based statement per chunk of rows",
 	Params:        &Params{Chunked: "chunk it, use CopyFrom, or = ANY($1) for a list"},
 }
 

@@ -7,5 +7,6 @@ const PqPath = "github.com/lib/pq"
 // Pq is lib/pq: its writes go through database/sql and are named so.
 var Pq = Library{Key: "lib/pq", Paths: []string{PqPath}, Params: &Params{Chunked: chunkedSQL}}
 
-// PqCopy is the batched form of a per-row INSERT through database/sql.
+// PqCopy is the batched form of a per-row INSERT through database/sql on
+// Postgres.
 const PqCopy = "COPY (pq.CopyIn) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"

@@ -16,7 +16,10 @@ import (
 // registered library's import path, or a package under one: the passes
 // read the registry instead, so adding a library touches only its entry.
 func TestOnlyTheRegistryNamesALibrary(t *testing.T) {
-	paths := append(append([]string{}, SQLiteDrivers...), serverDrivers...)
+	var paths []string
+	for _, db := range databases {
+		paths = append(paths, db.libs...)
+	}
 	for _, l := range libraries {
 		paths = append(paths, l.Paths...)
 		if l.Kafka != nil {
@@ -78,14 +81,50 @@ func TestKeysAreUnique(t *testing.T) {
 	}
 }
 
-func TestBatchedFallsBackToDatabaseSQL(t *testing.T) {
-	if got := Batched("no such library", "INSERT"); got != PqCopy {
-		t.Errorf("Batched(unknown, INSERT) = %q, want database/sql's %q", got, PqCopy)
+func TestBatchedFallsBackToTheDialect(t *testing.T) {
+	for _, c := range []struct {
+		key, op string
+		d       Dialect
+		want    string
+	}{
+		{"no such library", "INSERT", Postgres, PqCopy},
+		{DatabaseSQL.Key, "DELETE", MySQL, fixes[MySQL].set},
+		{Sqlx.Key, "UPDATE", MySQL, fixes[MySQL].set},
+		{Sqlx.Key, "INSERT", MySQL, Sqlx.BatchedInsert},
+		{DatabaseSQL.Key, "", Postgres, neutral},
+		{Pgx.Key, "", UnknownDialect, Pgx.BatchedAny},
+		{Bun.Key, "UPDATE", UnknownDialect, Bun.BatchedUpdate},
+		{Pgx.Key, "DELETE", UnknownDialect, Pgx.BatchedSet},
+		{Gorm.Key, "INSERT", SQLite, SQLiteBatched},
+	} {
+		if got := Batched(c.key, c.op, c.d); got != c.want {
+			t.Errorf("Batched(%s, %q, %d) = %q, want %q", c.key, c.op, c.d, got, c.want)
+		}
 	}
-	if got := Batched(Bun.Key, "UPDATE"); got != Bun.BatchedUpdate {
-		t.Errorf("Batched(bun, UPDATE) = %q, want its own UPDATE form", got)
-	}
-	if got := Batched(Pgx.Key, "DELETE"); got != Pgx.BatchedSet {
-		t.Errorf("Batched(pgx, DELETE) = %q, want its set-based form", got)
+}
+
+func TestDialectOf(t *testing.T) {
+	for _, c := range []struct {
+		imports []string
+		want    Dialect
+	}{
+		{[]string{"database/sql", "github.com/go-sql-driver/mysql"}, MySQL},
+		{[]string{"github.com/jackc/pgx/v5/stdlib"}, Postgres},
+		{[]string{"github.com/lib/pq"}, Postgres},
+		{[]string{"github.com/mattn/go-sqlite3"}, SQLite},
+		{[]string{"github.com/ncruces/go-sqlite3/driver"}, SQLite},
+		{nil, UnknownDialect},
+		// Packages of a database's library that are not its driver.
+		{[]string{"modernc.org/sqlite/lib"}, UnknownDialect},
+		{[]string{"github.com/jackc/pgx/v5/pgtype"}, UnknownDialect},
+		{[]string{"modernc.org/sqlite", "modernc.org/sqlite/lib"}, SQLite},
+		// Two databases' packages: either may run the file's SQL.
+		{[]string{"github.com/mattn/go-sqlite3", "github.com/go-sql-driver/mysql"}, UnknownDialect},
+		{[]string{"modernc.org/sqlite", "github.com/jackc/pgx/v5/pgconn"}, UnknownDialect},
+		{[]string{"github.com/lib/pq", "github.com/microsoft/go-mssqldb"}, UnknownDialect},
+	} {
+		if got := DialectOf(c.imports); got != c.want {
+			t.Errorf("DialectOf(%q) = %d, want %d", c.imports, got, c.want)
+		}
 	}
 }

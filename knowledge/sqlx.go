@@ -56,5 +56,4 @@ var Sqlx = Library{
 		})...),
 	BatchedInsert: "sqlx NamedExec with a slice of rows per chunk",
 	Params:        &Params{Chunked: chunkedSQL},
-	BatchedSet:    setBased,
 }

@@ -153,10 +153,10 @@
 // SQLite runs in the process: a statement costs no round trip, and inside a
 // transaction no commit, so a prepared statement per row in one transaction
 // is SQLite's own bulk path. A write in a file that imports a SQLite driver
-// (modernc.org/sqlite, mattn/go-sqlite3, glebarez, ncruces, gorm's sqlite)
-// and no other database's is therefore not reported when it runs in a
-// transaction opened outside the loop, nor when whether it runs in one is
-// unknown. With autocommit every statement is a transaction of its own,
+// (modernc.org/sqlite, mattn/go-sqlite3, glebarez, ncruces's driver, gorm's
+// sqlite) and no other database's package is therefore not reported when
+// it runs in a transaction opened outside the loop, nor when whether it runs
+// in one is unknown. With autocommit every statement is a transaction of its own,
 // synced to disk: that is reported, with one transaction around the loop as
 // the fix, and so is a transaction opened per iteration (a Begin, or a
 // transaction runner, inside the loop) or inside a wrapper called per
@@ -177,16 +177,25 @@
 // through an interface of its own (a storage driver's Init) are not seen.
 //
 // The message names the statement and table, the loop, the cost and the
-// batched form of the library in use, and says "with autocommit" only for a
-// handle whose every statement commits on its own (a pool such as *sql.DB
-// or *pgxpool.Pool, or a single connection) and "in a transaction" only for
-// a transaction (*sql.Tx, pgx.Tx, a handle made from one); otherwise
-// (gorm's *gorm.DB, an interface, the parameter of a transaction runner's
-// function of the program's own) it says neither. Related positions point
-// at the loop and, for a wrapper, at the function that performs the write. There is no
-// suggested fix: rewriting SQL (COPY has different error and conflict
-// semantics than INSERT ... ON CONFLICT, a batch changes transaction
-// boundaries) is not safe to do mechanically.
+// batched form: the library's own (pgx CopyFrom, an ORM's bulk save), else
+// that of the database the file's imports name a driver of: on Postgres
+// (lib/pq, pgx) COPY or a multi-row INSERT, and WHERE id = ANY($1) for an
+// UPDATE or DELETE; on MySQL a multi-row INSERT per chunk or LOAD DATA, and
+// WHERE id IN (...); on SQLite one transaction. Only a driver package counts
+// (modernc.org/sqlite/lib, the C library, does not); with none, or with
+// packages of two databases, the fix is a multi-row INSERT per chunk or
+// WHERE id IN (...), naming Postgres's forms beside. For SQL text not known
+// statically the statement may as well be a DELETE: the fix is one
+// multi-row or set-based statement per chunk of rows. The message says
+// "with autocommit" only for a handle whose every statement commits on its
+// own (a pool such as *sql.DB or *pgxpool.Pool, or a single connection) and
+// "in a transaction" only for a transaction (*sql.Tx, pgx.Tx, a handle made
+// from one); otherwise (gorm's *gorm.DB, an interface, the parameter of a
+// transaction runner's function of the program's own) it says neither.
+// Related positions point at the loop and, for a wrapper, at the function
+// that performs the write. There is no suggested fix: rewriting SQL (COPY
+// has different error and conflict semantics than INSERT ... ON CONFLICT, a
+// batch changes transaction boundaries) is not safe to do mechanically.
 //
 // A finding reads:
 //

@@ -15,6 +15,7 @@ import (
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
@@ -81,7 +82,7 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 			Kind:      sinks.SQL,
 			Op:        "write",
 			TxUnknown: true,
-			Batched:   "COPY or a multi-row INSERT (runtime/pgbatch.Writer)",
+			Batched:   knowledge.WriterBatched,
 			Via:       &sinks.Via{Func: fn.FullName()},
 		}, l))
 	})

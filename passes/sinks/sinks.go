@@ -65,9 +65,9 @@ type Write struct {
 	// and Fix is how to send all its records at once, when known.
 	Head string
 	Fix  *knowledge.BatchFix
-	// SQLite reports that the statement runs on SQLite: the file that runs
-	// it imports a SQLite driver and no other database's.
-	SQLite bool
+	// Dialect is the database the statement runs on, as the imports of the
+	// file that runs it tell.
+	Dialect knowledge.Dialect
 	// Batched names the library's batched form, for the message.
 	Batched string
 	// Detail is extra text for the message (e.g. a writer's BatchTimeout).
@@ -102,7 +102,7 @@ type WriteFact struct {
 	Target    string
 	InTx      bool
 	TxUnknown bool
-	SQLite    bool
+	Dialect   knowledge.Dialect
 	Batched   string
 	Detail    string
 	Inner     string
@@ -457,7 +457,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.Cursor = inspector.Cursor{}
-	markSQLite(pass, direct)
+	markDialect(pass, direct)
 
 	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
 	rm := &remotes{w: w, direct: requests, local: map[*types.Func]string{}}
@@ -522,10 +522,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return res, nil
 }
 
-// markSQLite marks the SQL writes made in files that run SQL on SQLite only,
-// whose fix is a transaction rather than COPY or a multi-row statement.
-func markSQLite(pass *analysis.Pass, direct map[*ast.CallExpr]*Write) {
-	sqlite := map[*token.File]bool{}
+// markDialect marks the SQL writes with the dialect of their file, and
+// words their fix for it.
+func markDialect(pass *analysis.Pass, direct map[*ast.CallExpr]*Write) {
+	dialects := map[*token.File]knowledge.Dialect{}
 	for _, f := range pass.Files {
 		var paths []string
 		for _, imp := range f.Imports {
@@ -533,16 +533,16 @@ func markSQLite(pass *analysis.Pass, direct map[*ast.CallExpr]*Write) {
 				paths = append(paths, p)
 			}
 		}
-		if knowledge.SQLiteOnly(paths) {
-			sqlite[pass.Fset.File(f.FileStart)] = true
+		if d := knowledge.DialectOf(paths); d != knowledge.UnknownDialect {
+			dialects[pass.Fset.File(f.FileStart)] = d
 		}
 	}
-	if len(sqlite) == 0 {
+	if len(dialects) == 0 {
 		return
 	}
 	for call, w := range direct {
-		if w.Kind == SQL && sqlite[pass.Fset.File(call.Pos())] {
-			w.SQLite, w.Batched = true, knowledge.SQLiteBatched
+		if d, ok := dialects[pass.Fset.File(call.Pos())]; ok && w.Kind == SQL {
+			w.Dialect, w.Batched = d, knowledge.Batched(w.Lib, w.Op, d)
 		}
 	}
 }
@@ -634,7 +634,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		Op:      f.Op,
 		Target:  f.Target,
 		InTx:    f.InTx,
-		SQLite:  f.SQLite,
+		Dialect: f.Dialect,
 		Batched: f.Batched,
 		Detail:  f.Detail,
 		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
@@ -662,9 +662,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 			return nil
 		}
 		wr.Lib, wr.Op, wr.Target = sw.Lib, sw.Op, sw.Target
-		if !wr.SQLite {
-			wr.Batched = sw.Batched
-		}
+		wr.Batched = knowledge.Batched(sw.Lib, sw.Op, f.Dialect)
 		wr.Via.Inner = strings.Replace(wr.Via.Inner, OpPhrase("", ""), OpPhrase(sw.Op, sw.Target), 1)
 	}
 	return wr
@@ -743,7 +741,7 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		Target:    best.Target,
 		InTx:      best.InTx,
 		TxUnknown: best.TxUnknown,
-		SQLite:    best.SQLite,
+		Dialect:   best.Dialect,
 		Batched:   best.Batched,
 		Detail:    best.Detail,
 	}

@@ -204,7 +204,7 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 		if !exec {
 			return nil
 		}
-		return &Write{Kind: SQL, Lib: lib, InTx: inTx, Batched: knowledge.Batched(lib, "")}
+		return &Write{Kind: SQL, Lib: lib, InTx: inTx, Batched: knowledge.Batched(lib, "", knowledge.UnknownDialect)}
 	}
 	cl := ClassifySQL(text)
 	if !cl.PerRow() || (cl.InList && knowledge.ExpandsInList(lib)) {
@@ -216,7 +216,7 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 		}
 		lib = knowledge.Sqlc.Key
 	}
-	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: knowledge.Batched(lib, cl.Op)}
+	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: knowledge.Batched(lib, cl.Op, knowledge.UnknownDialect)}
 }
 
 // libOf is the library the user called: sqlx when the receiver is one of
@@ -672,7 +672,7 @@ func preparedBatchWrite(c *Context, lib string, batch ast.Expr, add *ast.CallExp
 	if cl.Op != "INSERT" {
 		return nil
 	}
-	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: p.inTx, Batched: knowledge.Batched(lib, cl.Op),
+	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: p.inTx, Batched: knowledge.Batched(lib, cl.Op, knowledge.UnknownDialect),
 		Detail: "a batch holding one row", dataCall: add}
 }
 

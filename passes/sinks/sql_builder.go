@@ -51,7 +51,7 @@ func builderRule(lib string, b knowledge.Builder) func(c *Context, call *ast.Cal
 		if len(rows) != 1 || slices.ContainsFunc(rows[0].Args, func(a ast.Expr) bool { return holdsSlice(info, a) }) {
 			return nil
 		}
-		return &Write{Kind: SQL, Lib: lib, Op: b.Op, Target: table, InTx: inTx, Batched: knowledge.Batched(lib, b.Op), dataCall: rows[0]}
+		return &Write{Kind: SQL, Lib: lib, Op: b.Op, Target: table, InTx: inTx, Batched: knowledge.Batched(lib, b.Op, knowledge.UnknownDialect), dataCall: rows[0]}
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/loops"
 )
 
@@ -17,7 +18,7 @@ import (
 // those stay findings, as does autocommit, where every statement is a
 // transaction synced to disk.
 func (r *Result) SQLiteInTx(w *Write, l *loops.Loop) bool {
-	if w == nil || !w.SQLite || l == nil || l.Body == nil {
+	if w == nil || w.Dialect != knowledge.SQLite || l == nil || l.Body == nil {
 		return false
 	}
 	if w.TxUnknown {

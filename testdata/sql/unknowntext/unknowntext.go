@@ -56,7 +56,7 @@ func (im *Importer) Run(subs <-chan Sub) error {
 				stmt = tx.Stmt(im.opt.UpsertStmt)
 			}
 		}
-		if _, err = stmt.Exec(sub.Email, sub.Name); err != nil { // want `^Exec of SQL text not known statically, executed once per element of subs; use COPY \(pq.CopyIn\)`
+		if _, err = stmt.Exec(sub.Email, sub.Name); err != nil { // want `^Exec of SQL text not known statically, executed once per element of subs; use one multi-row or set-based statement per chunk of rows$`
 			tx.Rollback()
 			return err
 		}
@@ -118,7 +118,7 @@ func importFields(ctx context.Context, tx *sql.Tx, insert string, lines []string
 // pgx runs a statement prepared elsewhere by its name.
 func byName(ctx context.Context, conn *pgx.Conn, subs []Sub) {
 	for _, s := range subs {
-		conn.Exec(ctx, "insert_sub", s.Email, s.Name) // want `^Exec of SQL text not known statically, executed once per element of subs; use pgx`
+		conn.Exec(ctx, "insert_sub", s.Email, s.Name) // want `^Exec of SQL text not known statically, executed once per element of subs; use a pgx.Batch, or one multi-row or set-based statement per chunk of rows$`
 	}
 }
 

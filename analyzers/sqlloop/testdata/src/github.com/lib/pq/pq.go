@@ -1,0 +1,3 @@
+// Package pq stands in for the Postgres driver of the same import path:
+// batchlint reads only the path a file imports.
+package pq
