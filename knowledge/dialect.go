@@ -101,10 +101,10 @@ func DialectOf(imports []string) Dialect {
 // a statement whose text is unknown.
 var fixes = map[Dialect]struct{ insert, set, any string }{
 	Postgres: {PqCopy, "one set-based statement (unnest or WHERE id = ANY($1))", neutral},
-	MySQL: {"a multi-row INSERT per chunk of rows (runtime/pgbatch.InsertChunks with MySQL) or LOAD DATA",
+	MySQL: {"a multi-row INSERT per chunk (runtime/pgbatch.InsertChunks with MySQL) or LOAD DATA",
 		"one set-based statement (WHERE id IN (...), or a JOIN with the rows' values)", neutral},
 	SQLite: {SQLiteBatched, SQLiteBatched, SQLiteBatched},
-	UnknownDialect: {"a multi-row INSERT per chunk of rows (runtime/pgbatch.InsertChunks), or COPY on Postgres",
+	UnknownDialect: {"a multi-row INSERT per chunk (runtime/pgbatch.InsertChunks) or COPY on Postgres",
 		"one set-based statement (WHERE id IN (...), or unnest or = ANY($1) on Postgres)", neutral},
 }
 

@@ -12,7 +12,7 @@ import (
 // is not settled, so it is reported as on any database.
 func saveTagsEither(ctx context.Context, tx *sql.Tx, tags []tag) error {
 	for _, t := range tags {
-		if _, err := tx.ExecContext(ctx, insertTag, t.Name); err != nil { // want `INSERT INTO tag executed once per element of tags, in a transaction; use a multi-row INSERT per chunk of rows \(runtime/pgbatch.InsertChunks\), or COPY on Postgres$`
+		if _, err := tx.ExecContext(ctx, insertTag, t.Name); err != nil { // want `INSERT INTO tag executed once per element of tags, in a transaction; use a multi-row INSERT per chunk \(runtime/pgbatch.InsertChunks\) or COPY on Postgres$`
 			return err
 		}
 	}

@@ -10,7 +10,7 @@ import (
 // This file runs its SQL on MySQL: no COPY there.
 func saveTagsMySQL(ctx context.Context, db *sql.DB, tags []tag) {
 	for _, t := range tags {
-		db.ExecContext(ctx, insertTag, t.Name) // want `INSERT INTO tag executed once per element of tags, with autocommit; use a multi-row INSERT per chunk of rows \(runtime/pgbatch.InsertChunks with MySQL\) or LOAD DATA$`
+		db.ExecContext(ctx, insertTag, t.Name) // want `INSERT INTO tag executed once per element of tags, with autocommit; use a multi-row INSERT per chunk \(runtime/pgbatch.InsertChunks with MySQL\) or LOAD DATA$`
 	}
 }
 
@@ -20,8 +20,8 @@ func deleteTagsMySQL(ctx context.Context, db *sql.DB, ids []int) {
 	}
 }
 
-func runEachMySQL(ctx context.Context, db *sql.DB, stmts map[string]int) {
-	for q, id := range stmts {
-		db.ExecContext(ctx, q, id) // want `ExecContext of SQL text not known statically, executed once per element of stmts; use one multi-row or set-based statement per chunk of rows$`
+func runEachMySQL(ctx context.Context, db *sql.DB, q string, ids []int) {
+	for _, id := range ids {
+		db.ExecContext(ctx, q, id) // want `ExecContext of SQL text not known statically, executed once per element of ids; use one multi-row or set-based statement per chunk of rows$`
 	}
 }

@@ -9,7 +9,7 @@ import (
 // transaction around the loop does not settle it and the usual fix is named.
 func saveTagsAnywhere(ctx context.Context, tx *sql.Tx, tags []tag) error {
 	for _, t := range tags {
-		if _, err := tx.ExecContext(ctx, insertTag, t.Name); err != nil { // want `INSERT INTO tag executed once per element of tags, in a transaction; use a multi-row INSERT per chunk of rows \(runtime/pgbatch.InsertChunks\), or COPY on Postgres$`
+		if _, err := tx.ExecContext(ctx, insertTag, t.Name); err != nil { // want `INSERT INTO tag executed once per element of tags, in a transaction; use a multi-row INSERT per chunk \(runtime/pgbatch.InsertChunks\) or COPY on Postgres$`
 			return err
 		}
 	}
@@ -18,9 +18,9 @@ func saveTagsAnywhere(ctx context.Context, tx *sql.Tx, tags []tag) error {
 
 // Text not known statically may as well delete or update: the fix names
 // no statement.
-func runEach(ctx context.Context, db *sql.DB, stmts map[string]int) {
-	for q, id := range stmts {
-		db.ExecContext(ctx, q, id) // want `ExecContext of SQL text not known statically, executed once per element of stmts; use one multi-row or set-based statement per chunk of rows$`
+func runEach(ctx context.Context, db *sql.DB, q string, ids []int) {
+	for _, id := range ids {
+		db.ExecContext(ctx, q, id) // want `ExecContext of SQL text not known statically, executed once per element of ids; use one multi-row or set-based statement per chunk of rows$`
 	}
 }
 

@@ -12,6 +12,6 @@ import (
 // around the loop does not settle it.
 func saveTagsLib(ctx context.Context, tx *sql.Tx, tags []tag) {
 	for _, t := range tags {
-		tx.ExecContext(ctx, insertTag, t.Name) // want `INSERT INTO tag executed once per element of tags, in a transaction; use a multi-row INSERT per chunk of rows \(runtime/pgbatch.InsertChunks\), or COPY on Postgres$`
+		tx.ExecContext(ctx, insertTag, t.Name) // want `INSERT INTO tag executed once per element of tags, in a transaction; use a multi-row INSERT per chunk \(runtime/pgbatch.InsertChunks\) or COPY on Postgres$`
 	}
 }
