@@ -68,6 +68,9 @@ type Library struct {
 	Runners []Callback
 	// Iterators call their function argument once per element or chunk.
 	Iterators []Callback
+	// Launchers run their function argument once per call, on a goroutine
+	// of its own (errgroup's Group.Go).
+	Launchers []Callback
 	// Pollers return a batch of records per call.
 	Pollers []Func
 	// Sizers are types whose Len() counts buffered records.
@@ -94,7 +97,7 @@ type Library struct {
 }
 
 // libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &Clickhouse, &FranzGo, &Sarama, &Segmentio, &Confluent, &WatermillKafka}
+var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &Clickhouse, &FranzGo, &Sarama, &Segmentio, &Confluent, &WatermillKafka, &Errgroup}
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {
@@ -159,6 +162,9 @@ func Runners() []Callback { return collect(func(l *Library) []Callback { return 
 
 // Iterators returns every library's callback iterators.
 func Iterators() []Callback { return collect(func(l *Library) []Callback { return l.Iterators }) }
+
+// Launchers returns every library's launchers.
+func Launchers() []Callback { return collect(func(l *Library) []Callback { return l.Launchers }) }
 
 // Sizers returns every library's sizers.
 func Sizers() []TypeName { return collect(func(l *Library) []TypeName { return l.Sizers }) }

@@ -62,6 +62,30 @@
 // from elsewhere, an interface, or the parameter of a transaction runner of
 // the program's own may be either, and the message says neither.
 //
+// A goroutine launched per element (go func(){...}(), go f(x), errgroup's
+// Group.Go and TryGo, sync.WaitGroup's Go) that makes one write is
+// reported, and the message says "in a goroutine per element": the writes
+// run in parallel, but each still pays its statement and its commit. A
+// goroutine launched once that loops (a worker reading a channel) is judged
+// by its own loop.
+//
+// A function value called per element is followed when its value is
+// certain: a local closure (record := func(ev E) error {...}, then
+// record(ev) in the loop), a local variable given one function or method
+// value and never reassigned nor addressed (save := s.insert), and a field
+// of a struct type of the package that the package gives exactly one value
+// (a function, a method value or a literal) and never addresses
+// (s.record = func(...) error {...} in a constructor). The finding is at the
+// call in the loop and names the function, the field or the closure's
+// variable. A function parameter, a variable or field given
+// several values, and a field of another package's type are not followed.
+//
+// A counted loop that repeats an iteration's work a fixed or configured
+// number of times (for i := 0; i < n; i++ or for range n, with n a constant
+// or a package-level variable such as a flag, and an index that picks no
+// element) inside a loop over data is not the loop the message names: the
+// loop over data is.
+//
 // The row count comes from types: the static type of the model argument (a
 // pointer to a struct is one row; a slice, an array or a pointer to either
 // is one multi-row statement and is never reported) and, for updates and

@@ -44,7 +44,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if loop == nil || loop.Node == nil || writes.Job(w, loop) {
 				continue
 			}
-			d := diagnostic(pass, w, loop)
+			d := diagnostic(pass, w, loop, lps.Launched(w.Call))
 			if fix := suggestFix(pass, w, loop); fix != nil {
 				d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 			}
@@ -56,8 +56,9 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // diagnostic names the write, the loop and the batched form of the same
-// ORM that replaces it.
-func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) analysis.Diagnostic {
+// ORM that replaces it; launched says that the write runs in a goroutine
+// launched once per element.
+func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, launched bool) analysis.Diagnostic {
 	over := loop.Over
 	if over == "" {
 		over = "the loop"
@@ -72,7 +73,11 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) analysis.
 	if w.Via != nil {
 		what = fmt.Sprintf("%s (%s)", sinks.FuncName(w.Via.Func), what)
 	}
-	msg := fmt.Sprintf("%s runs once per element of %s%s; use %s", what, over, tx(w), w.Batched)
+	how := "once"
+	if launched {
+		how = "in a goroutine"
+	}
+	msg := fmt.Sprintf("%s runs %s per element of %s%s; use %s", what, how, over, tx(w), w.Batched)
 	d := analysis.Diagnostic{
 		Pos:      w.Call.Pos(),
 		End:      w.Call.End(),

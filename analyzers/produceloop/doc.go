@@ -57,9 +57,20 @@
 //     configuration cannot be seen.
 //   - calls of functions, in this package or any other, that perform one
 //     such produce on every call (a Publish method around ProduceSync): the
-//     finding is at the call in the loop and names the function. A wrapper
-//     around a segmentio Writer is not followed: whether it waits depends on
-//     a writer the caller cannot see.
+//     finding is at the call in the loop and names the function. So is a
+//     call of a function value whose value is certain: a local variable
+//     given one function or method value and never reassigned nor
+//     addressed, or a field of a struct type of the package that the
+//     package gives exactly one value (a function, a method value or a
+//     literal) and never addresses. A wrapper around a segmentio Writer is
+//     not followed: whether it waits depends on a writer the caller cannot
+//     see.
+//
+// A counted loop that repeats an iteration's work a fixed or configured
+// number of times (for i := 0; i < n; i++ or for range n, with n a constant
+// or a package-level variable such as a -n flag, and an index that picks no
+// element) inside a loop over data is not the loop the message names: the
+// loop over data is.
 //
 // Consume-transform-produce: a synchronous produce per consumed record
 // (inside fetches.EachRecord, a RecordIter loop, or a range over a sarama
@@ -78,7 +89,11 @@
 // constant count of at most 16; chunk loops, including constant strides of
 // 10 or more; paced loops (a range over data whose body sleeps a constant
 // time or waits for a tick on every iteration); loops that exit in their
-// first iteration; methods of the program's own types, or of interfaces no
+// first iteration; a produce in a goroutine launched once per element (go
+// func(){...}(), errgroup's Go, sync.WaitGroup's Go), since those produces
+// overlap and the producer batches the records that arrive while a request
+// is in flight, so nobody waits once per record in turn; methods of the
+// program's own types, or of interfaces no
 // client type implements, that merely share a name with a client's method.
 // Code in generated files is skipped, and so, unless -tests is set, is test
 // code: _test.go files, and functions anywhere that take a *testing.T,

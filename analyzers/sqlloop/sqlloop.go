@@ -53,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if w.Op == "" && !opts.UnknownSQL && !writes.BindsElement(w, l.Node) {
 				continue
 			}
-			rep.Report(diagnostic(pass, w, l))
+			rep.Report(diagnostic(pass, w, l, lr.Launched(w.Call)))
 		}
 	}
 	if len(opts.Writers) > 0 && lr != nil {
@@ -84,11 +84,13 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 			TxUnknown: true,
 			Batched:   knowledge.WriterBatched,
 			Via:       &sinks.Via{Func: fn.FullName()},
-		}, l))
+		}, l, lr.Launched(call)))
 	})
 }
 
-func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop) analysis.Diagnostic {
+// diagnostic reports w in l; launched says that w runs in a goroutine
+// launched once per element.
+func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, launched bool) analysis.Diagnostic {
 	what := sinks.OpPhrase(w.Op, w.Target)
 	switch fn := typeutil.Callee(pass.TypesInfo, w.Call); {
 	case w.Via != nil:
@@ -99,6 +101,9 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop) analysis.Dia
 	over := "once per iteration of the loop"
 	if l.Over != "" {
 		over = "once per element of " + l.Over
+	}
+	if launched {
+		over = strings.Replace(over, "once per", "in a goroutine per", 1)
 	}
 	if w.Detail != "" {
 		over += " (" + w.Detail + ")"

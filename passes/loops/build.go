@@ -299,6 +299,9 @@ func (b *builder) collectFacts() {
 					b.runs[v] = append(b.runs[v], n)
 				}
 			}
+			if _, launcher := lookup(launchers, calleeFunc(b.info, n)); launcher || c.ParentEdgeKind() == edge.GoStmt_Call {
+				b.res.launches[n] = true
+			}
 			if l, ok := b.runsArg(n); ok && l.arg < len(n.Args) {
 				if id, ok := ast.Unparen(n.Args[l.arg]).(*ast.Ident); ok {
 					if v, ok := b.info.Uses[id].(*types.Var); ok {
@@ -417,7 +420,7 @@ func (b *builder) addLoop(node ast.Node, body *ast.BlockStmt, intent Intent, ove
 	if _, dup := b.res.enclosing[body]; dup {
 		return
 	}
-	l := &Loop{Node: node, Body: body, Intent: intent, Over: over}
+	l := &Loop{Node: node, Body: body, Intent: intent, Over: over, repeat: intent == PerElement && b.repeats(node)}
 	b.res.loops = append(b.res.loops, l)
 	b.res.enclosing[body] = l
 	b.res.add(&span{pos: body.Lbrace, end: body.End(), kind: bodySpan, loop: l})

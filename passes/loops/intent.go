@@ -358,6 +358,84 @@ func (b *builder) doneComm(comm ast.Stmt) bool {
 	return fn != nil && fn.Name() == "Done" && fn.Pkg() != nil && fn.Pkg().Path() == "context"
 }
 
+// repeats: a counted loop (for i := a; i < n; i++, for i := range n) whose
+// bound is a constant or a package-level variable (a flag, a setting), and
+// whose index picks no element (no xs[i], no xs[i:j]): it repeats the work
+// of an iteration a configured number of times. Inside a loop over data,
+// PerIteration names the data's loop instead (a -n repeat flag inside the
+// loop over input lines).
+func (b *builder) repeats(n ast.Node) bool {
+	var index types.Object
+	var bound ast.Expr
+	var body *ast.BlockStmt
+	switch n := n.(type) {
+	case *ast.ForStmt:
+		init, ok := n.Init.(*ast.AssignStmt)
+		post, ok2 := n.Post.(*ast.IncDecStmt)
+		cond, ok3 := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+		if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || post.Tok != token.INC || (cond.Op != token.LSS && cond.Op != token.LEQ) {
+			return false
+		}
+		index, bound, body = b.obj(init.Lhs[0]), cond.Y, n.Body
+		if index == nil || b.obj(post.X) != index || b.obj(cond.X) != index {
+			return false
+		}
+	case *ast.RangeStmt:
+		xt := b.typeOf(n.X)
+		if xt == nil {
+			return false
+		}
+		if t, ok := xt.Underlying().(*types.Basic); !ok || t.Info()&types.IsInteger == 0 {
+			return false
+		}
+		bound, body = n.X, n.Body
+		if n.Key != nil {
+			index = b.obj(n.Key)
+		}
+	default:
+		return false
+	}
+	if _, isConst := b.constInt(bound); !isConst && !b.packageVar(bound) {
+		return false
+	}
+	return index == nil || !b.indexes(body, index)
+}
+
+// packageVar reports whether e is a package-level variable, or what such
+// a pointer variable points to (*count for a flag.Int).
+func (b *builder) packageVar(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if st, ok := e.(*ast.StarExpr); ok {
+		e = ast.Unparen(st.X)
+	}
+	v, ok := b.obj(e).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil {
+		return false
+	}
+	return v.Parent() == v.Pkg().Scope()
+}
+
+// indexes reports whether body uses v in an index or a slice bound.
+func (b *builder) indexes(body *ast.BlockStmt, v types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IndexExpr:
+			found = found || b.mentions(n.Index, v)
+		case *ast.IndexListExpr:
+			for _, ix := range n.Indices {
+				found = found || b.mentions(ix, v)
+			}
+		case *ast.SliceExpr:
+			for _, e := range []ast.Expr{n.Low, n.High, n.Max} {
+				found = found || e != nil && b.mentions(e, v)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 // maxBounded is the most items a Bounded loop walks: a handful of DDL
 // statements or fixed keys, not data.
 const maxBounded = 8

@@ -87,6 +87,9 @@ type Loop struct {
 	Over string
 	// Parent is the innermost loop that runs this loop once per iteration, or nil.
 	Parent *Loop
+	// repeat: the loop counts up to a number the code or its configuration
+	// fixes, without picking elements by its index (see repeats).
+	repeat bool
 }
 
 // Result lists the loops of one package. It is built at the first question:
@@ -101,6 +104,9 @@ type Result struct {
 	enclosing map[ast.Node]*Loop
 	// spans is the interval tree, sorted by start then by descending end.
 	spans []*span
+	// launches holds the calls that run a function on a goroutine of its
+	// own: the call of a go statement, a launcher's call.
+	launches map[ast.Node]bool
 }
 
 // Analyzer computes the loops of a package. It carries no facts.
@@ -114,7 +120,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	res := &Result{enclosing: map[ast.Node]*Loop{}}
+	res := &Result{enclosing: map[ast.Node]*Loop{}, launches: map[ast.Node]bool{}}
 	in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if in == nil || pass.TypesInfo == nil {
 		return res, nil
@@ -187,7 +193,22 @@ func (r *Result) PerIteration(n ast.Node) *Loop {
 		return nil
 	}
 	r.ready()
-	return r.perIteration(r.innermost(n), leaving{}, 0)
+	l, _ := r.perIteration(r.innermost(n), leaving{}, 0)
+	return l
+}
+
+// Launched reports whether the code at n runs in a goroutine launched once
+// per iteration of the loop PerIteration returns for it (go f(), errgroup's
+// Go, sync.WaitGroup's Go), or is itself such a go call: the writes of such goroutines overlap instead
+// of running one after another. A goroutine launched once that itself loops
+// is not launched per iteration of its own loop.
+func (r *Result) Launched(n ast.Node) bool {
+	if r == nil || isNil(n) {
+		return false
+	}
+	r.ready()
+	l, launched := r.perIteration(r.innermost(n), leaving{}, 0)
+	return l != nil && (launched || r.launches[n])
 }
 
 func isNil(n ast.Node) bool {

@@ -15,7 +15,7 @@ import (
 )
 
 // probe reports, for every call of a function named write, the loop
-// PerIteration assigns it to, and for every call of where, the loop
+// PerIteration assigns it to (and whether Launched), and for every call of where, the loop
 // Enclosing assigns it to and that loop's parent.
 var probe = &analysis.Analyzer{
 	Name:             "probe",
@@ -37,7 +37,11 @@ var probe = &analysis.Analyzer{
 				switch id.Name {
 				case "write":
 					if l := res.PerIteration(call); l != nil {
-						pass.Reportf(call.Pos(), "per-iteration of %s (%s)", l.Over, l.Intent)
+						launched := ""
+						if res.Launched(call) {
+							launched = " in a goroutine"
+						}
+						pass.Reportf(call.Pos(), "per-iteration%s of %s (%s)", launched, l.Over, l.Intent)
 					} else {
 						pass.Reportf(call.Pos(), "not per-iteration")
 					}
@@ -114,7 +118,7 @@ func TestIllTyped(t *testing.T) {
 // TestNilSafety: queries on a nil result or with nil nodes answer nil.
 func TestNilSafety(t *testing.T) {
 	var r *loops.Result
-	if r.Enclosing(&ast.CallExpr{}) != nil || r.PerIteration(nil) != nil {
+	if r.Enclosing(&ast.CallExpr{}) != nil || r.PerIteration(nil) != nil || r.Launched(nil) {
 		t.Error("nil result answered a loop")
 	}
 	r = &loops.Result{}

@@ -173,26 +173,28 @@ func (r *Result) enclosingFrom(s *span, hops int) *Loop {
 	return nil
 }
 
-func (r *Result) perIteration(s *span, left leaving, hops int) *Loop {
+// perIteration also reports whether the way up from s to the loop passed
+// a call that launches a goroutine.
+func (r *Result) perIteration(s *span, left leaving, hops int) (*Loop, bool) {
 	for s != nil {
 		switch s.kind {
 		case guardSpan:
-			return nil
+			return nil, false
 		case exitSpan:
 			left.add(s.exit)
 		case litSpan:
 			if hops >= maxHops {
-				return nil
+				return nil, false
 			}
 			// A return inside the literal only ends the call; a panic
 			// still unwinds the loops around the call site.
 			inner := leaving{all: left.all}
 			for _, site := range s.sites {
-				if l := r.perIteration(r.innermost(site), inner, hops+1); l != nil {
-					return l
+				if l, launched := r.perIteration(r.innermost(site), inner, hops+1); l != nil {
+					return l, launched || r.launches[site]
 				}
 			}
-			return nil
+			return nil, false
 		case bodySpan:
 			l := s.loop
 			if _, callback := l.Node.(*ast.CallExpr); callback {
@@ -206,15 +208,22 @@ func (r *Result) perIteration(s *span, left leaving, hops int) *Loop {
 				// out of this loop says nothing about those.
 				left.loops = slices.DeleteFunc(slices.Clone(left.loops), func(t ast.Node) bool { return t == l.Node })
 			} else if !l.Intent.transparent() {
-				if l.Intent == PerElement {
-					return l
+				if l.Intent != PerElement {
+					return nil, false
 				}
-				return nil
+				if l.repeat {
+					// A repeat inside a loop over data: the data's loop
+					// is the one whose trip count the write follows.
+					if outer, launched := r.perIteration(s.next, left, hops); outer != nil {
+						return outer, launched
+					}
+				}
+				return l, false
 			}
 			s = s.next
 			continue
 		}
 		s = s.parent
 	}
-	return nil
+	return nil, false
 }

@@ -26,13 +26,10 @@ type callbackIter struct {
 // standard library's.
 var callbackIters = append(fromRegistry(knowledge.Iterators()), callbackIter{method{"sync", "Map", "Range"}, 0, PerElement})
 
-// launchers run their function argument once per call, possibly on
-// another goroutine: work launched per iteration is per-iteration work.
-var launchers = []callbackIter{
-	{method{"golang.org/x/sync/errgroup", "Group", "Go"}, 0, PerElement},
-	{method{"golang.org/x/sync/errgroup", "Group", "TryGo"}, 0, PerElement},
-	{method{"sync", "WaitGroup", "Go"}, 0, PerElement},
-}
+// launchers run their function argument once per call on a goroutine of
+// its own, the registry's and the standard library's: work launched per
+// iteration is per-iteration work.
+var launchers = append(fromRegistry(knowledge.Launchers()), callbackIter{method{"sync", "WaitGroup", "Go"}, 0, PerElement})
 
 // runners call their function argument once, synchronously, before they
 // return: the registry's transaction helpers. A literal passed to one runs

@@ -82,6 +82,10 @@ type Write struct {
 	// dataCall is the call whose arguments carry the row, when it is not
 	// Call (the Queue of a one-query pgx.Batch).
 	dataCall *ast.CallExpr
+	// inner lists the writes a function literal makes on every call, when
+	// Call calls it: what they write may come from variables the literal
+	// captures rather than from Call's arguments.
+	inner []*Write
 }
 
 // Via describes the write inside a user wrapper.
@@ -166,7 +170,16 @@ func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
 			args = append([]ast.Expr{sel.X}, args...)
 		}
 	}
-	return st.someArg(args, func(a ast.Expr) bool { return st.varies(a, loop.Pos(), loop.End()) })
+	if st.someArg(args, func(a ast.Expr) bool { return st.varies(a, loop.Pos(), loop.End()) }) {
+		return true
+	}
+	// A closure's row may come from what it captures.
+	for _, in := range w.inner {
+		if r.DataVaries(in, loop) {
+			return true
+		}
+	}
+	return false
 }
 
 // BindsElement reports that w, a direct call whose SQL text is unknown, runs
@@ -442,6 +455,11 @@ func run(pass *analysis.Pass) (any, error) {
 		call := cur.Node().(*ast.CallExpr)
 		fn := calleeFunc(pass.TypesInfo, call)
 		if fn == nil {
+			if tv, ok := pass.TypesInfo.Types[call.Fun]; ok && tv.IsValue() {
+				// A call of a function value: resolved once the
+				// wrappers are known.
+				sites = append(sites, site{call, nil})
+			}
 			continue
 		}
 		sites = append(sites, site{call, fn})
@@ -459,7 +477,8 @@ func run(pass *analysis.Pass) (any, error) {
 	c.Cursor = inspector.Cursor{}
 	markDialect(pass, direct)
 
-	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned, local: map[*types.Func]*WriteFact{}}
+	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned,
+		local: map[*types.Func]*WriteFact{}, lits: map[*ast.FuncLit]*litSummary{}}
 	rm := &remotes{w: w, direct: requests, local: map[*types.Func]string{}}
 	importsWrites, importsRemotes := importsFacts(pass)
 	// A library the tables describe: the tables are the whole truth about
@@ -482,7 +501,7 @@ func run(pass *analysis.Pass) (any, error) {
 			if w.local[fn] != nil {
 				return false
 			}
-			w.local[fn] = w.summarise(fd)
+			w.local[fn] = w.summarise(fd.Type, fd.Body)
 			return w.local[fn] != nil
 		})
 		for _, fd := range decls {
@@ -511,13 +530,31 @@ func run(pass *analysis.Pass) (any, error) {
 
 	exportSQLTexts(c)
 	res.ctx = c
+	var all []*Write
 	for _, s := range sites {
-		wr := w.writeAt(s.call, s.fn)
-		if wr == nil {
-			continue
+		var wr *Write
+		if s.fn != nil {
+			wr = w.writeAt(s.call, s.fn)
+		} else {
+			wr = w.valueWrite(s.call)
 		}
-		res.Writes = append(res.Writes, wr)
-		res.byCall[s.call] = wr
+		if wr != nil {
+			all = append(all, wr)
+		}
+	}
+	// A literal's writes are reported where it is called: a write inside a
+	// literal that every call summarises is not a finding of its own.
+	summarised := map[*ast.CallExpr]bool{}
+	for _, wr := range all {
+		for _, in := range wr.inner {
+			summarised[in.Call] = true
+		}
+	}
+	for _, wr := range all {
+		if !summarised[wr.Call] {
+			res.Writes = append(res.Writes, wr)
+			res.byCall[wr.Call] = wr
+		}
 	}
 	return res, nil
 }
@@ -601,6 +638,15 @@ type wrappers struct {
 	// local summarises this package's wrappers, exported or not: facts on
 	// unexported functions would be dropped from export data.
 	local map[*types.Func]*WriteFact
+	// lits summarises the function literals called through a variable or a
+	// field, once local is complete.
+	lits map[*ast.FuncLit]*litSummary
+}
+
+// litSummary is what a function literal writes on every call.
+type litSummary struct {
+	fact  *WriteFact
+	found []*Write
 }
 
 // writeAt is the write call performs: a table match, or a call of a known
@@ -627,6 +673,38 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 	if f == nil {
 		return nil
 	}
+	return w.fromFact(call, f, &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where})
+}
+
+// valueWrite is the write a call of a function value performs: the write of
+// the function, method or literal the value certainly holds (see
+// funcValueOf), when each of its calls performs one. A function that calls
+// a function value is not itself summarised as a wrapper.
+func (w *wrappers) valueWrite(call *ast.CallExpr) *Write {
+	fv, ok := w.ctx.sqlState().funcValueOf(call)
+	switch {
+	case !ok:
+		return nil
+	case fv.fn != nil:
+		return w.writeAt(call, fv.fn)
+	}
+	sum := w.lits[fv.lit]
+	if sum == nil {
+		sum = &litSummary{found: w.onceWrites(fv.lit.Body)}
+		sum.fact = w.factOf(fv.lit.Type, sum.found)
+		w.lits[fv.lit] = sum
+	}
+	if sum.fact == nil {
+		return nil
+	}
+	f := sum.fact
+	wr := w.fromFact(call, f, &Via{Func: fv.name, Inner: f.Inner, Pos: fv.lit.Pos(), Where: f.Where})
+	wr.inner = sum.found
+	return wr
+}
+
+// fromFact is the write of a call of a function that f summarises.
+func (w *wrappers) fromFact(call *ast.CallExpr, f *WriteFact, via *Via) *Write {
 	wr := &Write{
 		Call:    call,
 		Kind:    f.Kind,
@@ -637,7 +715,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 		Dialect: f.Dialect,
 		Batched: f.Batched,
 		Detail:  f.Detail,
-		Via:     &Via{Func: fn.FullName(), Inner: f.Inner, Pos: fn.Pos(), Where: f.Where},
+		Via:     via,
 	}
 	wr.TxUnknown = f.TxUnknown
 	if wr.TxUnknown {
@@ -720,13 +798,26 @@ func isInterfaceMethod(fn *types.Func) bool {
 	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
 }
 
-// summarise returns the fact for fd when every call of it performs a write,
-// else nil. The first such write in source order describes it; a known
-// write beats one whose SQL text is unknown.
-func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
+// summarise returns the fact for a function (its type and body) when every
+// call of it performs a write, else nil. The first such write in source
+// order describes it; a known write beats one whose SQL text is unknown.
+func (w *wrappers) summarise(ft *ast.FuncType, body *ast.BlockStmt) *WriteFact {
+	return w.factOf(ft, w.onceWrites(body))
+}
+
+// onceWrites lists the writes made once whenever body runs to its end.
+func (w *wrappers) onceWrites(body *ast.BlockStmt) []*Write {
+	var found []*Write
+	for _, call := range w.onceCalls(body, func(c *ast.CallExpr) bool { return w.writeAt(c, calleeFunc(w.pass.TypesInfo, c)) != nil }) {
+		found = append(found, w.writeAt(call, calleeFunc(w.pass.TypesInfo, call)))
+	}
+	return found
+}
+
+// factOf summarises the writes a function makes once per call.
+func (w *wrappers) factOf(ft *ast.FuncType, found []*Write) *WriteFact {
 	var best *Write
-	for _, call := range w.onceCalls(fd.Body, func(c *ast.CallExpr) bool { return w.writeAt(c, calleeFunc(w.pass.TypesInfo, c)) != nil }) {
-		wr := w.writeAt(call, calleeFunc(w.pass.TypesInfo, call))
+	for _, wr := range found {
 		if best == nil || (best.Op == "" && wr.Op != "") {
 			best = wr
 		}
@@ -746,7 +837,7 @@ func (w *wrappers) summarise(fd *ast.FuncDecl) *WriteFact {
 		Detail:    best.Detail,
 	}
 	if best.Op == "" && best.Kind == SQL {
-		f.SQLParam = paramIndex(w.pass.TypesInfo, fd, best.sqlText, w.ctx.sqlState())
+		f.SQLParam = paramIndex(w.pass.TypesInfo, ft, best.sqlText, w.ctx.sqlState())
 	}
 	if best.Via != nil {
 		f.Inner, f.Where = best.Via.Inner, best.Via.Where
@@ -763,11 +854,11 @@ func (w *wrappers) where(n ast.Node) string {
 	return fmt.Sprintf("%s:%d", filepath.Base(pos.Filename), pos.Line)
 }
 
-// paramIndex is the 1-based index of fd's parameter that e names, if that
-// parameter is never reassigned; else 0.
-func paramIndex(info *types.Info, fd *ast.FuncDecl, e ast.Expr, st *sqlState) int {
+// paramIndex is the 1-based index of the parameter of ft that e names, if
+// that parameter is never reassigned; else 0.
+func paramIndex(info *types.Info, ft *ast.FuncType, e ast.Expr, st *sqlState) int {
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok || fd.Type.Params == nil {
+	if !ok || ft.Params == nil {
 		return 0
 	}
 	v, ok := info.Uses[id].(*types.Var)
@@ -775,7 +866,7 @@ func paramIndex(info *types.Info, fd *ast.FuncDecl, e ast.Expr, st *sqlState) in
 		return 0
 	}
 	i := 0
-	for _, field := range fd.Type.Params.List {
+	for _, field := range ft.Params.List {
 		if len(field.Names) == 0 {
 			i++
 			continue

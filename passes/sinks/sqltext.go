@@ -37,6 +37,9 @@ type sqlState struct {
 	// taken, and called where it has a method called on it (which may change
 	// it).
 	touched, called map[*types.Var][]token.Pos
+	// calls and uses count, per local variable, the calls of it and all
+	// its uses; built on first use.
+	calls, uses map[*types.Var]int
 }
 
 // valueSrc is an expression, or result idx of a multi-value call.
@@ -151,6 +154,8 @@ func newSQLState(pass *analysis.Pass) *sqlState {
 							st.assigns[v] += 2
 						}
 					}
+					// &x.f: anything may store into the field.
+					record(n.X, valueSrc{})
 				}
 			case *ast.CompositeLit:
 				st.recordLiteral(n)

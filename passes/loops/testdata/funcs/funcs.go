@@ -46,7 +46,7 @@ func launched(users []user) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			write(u) // want `per-iteration of users \(per-element\)`
+			write(u) // want `per-iteration in a goroutine of users \(per-element\)`
 		}()
 	}
 	wg.Wait()
@@ -56,7 +56,7 @@ func errgroupGo(ctx context.Context, users []user) error {
 	g, ctx := errgroup.WithContext(ctx)
 	for _, u := range users {
 		g.Go(func() error {
-			return write(ctx, u) // want `per-iteration of users \(per-element\)`
+			return write(ctx, u) // want `per-iteration in a goroutine of users \(per-element\)`
 		})
 	}
 	return g.Wait()
@@ -66,7 +66,7 @@ func errgroupTryGo(users []user) {
 	var g errgroup.Group
 	for _, u := range users {
 		g.TryGo(func() error {
-			return write(u) // want `per-iteration of users \(per-element\)`
+			return write(u) // want `per-iteration in a goroutine of users \(per-element\)`
 		})
 	}
 }
@@ -75,7 +75,7 @@ func waitGroupGo(users []user) {
 	var wg sync.WaitGroup
 	for _, u := range users {
 		wg.Go(func() {
-			write(u) // want `per-iteration of users \(per-element\)`
+			write(u) // want `per-iteration in a goroutine of users \(per-element\)`
 		})
 	}
 	wg.Wait()
@@ -111,7 +111,7 @@ func closureVar(users []user) {
 func closureLaunched(users []user) {
 	var g errgroup.Group
 	for _, u := range users {
-		job := func() error { return write(u) } // want `per-iteration of users \(per-element\)`
+		job := func() error { return write(u) } // want `per-iteration in a goroutine of users \(per-element\)`
 		g.Go(job)
 	}
 	_ = g.Wait()
@@ -233,7 +233,7 @@ func deepNest(a [][][]int) {
 			for _, d := range c {
 				func() {
 					go func() {
-						write(d) // want `per-iteration of c \(per-element\)`
+						write(d) // want `per-iteration in a goroutine of c \(per-element\)`
 					}()
 				}()
 			}
@@ -244,7 +244,7 @@ func deepNest(a [][][]int) {
 func closureLaunchedWaitGroup(users []user) {
 	var wg sync.WaitGroup
 	for _, u := range users {
-		job := func() { write(u) } // want `per-iteration of users \(per-element\)`
+		job := func() { write(u) } // want `per-iteration in a goroutine of users \(per-element\)`
 		wg.Go(job)
 	}
 	wg.Wait()
@@ -273,7 +273,7 @@ func closureOnlyInChunkLoop(users []user) {
 
 func closureDefinedOutsideCalledInGoroutine(users []user) {
 	save := func(u user) {
-		write(u) // want `per-iteration of users \(per-element\)`
+		write(u) // want `per-iteration in a goroutine of users \(per-element\)`
 	}
 	for _, u := range users {
 		go save(u)
@@ -304,4 +304,44 @@ func whereInCallback(users []user) {
 		where() // want `enclosing users \(per-element\), parent none`
 	}
 	where() // want `enclosing none`
+}
+
+func goCallPerElement(users []user) {
+	for _, u := range users {
+		go write(u) // want `per-iteration in a goroutine of users \(per-element\)`
+	}
+}
+
+// A worker pool: the goroutines are launched per worker, and each loops
+// over the channel; the loop over the channel is the per-element one.
+func workerPool(ch chan user, n int) {
+	for i := 0; i < n; i++ {
+		go func() {
+			for u := range ch {
+				write(u) // want `per-iteration of ch \(per-element\)`
+			}
+		}()
+	}
+}
+
+// One goroutine per part that loops over the part's users: the loop inside
+// the goroutine is the per-element one.
+func goroutinePerPartLoops(ctx context.Context, parts [][]user) error {
+	g, ctx := errgroup.WithContext(ctx)
+	for _, part := range parts {
+		g.Go(func() error {
+			for _, u := range part {
+				write(ctx, u) // want `per-iteration of part \(per-element\)`
+			}
+			return nil
+		})
+	}
+	return g.Wait()
+}
+
+// A goroutine launched once, outside any loop, that writes once.
+func launchedOnce(u user) {
+	go func() {
+		write(u) // want `not per-iteration`
+	}()
 }
