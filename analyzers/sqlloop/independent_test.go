@@ -8,12 +8,12 @@ import "testing"
 // the rules. Unlike ./corpus it is not tuned to the analyzer, so its
 // numbers are the honest ones; every miss and false positive is logged.
 // The floors sit a little under the measured score (61 bad, 86 ok lines:
-// 53 found, 8 missed, no false positive; precision 1.000, recall 0.869):
+// 56 found, 5 missed, no false positive; precision 1.000, recall 0.918):
 // they catch regressions, and a fix that lifts the score should lift them.
 func TestIndependentCorpus(t *testing.T) {
 	const (
 		minPrecision = 0.95
-		minRecall    = 0.84
+		minRecall    = 0.88
 	)
 	s := corpora.Collect(t, "./independent/...")
 	s.RequireFloors(t, 40, minPrecision, minRecall)
