@@ -13,7 +13,7 @@ func createPerGoroutine(db *gorm.DB, users []model.User) {
 	var wg sync.WaitGroup
 	for _, u := range users {
 		wg.Go(func() {
-			db.Create(&u) // want `^gorm insert of one User runs in a goroutine per element of users, with autocommit; use`
+			db.Create(&u) // want `^gorm insert of one User runs in a goroutine per element of users; use`
 		})
 	}
 	wg.Wait()
