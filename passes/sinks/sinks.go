@@ -699,7 +699,9 @@ func (w *wrappers) valueWrite(call *ast.CallExpr) *Write {
 	}
 	f := sum.fact
 	wr := w.fromFact(call, f, &Via{Func: fv.name, Inner: f.Inner, Pos: fv.lit.Pos(), Where: f.Where})
-	wr.inner = sum.found
+	if wr != nil {
+		wr.inner = sum.found
+	}
 	return wr
 }
 

@@ -239,3 +239,18 @@ func closureInGoStatement(db *sql.DB, orders []Order) {
 		go save(o) // want `^save \(INSERT INTO orders\) executed in a goroutine per element of orders`
 	}
 }
+
+// A closure that runs whatever text it is handed, called per element with a
+// read: not a write, and no crash when the closure's summary says "the
+// caller's text decides".
+func closureRunsARead(ctx context.Context, db *sql.DB, ids []int64) error {
+	run := func(ctx context.Context, query string, args ...any) (sql.Result, error) {
+		return db.ExecContext(ctx, query, args...)
+	}
+	for _, id := range ids {
+		if _, err := run(ctx, "SELECT pg_notify('orders', $1)", id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
