@@ -21,7 +21,9 @@ func ProduceFixtures(t *testing.T, ctx context.Context, cl *kgo.Client, values [
 
 // fatalf is satisfied by *testing.T, but a function taking it is not test
 // code: production code logs through such interfaces too.
-type fatalf interface{ Fatalf(format string, args ...any) }
+type fatalf interface {
+	Fatalf(format string, args ...any)
+}
 
 func produceOrDie(log fatalf, ctx context.Context, cl *kgo.Client, values [][]byte) {
 	for _, v := range values {

@@ -7,9 +7,9 @@ package watermill
 import (
 	"slices"
 
+	"github.com/ThreeDotsLabs/watermill-kafka/v3/pkg/kafka"
 	"github.com/ThreeDotsLabs/watermill/message"
 	"github.com/ThreeDotsLabs/watermill/pubsub/gochannel"
-	"github.com/ThreeDotsLabs/watermill-kafka/v3/pkg/kafka"
 )
 
 type Event struct {
