@@ -135,7 +135,11 @@
 // (s.record = func(...) error {...} in a constructor). The finding is at the
 // call in the loop and names the function, the field or the closure's
 // variable. A function parameter, a variable or field given
-// several values, and a field of another package's type are not followed.
+// several values, a field of another package's type, and a field the
+// package never sets are not followed. The last is a callback in an options
+// struct that the importing package fills in (Opt{OnBounce:
+// store.RecordBounce} in main): the value is chosen in a package that
+// imports this one, and each package's run sees only what it imports.
 //
 // A counted loop that repeats an iteration's work a fixed or configured
 // number of times (for i := 0; i < n; i++ or for range n, with n a constant

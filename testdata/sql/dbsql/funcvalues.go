@@ -254,3 +254,28 @@ func closureRunsARead(ctx context.Context, db *sql.DB, ids []int64) error {
 	}
 	return nil
 }
+
+// A callback in an options struct that only the package's callers fill in
+// (BounceOpt{Record: store.RecordBounce} in main): no value is seen here, so
+// what each call writes is unknown and the loop is not reported, though the
+// caller's function may insert one row per bounce.
+type BounceOpt struct {
+	Record func(o Order) error
+}
+
+type BounceManager struct {
+	opt   BounceOpt
+	queue chan Order
+}
+
+func NewBounceManager(opt BounceOpt) *BounceManager {
+	return &BounceManager{opt: opt, queue: make(chan Order, 1000)}
+}
+
+func (m *BounceManager) Run() {
+	for o := range m.queue {
+		if err := m.opt.Record(o); err != nil {
+			continue
+		}
+	}
+}
