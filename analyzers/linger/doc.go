@@ -56,11 +56,15 @@
 // A configuration is followed into the package's own functions: a config
 // handed to an unexported constructor helper as a parameter is what every
 // call in the package passes (when the calls agree), and a helper handed
-// the config to change (configure(cfg)) applies its assignments. An
-// exported function of another package that builds one producer from a
-// config parameter (ctor.NewSync(addrs, cfg)) is, at its call, a producer
-// built from the config the caller passes; defaults are reported at that
-// call. Confluent
+// the config to change (configure(cfg)) applies its assignments. So does
+// an exported helper of another package (tune.Acks(cfg)), through an
+// analysis fact on what it writes; an explicit zero it writes is reported
+// at its call, naming the helper's line. A helper that keeps the config,
+// replaces it or hands it to code this pass cannot follow leaves it
+// unknown. An exported function of another package that builds one
+// producer from a config parameter (ctor.NewSync(addrs, cfg)) is, at its
+// call, a producer built from the config the caller passes; defaults are
+// reported at that call. Confluent
 // ConfigMap entries copied (a range loop or maps.Copy) from an unexported
 // package-level map, or from one profile of a map of named profiles, are
 // known; with a profile name not known, every profile's values count, as
@@ -125,13 +129,21 @@
 // literals, `SetKey` calls and index stores. A configuration is followed into
 // the package's own functions: a config handed to an unexported constructor
 // helper as a parameter is what every call in the package passes (when they
-// agree), and a `configure(cfg)` helper applies its assignments. An exported
-// function of another package that builds one producer from a config parameter
-// (`ctor.NewSync(addrs, cfg)`, described by an analysis fact) is, at its call, a
-// producer built from the config the caller passes; defaults are reported at
-// that call. Confluent
-// `ConfigMap` entries copied (a range loop or `maps.Copy`) from an unexported
-// package-level map, or from one profile of a map of named profiles, are known;
+// agree), and a `configure(cfg)` helper applies its assignments, in this
+// package or, described by an analysis fact, in another (`tune.Acks(cfg)`; an
+// explicit zero such a helper writes is reported at its call, naming the
+// helper's line). The helper must be handed a sarama `*Config`, a confluent
+// `ConfigMap` or a segmentio `*Writer` and use it only to read and set what it
+// holds: one that stores it, returns it, replaces it or hands it to code this
+// pass cannot follow leaves the configuration unknown. franz-go option slices
+// are values, not shared: a builder that takes a slice and returns it appended
+// (`withProducing(opts)`) is followed only when it is unexported and every call
+// is in view. An exported function of another package that builds one producer
+// from a config parameter (`ctor.NewSync(addrs, cfg)`, described by an analysis
+// fact) is, at its call, a producer built from the config the caller passes;
+// defaults are reported at that call. Confluent `ConfigMap` entries copied (a
+// range loop or `maps.Copy`) from an unexported package-level map, or from one
+// profile of a map of named profiles, are known;
 // with a profile name not known, every profile's values count, as paths. Types and
 // import paths decide what is a producer and an option, never names.
 //

@@ -31,7 +31,9 @@
 //   - segmentio/kafka-go: (*Writer).WriteMessages with one message on a
 //     writer that is not Async, as resolved where the writer is built (a
 //     struct literal, kafka.NewWriter, a struct field, a helper's result,
-//     or a constructor in another package, through its analysis facts).
+//     or a constructor in another package, through its analysis facts),
+//     with the fields set by helpers it is handed to (tune(w), in this
+//     package or, through analysis facts, in another).
 //     The message states the BatchTimeout each call waits (1s by default).
 //     A writer whose configuration cannot be seen (a parameter) is not
 //     reported. A low-level *kafka.Conn sends every Write, WriteMessages or
@@ -302,7 +304,8 @@
 // `WriteMessages`, or use a `Writer`. The writer's configuration is resolved where it is built (a struct
 // literal, `kafka.NewWriter`, a struct field, a helper's result, or a
 // constructor in another package through its analysis facts, by
-// `passes/producers`); a writer whose configuration is not visible (a
+// `passes/producers`), with the fields set by helpers it is handed to
+// (`tune(w)`, in this package or, through analysis facts, in another); a writer whose configuration is not visible (a
 // parameter) is not reported.
 //
 // # confluent-kafka-go (v2 and v1)

@@ -131,11 +131,11 @@ func (r *resolver) callOf(id *ast.Ident) *ast.CallExpr {
 	return found
 }
 
-// callEffect applies a call of a helper declared in this package that is
-// handed v (a pointer or map configuration, or its address): the states
-// at the helper's returns, joined. It reports false when the call is not
-// such a helper or the helper may do what this pass cannot follow (keep v,
-// reassign its parameter).
+// callEffect applies a call of a helper that is handed v (a pointer or
+// map configuration, or its address): one declared in this package is
+// walked from s, one of another package applies its EffectFact. It
+// reports false when the call is not such a helper or the helper may do
+// what this pass cannot follow.
 func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
 	info := w.r.pass.TypesInfo
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -143,8 +143,7 @@ func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
 		return s, false
 	}
 	fn := callee(info, call)
-	decl := w.r.funcs[fn]
-	if decl == nil || w.r.busy[fn] {
+	if fn == nil || fn.Pkg() == nil {
 		return s, false
 	}
 	idx := -1
@@ -161,40 +160,38 @@ func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
 			return s, false
 		}
 	}
-	if idx < 0 {
+	sig, _ := fn.Type().(*types.Signature)
+	if idx < 0 || sig == nil || idx >= sig.Params().Len() {
 		return s, false
 	}
-	var param *types.Var
-	i := 0
-	for _, field := range decl.Type.Params.List {
-		for _, name := range field.Names {
-			if i == idx {
-				param, _ = info.Defs[name].(*types.Var)
-			}
-			i++
-		}
-	}
-	want := pointerOrMap(w.v.Type(), call.Args[idx])
-	if param == nil || want == nil || !types.Identical(param.Type().Underlying(), want) {
+	param := sig.Params().At(idx)
+	if want := pointerOrMap(w.v.Type(), call.Args[idx]); want == nil || !types.Identical(param.Type().Underlying(), want) {
 		return s, false
 	}
-	reassigned := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, l := range as.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.ObjectOf(id) == param {
-					reassigned = true
-				}
-			}
-		}
-		return !reassigned
-	})
-	if reassigned {
+	if decl := w.r.funcs[fn]; decl != nil {
+		return w.r.effect(fn, decl, param, w.sh, w.depth, s)
+	}
+	var f EffectFact
+	if fn.Pkg() == w.r.pass.Pkg || !w.r.pass.ImportObjectFact(fn, &f) || f.Param != idx {
 		return s, false
 	}
-	w.r.busy[fn] = true
-	defer delete(w.r.busy, fn)
-	inner := &walker{r: w.r, v: param, upTo: decl.Body.End(), sh: w.sh, depth: w.depth + 1, returns: []*state{}}
+	s = s.clone()
+	for _, fs := range f.Settings {
+		s.set[fs.Key] = Setting{Known: fs.Known, Int: fs.Int, Str: fs.Str, Set: true, Pos: call.Pos(), Where: fs.Where}
+	}
+	return s, true
+}
+
+// effect walks the body of fn, whose parameter param holds the state s on
+// entry: the states at its returns, joined. It reports false when fn may
+// keep or replace param (see confined) or is being walked already.
+func (r *resolver) effect(fn *types.Func, decl *ast.FuncDecl, param *types.Var, sh shape, depth int, s *state) (*state, bool) {
+	if r.busy[fn] || !confined(r.pass.TypesInfo, decl.Body, param) {
+		return s, false
+	}
+	r.busy[fn] = true
+	defer delete(r.busy, fn)
+	inner := &walker{r: r, v: param, upTo: decl.Body.End(), sh: sh, depth: depth + 1, returns: []*state{}}
 	end := inner.block(decl.Body.List, s.clone())
 	if !terminates(decl.Body.List) {
 		inner.returns = append(inner.returns, end)
@@ -207,6 +204,82 @@ func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
 		out = merge(out, x)
 	}
 	return out, true
+}
+
+// confined reports whether body uses v only to read or set what it points
+// to (v.Field, v[key], *v, range v), to compare it, or to hand it to a call (which the
+// walker judges), and never inside a closure: a helper that stores v,
+// returns it or assigns it may have it changed later, where no walk sees.
+func confined(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == v
+	}
+	allowed := map[ast.Expr]bool{}
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(x ast.Node) bool {
+				if id, isID := x.(*ast.Ident); isID && info.ObjectOf(id) == v {
+					ok = false
+				}
+				return ok
+			})
+			return false
+		case *ast.SelectorExpr:
+			allowed[ast.Unparen(n.X)] = is(n.X)
+		case *ast.IndexExpr:
+			allowed[ast.Unparen(n.X)] = is(n.X)
+		case *ast.StarExpr:
+			allowed[ast.Unparen(n.X)] = is(n.X)
+		case *ast.RangeStmt:
+			allowed[ast.Unparen(n.X)] = is(n.X)
+		case *ast.CallExpr:
+			for _, a := range n.Args {
+				allowed[ast.Unparen(a)] = is(a)
+			}
+		case *ast.BinaryExpr:
+			if n.Op == token.EQL || n.Op == token.NEQ {
+				allowed[ast.Unparen(n.X)], allowed[ast.Unparen(n.Y)] = is(n.X), is(n.Y)
+			}
+		case *ast.Ident:
+			if info.ObjectOf(n) == v && !allowed[n] {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
+}
+
+// configParam is the one parameter of fn through which it may change a
+// caller's configuration (a sarama *Config, a confluent ConfigMap, a
+// segmentio *Writer), with its index and shape; nil when there is none or
+// more than one.
+func (r *resolver) configParam(fn *types.Func) (int, *types.Var, shape) {
+	sig, _ := fn.Type().(*types.Signature)
+	idx, param, sh := -1, (*types.Var)(nil), noShape
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		s := r.shapeOf(p.Type())
+		switch p.Type().Underlying().(type) {
+		case *types.Pointer, *types.Map:
+		default:
+			continue
+		}
+		if s != saramaCfg && s != configMap && s != writer {
+			continue
+		}
+		if param != nil {
+			return -1, nil, noShape
+		}
+		idx, param, sh = i, p, s
+	}
+	if param == nil || param.Name() == "" || param.Name() == "_" {
+		return -1, nil, noShape
+	}
+	return idx, param, sh
 }
 
 // pointerOrMap is the underlying type the helper's parameter must have to
@@ -254,6 +327,42 @@ func (r *resolver) noteParam(arg ast.Expr, lib *knowledge.Library, ctor string, 
 	r.params[fn] = append(r.params[fn], paramCtor{lib: lib, ctor: ctor, param: idx, shape: sh, delta: delta})
 }
 
+// exportEffects exports an EffectFact for each exported function that
+// changes the configuration its one configuration parameter points to
+// only in ways this pass follows; a call in another package then applies
+// it as a configure(cfg) helper of its own package.
+func (r *resolver) exportEffects() {
+	for fn, decl := range r.funcs {
+		if !fn.Exported() || decl.Recv != nil && !isExportedRecv(fn) {
+			continue
+		}
+		idx, param, sh := r.configParam(fn)
+		if param == nil {
+			continue
+		}
+		out, ok := r.effect(fn, decl, param, sh, 0, newState())
+		if !ok || out.opaque {
+			continue
+		}
+		r.pass.ExportObjectFact(fn, &EffectFact{Param: idx, Settings: r.factSettings(out)})
+	}
+}
+
+// factSettings are s's settings for a fact, sorted, each with where it is
+// written.
+func (r *resolver) factSettings(s *state) []FactSetting {
+	var out []FactSetting
+	for k, v := range s.set {
+		at := v.Where
+		if at == "" {
+			at = where(r.pass.Fset, v.Pos)
+		}
+		out = append(out, FactSetting{Key: k, Known: v.Known, Int: v.Int, Str: v.Str, Where: at})
+	}
+	slices.SortFunc(out, func(a, b FactSetting) int { return strings.Compare(a.Key, b.Key) })
+	return out
+}
+
 // exportParams exports a ParamFact for each exported function that builds
 // exactly one producer from a parameter it changes in ways this pass sees.
 func (r *resolver) exportParams() {
@@ -262,12 +371,7 @@ func (r *resolver) exportParams() {
 			continue
 		}
 		pc := pcs[0]
-		f := &ParamFact{Lib: pc.lib.Key, Constructor: pc.ctor, Param: pc.param, Shape: int(pc.shape)}
-		for k, v := range pc.delta.set {
-			f.Settings = append(f.Settings, FactSetting{Key: k, Known: v.Known, Int: v.Int, Str: v.Str, Where: where(r.pass.Fset, v.Pos)})
-		}
-		slices.SortFunc(f.Settings, func(a, b FactSetting) int { return strings.Compare(a.Key, b.Key) })
-		r.pass.ExportObjectFact(fn, f)
+		r.pass.ExportObjectFact(fn, &ParamFact{Lib: pc.lib.Key, Constructor: pc.ctor, Param: pc.param, Shape: int(pc.shape), Settings: r.factSettings(pc.delta)})
 	}
 }
 

@@ -28,15 +28,7 @@ func (r *resolver) exportFacts() {
 		if s.opaque {
 			continue
 		}
-		f := &ConfigFact{Producing: s.producing}
-		for k, v := range s.set {
-			at := v.Where
-			if at == "" {
-				at = where(r.pass.Fset, v.Pos)
-			}
-			f.Settings = append(f.Settings, FactSetting{Key: k, Known: v.Known, Int: v.Int, Str: v.Str, Where: at})
-		}
-		sort.Slice(f.Settings, func(i, j int) bool { return f.Settings[i].Key < f.Settings[j].Key })
+		f := &ConfigFact{Producing: s.producing, Settings: r.factSettings(s)}
 		t := sig.Results().At(0).Type()
 		lib := r.libOfType(t)
 		if lib == nil {

@@ -77,6 +77,29 @@ func (f *ParamFact) String() string {
 	return b.String()
 }
 
+// EffectFact records what an exported function does to the configuration
+// its parameter Param points to (a sarama *Config, a confluent ConfigMap,
+// a segmentio *Writer): the settings it writes, on every path (Known) or
+// on some (not Known), so that a call in another package applies them as
+// a configure(cfg) helper of the caller's own package would. A function
+// that may keep, replace or hand on its parameter where this pass cannot
+// follow has none.
+type EffectFact struct {
+	Param    int
+	Settings []FactSetting
+}
+
+func (*EffectFact) AFact() {}
+
+func (f *EffectFact) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "changes param %d", f.Param)
+	for _, s := range f.Settings {
+		b.WriteString(" " + s.Key + "=" + s.value())
+	}
+	return b.String()
+}
+
 // VersionFact is a package fact on a client library's package recording the
 // module version it was compiled from, as the build reported it.
 type VersionFact struct {

@@ -204,5 +204,5 @@ var Analyzer = &analysis.Analyzer{
 	Requires:   []*analysis.Analyzer{inspect.Analyzer, values.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
-	FactTypes:  []analysis.Fact{(*ConfigFact)(nil), (*ParamFact)(nil), (*VersionFact)(nil)},
+	FactTypes:  []analysis.Fact{(*ConfigFact)(nil), (*ParamFact)(nil), (*EffectFact)(nil), (*VersionFact)(nil)},
 }

@@ -77,6 +77,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	r.exportFacts()
 	r.exportParams()
+	r.exportEffects()
 	return res, nil
 }
 

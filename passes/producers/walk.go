@@ -62,6 +62,9 @@ func (w *walker) enter(st ast.Stmt, s *state) *state {
 		if st.Init != nil && !in(st.Init) {
 			s = w.stmt(st.Init, s)
 		}
+		if !in(st.Cond) {
+			s = w.expr(st.Cond, s)
+		}
 		if in(st.Body) {
 			return w.block(st.Body.List, s)
 		}
@@ -113,11 +116,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 	switch st := st.(type) {
 	case *ast.AssignStmt:
 		if len(st.Lhs) != len(st.Rhs) {
-			if s2, ok := w.callEffect(st.Rhs[0], s); ok {
-				s = s2 // n, err := tune(cfg)
-			} else {
-				s = w.escape(st.Rhs[0], s)
-			}
+			s = w.expr(st.Rhs[0], s) // n, err := tune(cfg)
 			for _, l := range st.Lhs {
 				if values.RootVar(info, l) == w.v {
 					if _, ok := l.(*ast.Ident); ok && len(st.Rhs) == 1 && l == st.Lhs[0] {
@@ -134,19 +133,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		}
 		for i, l := range st.Lhs {
 			if values.RootVar(info, l) != w.v {
-				if s2, ok := w.setKey(st.Rhs[i], s); ok {
-					// err := cm.SetKey(k, v)
-					s = s2
-					continue
-				}
-				if s2, ok := w.callEffect(st.Rhs[i], s); ok {
-					// err := configure(cfg)
-					s = s2
-					continue
-				}
-				if w.mentions(st.Rhs[i]) {
-					s = w.escape(st.Rhs[i], s)
-				}
+				s = w.expr(st.Rhs[i], s) // err := cm.SetKey(k, v), err := configure(cfg)
 				continue
 			}
 			s = w.assign(l, st.Rhs[i], st.Tok, s)
@@ -178,17 +165,16 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		}
 		return s
 	case *ast.ExprStmt:
-		if s2, ok := w.setKey(st.X, s); ok {
-			return s2
-		}
-		if s2, ok := w.callEffect(st.X, s); ok {
-			return s2
-		}
 		if s2, ok := w.mapsCopy(st.X, s); ok {
 			return s2
 		}
+		return w.expr(st.X, s)
 	case *ast.ReturnStmt:
 		if w.returns != nil {
+			// return cm.SetKey(k, v), return configure(cfg)
+			for _, res := range st.Results {
+				s = w.expr(res, s)
+			}
 			w.returns = append(w.returns, s)
 			return s
 		}
@@ -200,6 +186,7 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		if st.Init != nil {
 			s = w.stmt(st.Init, s)
 		}
+		s = w.expr(st.Cond, s)
 		a := w.block(st.Body.List, s.clone())
 		b := s
 		if st.Else != nil {
@@ -229,6 +216,18 @@ func (w *walker) stmt(st ast.Stmt, s *state) *state {
 		return w.clauses(st.Body.List, s)
 	}
 	return w.escape(st, s)
+}
+
+// expr applies an expression evaluated for its value: a SetKey call or a
+// configure(cfg) helper on v, or else anything that may change v unseen.
+func (w *walker) expr(e ast.Expr, s *state) *state {
+	if s2, ok := w.setKey(e, s); ok {
+		return s2
+	}
+	if s2, ok := w.callEffect(e, s); ok {
+		return s2
+	}
+	return w.escape(e, s)
 }
 
 func (w *walker) clauses(list []ast.Stmt, s *state) *state {

@@ -78,7 +78,43 @@ func ConfluentDefault() *kafka.ConfigMap { // want ConfluentDefault:"config conf
 }
 
 // NewSaramaSync builds a producer from the caller's config, asking for acks.
-func NewSaramaSync(addrs []string, cfg *sarama.Config) (sarama.SyncProducer, error) { // want NewSaramaSync:"builds sarama NewSyncProducer from param 1 return.successes=1$"
+func NewSaramaSync(addrs []string, cfg *sarama.Config) (sarama.SyncProducer, error) { // want NewSaramaSync:"builds sarama NewSyncProducer from param 1 return.successes=1$" NewSaramaSync:"changes param 1 return.successes=1$"
 	cfg.Producer.Return.Successes = true
 	return sarama.NewSyncProducer(addrs, cfg)
+}
+
+// SaramaAcks asks for acks and leaves Flush alone.
+func SaramaAcks(cfg *sarama.Config) { // want SaramaAcks:"changes param 0 return.successes=1$"
+	cfg.Producer.RequiredAcks = sarama.WaitForAll
+	cfg.Producer.Return.Successes = true
+}
+
+// SaramaFlushWhen sets a flush trigger on one path only.
+func SaramaFlushWhen(batch bool, cfg *sarama.Config) { // want SaramaFlushWhen:"changes param 1 flush.frequency=\\?$"
+	if batch {
+		cfg.Producer.Flush.Frequency = 20 * time.Millisecond
+	}
+}
+
+// ConfluentZeroLinger writes linger.ms 0 into the caller's map.
+func ConfluentZeroLinger(cm *kafka.ConfigMap) error { // want ConfluentZeroLinger:"changes param 0 linger=0$"
+	return cm.SetKey("linger.ms", 0)
+}
+
+var keptConfig *sarama.Config
+
+// SaramaKeep keeps the config: no fact.
+func SaramaKeep(cfg *sarama.Config) { keptConfig = cfg }
+
+// SaramaLog hands the config to a function this pass does not follow: no
+// fact.
+func SaramaLog(cfg *sarama.Config, log func(any)) {
+	cfg.Producer.Flush.Bytes = 1 << 20
+	log(cfg)
+}
+
+// SaramaTwo takes two configs: no fact.
+func SaramaTwo(a, b *sarama.Config) {
+	a.Producer.Flush.Bytes = 1 << 20
+	b.Producer.Flush.Bytes = 1 << 20
 }

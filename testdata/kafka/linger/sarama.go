@@ -292,3 +292,16 @@ func saramaConfigureFromEnv() {
 	setFromEnv(c)
 	sarama.NewSyncProducer(addrs, c)
 }
+
+var heldConfig *sarama.Config
+
+func holdConfig(c *sarama.Config) { heldConfig = c }
+
+func setHeldFlush() { heldConfig.Producer.Flush.Frequency = time.Second }
+
+func saramaHelperKeeps() {
+	c := sarama.NewConfig()
+	holdConfig(c)
+	setHeldFlush()
+	sarama.NewSyncProducer(addrs, c)
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"example.com/kafka/kafkaopts"
+	"example.com/kafka/lingershared/tune"
 	"github.com/IBM/sarama"
 	"github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	segkafka "github.com/segmentio/kafka-go"
@@ -26,13 +27,13 @@ func newSvc() *svc {
 }
 
 func (s *svc) send(ctx context.Context) {
-	s.w.WriteMessages(ctx, segkafka.Message{}) // want `receiver is the producer at producers.go:23`
-	s.cl.Produce(ctx, &kgo.Record{}, nil)      // want `receiver is the producer at producers.go:24`
+	s.w.WriteMessages(ctx, segkafka.Message{}) // want `receiver is the producer at producers.go:24`
+	s.cl.Produce(ctx, &kgo.Record{}, nil)      // want `receiver is the producer at producers.go:25`
 }
 
 func asyncWriter(ctx context.Context) {
 	w := segkafka.NewWriter(segkafka.WriterConfig{Brokers: []string{"b"}, Async: true}) // want `segmentio async=1\(set\) batch.size=100 batch.timeout=1000000000`
-	w.WriteMessages(ctx, segkafka.Message{})                                            // want `receiver is the producer at producers.go:34`
+	w.WriteMessages(ctx, segkafka.Message{})                                            // want `receiver is the producer at producers.go:35`
 }
 
 func unknownWriter(ctx context.Context, w *segkafka.Writer) {
@@ -70,8 +71,17 @@ func overriddenOpts(extra []kgo.Opt) {
 func saramaSites() {
 	c := sarama.NewConfig()
 	c.Producer.Flush.Bytes = 1000
-	p, _ := sarama.NewSyncProducer(nil, c)                         // want `sarama batch.size=0 flush.bytes=1000\(set\) flush.frequency=0 flush.messages=0 compression=none config@L71`
-	p.SendMessage(&sarama.ProducerMessage{})                       // want `receiver is the producer at producers.go:73`
+	p, _ := sarama.NewSyncProducer(nil, c)                         // want `sarama batch.size=0 flush.bytes=1000\(set\) flush.frequency=0 flush.messages=0 compression=none config@L72`
+	p.SendMessage(&sarama.ProducerMessage{})                       // want `receiver is the producer at producers.go:74`
 	kafka.NewProducer(&kafka.ConfigMap{"linger.ms": "7.5"})        // want `confluent linger=7500000\(set\)`
 	kafka.NewProducer(&kafka.ConfigMap{"compression.type": "LZ4"}) // want `confluent linger=5000000 compression=lz4\(set\)`
+}
+
+// Writers changed by another package's helpers, through facts.
+
+func tunedWriters() {
+	one := &segkafka.Writer{Addr: segkafka.TCP("b")} // want `segmentio async=0 batch.size=1\(set\) batch.timeout=1000000000`
+	tune.OneAtATime(one)
+	async := segkafka.Writer{Addr: segkafka.TCP("b")} // want `segmentio async=1\(set\) batch.size=100 batch.timeout=1000000000`
+	tune.Async(&async)
 }

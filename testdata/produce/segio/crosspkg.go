@@ -44,7 +44,26 @@ func (s *Sink) WriteEach(ctx context.Context, clicks []Click) {
 	}
 }
 
+// A writer built here and changed by another package's helper, described
+// by its analysis facts.
+
+func writeEachOneAtATime(ctx context.Context, clicks []Click) {
+	w := &kafka.Writer{Addr: kafka.TCP("localhost:9092")}
+	segwriter.OneAtATime(w)
+	for _, c := range clicks {
+		w.WriteMessages(ctx, kafka.Message{Value: c.JSON}) // want `WriteMessages of one message per element of clicks: each call sends a batch of one message \(BatchSize 1\)`
+	}
+}
+
 // ---- look-alikes ----
+
+func writeEachMadeAsync(ctx context.Context, clicks []Click) {
+	w := &kafka.Writer{Addr: kafka.TCP("localhost:9092")}
+	segwriter.MakeAsync(w)
+	for _, c := range clicks {
+		w.WriteMessages(ctx, kafka.Message{Value: c.JSON})
+	}
+}
 
 func writeAllShared(ctx context.Context, clicks []Click) {
 	w := segwriter.New("localhost:9092")

@@ -34,3 +34,13 @@ func NewAsync(brokers ...string) *kafka.Writer {
 func NewTuned(async bool) *kafka.Writer {
 	return &kafka.Writer{Async: async}
 }
+
+// OneAtATime sends each write of w as a batch of one message.
+func OneAtATime(w *kafka.Writer) {
+	w.BatchSize = 1
+}
+
+// MakeAsync makes w's writes return at once.
+func MakeAsync(w *kafka.Writer) {
+	w.Async = true
+}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"example.com/kafka/compressionshared"
+	"example.com/kafka/lingershared/tune"
 	"github.com/IBM/sarama"
 	"github.com/twmb/franz-go/pkg/kgo"
 )
@@ -21,6 +22,12 @@ func defaultFlushHere(addrs []string) {
 	sarama.NewSyncProducer(addrs, compressionshared.Snappy()) // want `snappy compression \(set at shared.go:\d+\) where batching is off \(sarama config with no Producer.Flush trigger\)`
 }
 
+func tunedHere(addrs []string) {
+	c := sarama.NewConfig()
+	tune.Zstd(c) // want `zstd compression \(set at tune.go:\d+\) where batching is off \(sarama config with no Producer.Flush trigger\)`
+	sarama.NewSyncProducer(addrs, c)
+}
+
 // Look-alikes.
 
 func lingerSetHere() {
@@ -30,5 +37,12 @@ func lingerSetHere() {
 func flushSetHere(addrs []string) {
 	c := compressionshared.Snappy()
 	c.Producer.Flush.Frequency = 20 * time.Millisecond
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func tunedFlushHere(addrs []string) {
+	c := sarama.NewConfig()
+	tune.Zstd(c)
+	tune.Flush(c)
 	sarama.NewSyncProducer(addrs, c)
 }

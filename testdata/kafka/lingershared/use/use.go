@@ -6,6 +6,7 @@ import (
 
 	"example.com/kafka/lingershared"
 	"example.com/kafka/lingershared/ctor"
+	"example.com/kafka/lingershared/tune"
 	"github.com/IBM/sarama"
 	"github.com/confluentinc/confluent-kafka-go/v2/kafka"
 	"github.com/twmb/franz-go/pkg/kgo"
@@ -82,4 +83,72 @@ func ctorParam(c *sarama.Config) {
 
 func ctorPair() {
 	ctor.NewPair(addrs, sarama.NewConfig())
+}
+
+// Configurations handed to another package's configure(cfg) helpers.
+
+func tuneAcks() {
+	c := sarama.NewConfig()
+	tune.Acks(c)
+	sarama.NewSyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
+}
+
+func tuneSecure() error {
+	c := sarama.NewConfig()
+	tune.Secure(c)
+	_, err := sarama.NewAsyncProducer(addrs, c) // want `sarama config with no Producer.Flush trigger`
+	return err
+}
+
+func tuneZero() {
+	c := sarama.NewConfig()
+	tune.ZeroFlush(c) // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger \(set at tune.go:31\)`
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func tuneConfluentZero() {
+	cm := kafka.ConfigMap{"bootstrap.servers": "b"}
+	tune.ZeroLinger(cm) // want `confluent linger.ms 0 \(set at tune.go:36\)`
+	kafka.NewProducer(&cm)
+}
+
+func tuneThenCtor() {
+	c := sarama.NewConfig()
+	tune.Acks(c)
+	ctor.NewSync(addrs, c) // want `sarama config with no Producer.Flush trigger`
+}
+
+// Look-alikes: a helper that sets a flush trigger, on every path or on
+// one, from options read at run time, or that keeps the config for later.
+
+func tuneFlush() {
+	c := sarama.NewConfig()
+	tune.Flush(c)
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func tuneFlushWhen(batch bool) {
+	c := sarama.NewConfig()
+	tune.FlushWhen(c, batch)
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func tuneOptions(o tune.Options) {
+	c := sarama.NewConfig()
+	o.Apply(c)
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func tuneKeep() {
+	c := sarama.NewConfig()
+	tune.Keep(c)
+	tune.Later()
+	sarama.NewSyncProducer(addrs, c)
+}
+
+func tuneFlushAfterZero() {
+	c := sarama.NewConfig()
+	tune.ZeroFlush(c)
+	c.Producer.Flush.Bytes = 64 << 10
+	sarama.NewSyncProducer(addrs, c)
 }
