@@ -33,6 +33,7 @@ var Confluent = Library{
 		Constructors: map[string]Constructor{
 			"NewProducer": {Arg: 0, Shape: ConfigMap, Producer: true},
 		},
+		Shapes: []ShapedType{{"ConfigMap", ConfigMap, ByEither}},
 		Keys: map[string]Option{
 			"linger.ms":              {Linger, Millis},
 			"queue.buffering.max.ms": {Linger, Millis},

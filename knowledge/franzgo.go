@@ -61,7 +61,9 @@ var FranzGo = Library{
 			"WithCompressor":           {Compression, OpaqueArg},
 			"WithHooks":                {Hooks, OpaqueArg},
 		},
-		ProducerOptType: "ProducerOpt",
+		ProducerOptType:  "ProducerOpt",
+		ProducingMethods: []string{"Produce", "ProduceSync", "TryProduce"},
+		Shapes:           []ShapedType{{"Opt", KgoOpt, ByValue}, {"ProducerOpt", KgoOpt, ByValue}},
 		// A zero linger, which is the default before v1.20.0.
 		Off: []OffRule{{Keys: []string{Linger}, Value: 0, Default: true,
 			Set: "kgo.ProducerLinger(0)", Unset: "franz-go {version} lingers 0 by default, unlike v1.20+",

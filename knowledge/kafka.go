@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Canonical producer setting keys shared by all Kafka clients.
 const (
@@ -118,6 +121,35 @@ const (
 	WriterConfig       // segmentio kafka.WriterConfig
 )
 
+// ShapedType is a named type of a Kafka client's API that holds producer
+// configuration of shape Shape, used through a pointer, by value, or
+// either.
+type ShapedType struct {
+	Name  string
+	Shape Shape
+	Use   PtrUse
+}
+
+// PtrUse says how a ShapedType is used.
+type PtrUse int
+
+const (
+	ByEither PtrUse = iota
+	ByPointer
+	ByValue
+)
+
+// ShapeOf returns the shape of the library's configuration type name,
+// used through a pointer when ptr, or NoShape.
+func (k *Kafka) ShapeOf(name string, ptr bool) Shape {
+	for _, c := range k.Shapes {
+		if c.Name == name && (c.Use == ByEither || (c.Use == ByPointer) == ptr) {
+			return c.Shape
+		}
+	}
+	return NoShape
+}
+
 // Constructor says where a producer constructor takes its configuration.
 type Constructor struct {
 	// Options: every argument is an option (franz-go's NewClient).
@@ -181,6 +213,18 @@ type Kafka struct {
 	// ProducerOptType is the named type of options that configure
 	// producing (a client given one produces).
 	ProducerOptType string
+	// ProducingMethods, when set, are the client's methods that produce:
+	// its clients may only consume, and produce when given a
+	// ProducerOptType option or when one of these is called on them.
+	ProducingMethods []string
+	// Shapes are its types that hold producer configuration.
+	Shapes []ShapedType
+	// NewConfig is the function returning a default configuration, also
+	// used for a nil one.
+	NewConfig string
+	// CodecTypePaths are packages besides Paths whose codec types use the
+	// library's codec numbering.
+	CodecTypePaths []string
 	// Fields maps config field paths (sarama Config, segmentio Writer) to
 	// settings.
 	Fields map[string]Option
@@ -277,6 +321,28 @@ func KafkaOf(path string) *Library {
 		}
 	}
 	return nil
+}
+
+// CodecLibOf returns the Kafka client whose codec numbering the codec
+// types of package path use, or nil.
+func CodecLibOf(path string) *Library {
+	for _, l := range libraries {
+		if l.Kafka != nil && slices.Contains(l.Kafka.CodecTypePaths, path) {
+			return l
+		}
+	}
+	return KafkaOf(path)
+}
+
+// IsProducingMethod reports a method that produces on a client that may
+// only consume, of any library.
+func IsProducingMethod(name string) bool {
+	for _, l := range libraries {
+		if l.Kafka != nil && slices.Contains(l.Kafka.ProducingMethods, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // CodecPackage returns the codec a per-codec package selects, or "".

@@ -54,6 +54,8 @@ var Sarama = Library{
 			"Producer.Return.Successes":  {ReturnSuccesses, Plain},
 		},
 		ConfigType: "Config",
+		Shapes:     []ShapedType{{"Config", SaramaCfg, ByPointer}},
+		NewConfig:  "NewConfig",
 		// No flush trigger: the NewConfig default sends as fast as possible.
 		// Setting MaxMessages (a cap, not a trigger) or a trigger to 0 is
 		// a choice about flushing, not an oversight.

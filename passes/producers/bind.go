@@ -3,6 +3,7 @@ package producers
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -147,26 +148,25 @@ func (r *Result) of(expr ast.Expr) *Producer {
 	return nil
 }
 
-// producingMethods are the franz-go Client methods that produce.
-var producingMethods = map[string]bool{"Produce": true, "ProduceSync": true, "TryProduce": true}
-
-// markProducing marks franz-go clients a Produce method is called on.
+// markProducing marks the clients a producing method is called on, for
+// libraries whose clients may only consume.
 func (r *Result) markProducing(ins *inspector.Inspector) {
 	info := r.pass.TypesInfo
 	ins.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || !producingMethods[sel.Sel.Name] {
+		if !ok || !knowledge.IsProducingMethod(sel.Sel.Name) {
 			return
 		}
 		fn := callee(info, call)
 		if fn == nil || fn.Pkg() == nil {
 			return
 		}
-		if lib := knowledge.KafkaOf(fn.Pkg().Path()); lib == nil || lib.Key != FranzGo {
+		lib := knowledge.KafkaOf(fn.Pkg().Path())
+		if lib == nil || !slices.Contains(lib.Kafka.ProducingMethods, fn.Name()) {
 			return
 		}
-		if p := r.of(sel.X); p != nil && p.Lib == FranzGo {
+		if p := r.of(sel.X); p != nil && p.Lib == lib.Key {
 			p.Producing = true
 		}
 	})

@@ -4,8 +4,6 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-
-	"github.com/batchlint/batchlint/knowledge"
 )
 
 // exportFacts records the configuration each exported helper returns, for
@@ -32,7 +30,7 @@ func (r *resolver) exportFacts() {
 		t := sig.Results().At(0).Type()
 		lib := r.libOfType(t)
 		if lib == nil {
-			lib = &knowledge.FranzGo
+			continue // shapeOf saw the type through a library's package
 		}
 		f.Lib = lib.Key
 		r.pass.ExportObjectFact(fn, f)

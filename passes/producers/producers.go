@@ -37,14 +37,6 @@ const (
 	MaxBuffered      = knowledge.MaxBuffered
 )
 
-// Library keys, as in Producer.Lib.
-const (
-	FranzGo   = knowledge.FranzGoKey
-	Sarama    = knowledge.SaramaKey
-	Segmentio = knowledge.SegmentioKey
-	Confluent = knowledge.ConfluentKey
-)
-
 // Setting is one configuration value of a producer as resolved at its
 // construction site.
 type Setting struct {

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/producers"
 )
 
@@ -79,13 +80,13 @@ func summary(fset *token.FileSet, p *producers.Producer) string {
 		}
 		parts = append(parts, k+"="+v)
 	}
-	if p.Lib == producers.Sarama && p.Config.IsValid() {
+	if p.Lib == knowledge.SaramaKey && p.Config.IsValid() {
 		parts = append(parts, fmt.Sprintf("config@L%d", fset.Position(p.Config).Line))
 	}
-	if p.Lib == producers.FranzGo && p.Producing {
+	if p.Lib == knowledge.FranzGoKey && p.Producing {
 		parts = append(parts, "producing")
 	}
-	if p.Lib == producers.FranzGo && p.Version != "" {
+	if p.Lib == knowledge.FranzGoKey && p.Version != "" {
 		parts = append(parts, p.Version)
 	}
 	return strings.Join(parts, " ")

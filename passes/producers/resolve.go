@@ -290,7 +290,7 @@ func (r *resolver) producer(lib *knowledge.Library, site ast.Node, s *state, pkg
 	for k, v := range s.set {
 		p.Settings[k] = v
 	}
-	p.Producing = lib.Key != FranzGo || s.producing
+	p.Producing = len(lib.Kafka.ProducingMethods) == 0 || s.producing
 	return p
 }
 
@@ -353,7 +353,7 @@ func (r *resolver) opt(e ast.Expr, depth int) *state {
 			return opaqueState()
 		}
 		lib := knowledge.KafkaOf(fn.Pkg().Path())
-		if lib == nil || lib.Key != FranzGo {
+		if lib == nil || lib.Kafka.Options == nil {
 			return r.helper(e, kgoOpt, depth)
 		}
 		s := newState()
@@ -500,11 +500,7 @@ func (r *resolver) codecLib(e ast.Expr) *knowledge.Library {
 	if named == nil || named.Obj().Pkg() == nil {
 		return nil
 	}
-	path := named.Obj().Pkg().Path()
-	if path == knowledge.SegmentioCompressPath {
-		path = knowledge.SegmentioPath
-	}
-	return knowledge.KafkaOf(path)
+	return knowledge.CodecLibOf(named.Obj().Pkg().Path())
 }
 
 // config evaluates a sarama config, confluent ConfigMap, segmentio Writer
@@ -534,8 +530,8 @@ func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
 		return r.literal(x, r.libOfType(info.TypeOf(x)), depth)
 	case *ast.CallExpr:
 		fn := callee(info, x)
-		if fn != nil && fn.Pkg() != nil && sh == saramaCfg && fn.Name() == "NewConfig" {
-			if l := knowledge.KafkaOf(fn.Pkg().Path()); l != nil && l.Key == Sarama {
+		if fn != nil && fn.Pkg() != nil && sh == saramaCfg {
+			if l := knowledge.KafkaOf(fn.Pkg().Path()); l != nil && l.Kafka.NewConfig != "" && fn.Name() == l.Kafka.NewConfig {
 				return newState()
 			}
 		}
@@ -795,31 +791,7 @@ func (r *resolver) shapeOf(t types.Type) shape {
 	if lib == nil {
 		return noShape
 	}
-	name := named.Obj().Name()
-	switch lib.Key {
-	case FranzGo:
-		if !ptr && (name == "Opt" || name == "ProducerOpt") {
-			return kgoOpt
-		}
-	case Sarama:
-		if ptr && name == "Config" {
-			return saramaCfg
-		}
-	case Confluent:
-		if name == "ConfigMap" {
-			return configMap
-		}
-	case Segmentio:
-		switch name {
-		case "Writer":
-			return writer
-		case "WriterConfig":
-			if !ptr {
-				return writerConfig
-			}
-		}
-	}
-	return noShape
+	return lib.Kafka.ShapeOf(named.Obj().Name(), ptr)
 }
 
 // clientCall finds the call of lib's constructor name that made the client
