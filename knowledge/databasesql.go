@@ -24,5 +24,9 @@ var DatabaseSQL = Library{
 	Prepares: prepares(DatabaseSQLPath, []string{"DB", "Tx", "Conn"}, map[string]int{
 		"Prepare": 0, "PrepareContext": 1, "Stmt": -1 - 0, "StmtContext": -1 - 1,
 	}),
+	Results: &SQLResults{
+		Exec:  []TypeName{{DatabaseSQLPath, "Result"}},
+		Query: []TypeName{{DatabaseSQLPath, "Row"}, {DatabaseSQLPath, "Rows"}},
+	},
 	Params: &Params{Chunked: chunkedSQL},
 }

@@ -8,6 +8,11 @@ const EntPath = "entgo.io/ent"
 var Ent = Library{
 	Key:   "ent",
 	Paths: []string{EntPath},
+	// A generated create, update-one or delete-one builder's Save, SaveX,
+	// Exec or ExecX.
+	ModelWrites: []ModelWrite{{Recv: TypeName{EntPath, "Op"}, Shape: GeneratedBuilder}},
+	TxShape:     TxGenerated,
+	Fix:         &BulkFix{Shape: FixGenerated, To: "MapCreateBulk"},
 	Bulk: map[string]string{
 		"INSERT": "ent CreateBulk or MapCreateBulk per chunk of rows (slices.Chunk)",
 		"UPDATE": "one ent Update().Where(...) over the whole set",

@@ -13,13 +13,9 @@ const (
 	GopgV8Path = "github.com/go-pg/pg"
 )
 
-// GopgRoots are go-pg's root packages, newest first; each has its query
+// gopgRoots are go-pg's root packages, newest first; each has its query
 // builder at root + "/orm".
-var GopgRoots = []string{GopgPath, GopgV9Path, GopgV8Path}
-
-// GopgModelSaves are the v9 and v8 methods of pg.DB (its embedded baseDB)
-// and pg.Tx that save the model they are given, by operation.
-var GopgModelSaves = []struct{ Name, Op string }{{"Insert", "INSERT"}, {"Update", "UPDATE"}, {"Delete", "DELETE"}, {"ForceDelete", "DELETE"}}
+var gopgRoots = []string{GopgPath, GopgV9Path, GopgV8Path}
 
 var gopgText = map[string]shape{
 	"Exec": {0, -1, true}, "ExecContext": {1, -1, true},
@@ -44,9 +40,34 @@ var Gopg = Library{
 			calls(root+"/orm", []string{"DB"}, gopgText),
 		)
 	}),
-	ORM:  true,
-	Tx:   gopgEach(func(root string) []TypeName { return []TypeName{{root, "Tx"}} }),
-	Pool: gopgEach(func(root string) []TypeName { return []TypeName{{root, "DB"}, {root, "Conn"}} }),
+	ORM: true,
+	// orm.Query's writes save the model db.Model(&u) (or ModelContext)
+	// started the chain with; go-pg refuses an update or a delete without
+	// a Where, and WherePK makes it the model's row. The v9 and v8 methods
+	// of pg.DB (its embedded baseDB) and pg.Tx save the model they are
+	// given (v10 dropped them; they are absent from its packages).
+	ModelWrites: gopgEach(func(root string) []ModelWrite {
+		var ws []ModelWrite
+		for _, q := range []struct{ name, op string }{
+			{"Insert", "INSERT"}, {"Update", "UPDATE"}, {"UpdateNotZero", "UPDATE"}, {"Delete", "DELETE"}, {"ForceDelete", "DELETE"},
+		} {
+			ws = append(ws, ModelWrite{Recv: TypeName{root + "/orm", "Query"}, Name: q.name, Op: q.op, Shape: RootModel, Arg: -1, Start: root})
+		}
+		for _, m := range []struct{ name, op string }{{"Insert", "INSERT"}, {"Update", "UPDATE"}, {"Delete", "DELETE"}, {"ForceDelete", "DELETE"}} {
+			for _, recv := range []string{"baseDB", "Tx"} {
+				ws = append(ws, ModelWrite{Recv: TypeName{root, recv}, Name: m.name, Op: m.op, Shape: ModelArg})
+			}
+		}
+		return ws
+	}),
+	Chain: &Chain{
+		Model:   map[string]int{"Model": 0, "ModelContext": 1},
+		Neutral: []string{"Context", "WherePK", "Returning", "Column", "ExcludeColumn", "OnConflict"},
+		Key:     "WherePK",
+	},
+	TxShape: TxType,
+	Tx:      gopgEach(func(root string) []TypeName { return []TypeName{{root, "Tx"}} }),
+	Pool:    gopgEach(func(root string) []TypeName { return []TypeName{{root, "DB"}, {root, "Conn"}} }),
 	Runners: gopgEach(func(root string) []Callback {
 		return []Callback{
 			{Func{root, "baseDB", "RunInTransaction"}, 1, false},
@@ -70,7 +91,7 @@ var Gopg = Library{
 // gopgEach concatenates what each go-pg root package contributes.
 func gopgEach[T any](of func(root string) []T) []T {
 	var all []T
-	for _, root := range GopgRoots {
+	for _, root := range gopgRoots {
 		all = append(all, of(root)...)
 	}
 	return all

@@ -1,34 +1,16 @@
 package knowledge
 
-import (
-	"reflect"
-	"strings"
-)
-
 // GormPath is gorm v2.
 const GormPath = "gorm.io/gorm"
 
-// gormTag is the struct tag gorm reads a field's options from
-// (schema/field.go: ParseTagSetting(fieldStruct.Tag.Get("gorm"), ";")).
-const gormTag = "gorm"
-
-// GormOmits reports that a field's struct tag keeps it out of gorm's
-// statements: "-" and "-:all" (no read, no write); "-:migration" still
-// writes it.
-func GormOmits(tag string) bool {
-	g := reflect.StructTag(tag).Get(gormTag)
-	return g == "-" || strings.HasPrefix(g, "-:all")
-}
-
-// GormPrimaryKey reports that a field named name with struct tag tag is a
-// primary key: gorm's convention (a field named ID) or its tag
-// (primaryKey; primary_key before v2).
-func GormPrimaryKey(name, tag string) bool {
-	if name == "ID" {
-		return true
+func gormRawRuns(recvs, names []string) []RawRun {
+	var rs []RawRun
+	for _, r := range recvs {
+		for _, n := range names {
+			rs = append(rs, RawRun{TypeName{GormPath, r}, n, false})
+		}
 	}
-	g := strings.ToLower(reflect.StructTag(tag).Get(gormTag))
-	return strings.Contains(g, "primarykey") || strings.Contains(g, "primary_key")
+	return rs
 }
 
 // Gorm is gorm. *gorm.DB is a pool and a transaction alike, so neither
@@ -38,14 +20,58 @@ var Gorm = Library{
 	Key:   "gorm",
 	Paths: []string{GormPath},
 	// db.Exec(sql, values...) and gorm.G[T](db).Exec(ctx, sql, values...).
-	// db.Raw(sql, values...) run by Scan, Find, Row or Rows is matched as a
-	// chain by the passes.
 	SQLCalls: []SQLCall{
 		{TypeName{GormPath, "DB"}, "Exec", 0, -1, true},
 		{TypeName{GormPath, "Interface"}, "Exec", 1, -1, true},
 	},
-	ORM:           true,
-	Runners:       []Callback{{Func{GormPath, "DB", "Transaction"}, 0, false}},
+	// db.Raw(sql, values...) run by Scan, Find, Row or Rows (a write with
+	// RETURNING).
+	Raw: &RawQuery{
+		Runs: gormRawRuns([]string{"DB", "ExecInterface"}, []string{"Scan", "Find", "Row", "Rows"}),
+		Text: map[string]int{"Raw": 0},
+		Pass: []string{"WithContext", "Session", "Debug"},
+	},
+	ORM: true,
+	// Create, Save and FirstOrCreate save their argument; the generics
+	// API, gorm.G[T](db).Create(ctx, &v), its second. Delete deletes its
+	// argument's row; the Update methods the chain's Model's (Updates'
+	// argument's without one).
+	ModelWrites: []ModelWrite{
+		{Recv: TypeName{GormPath, "DB"}, Name: "Create", Op: "INSERT", Shape: ModelArg},
+		{Recv: TypeName{GormPath, "DB"}, Name: "Save", Op: "UPSERT", Shape: ModelArg},
+		{Recv: TypeName{GormPath, "CreateInterface"}, Name: "Create", Op: "INSERT", Bulk: "G.Create", Shape: ModelArg, Arg: 1},
+		{Recv: TypeName{GormPath, "DB"}, Name: "FirstOrCreate", Op: "UPSERT", Bulk: "FirstOrCreate", Shape: ModelArg},
+		{Recv: TypeName{GormPath, "DB"}, Name: "Delete", Op: "DELETE", Shape: KeyedDelete},
+		{Recv: TypeName{GormPath, "DB"}, Name: "Updates", Op: "UPDATE", Shape: ChainUpdate},
+		{Recv: TypeName{GormPath, "DB"}, Name: "Update", Op: "UPDATE", Shape: ChainUpdate, Arg: -1},
+		{Recv: TypeName{GormPath, "DB"}, Name: "UpdateColumn", Op: "UPDATE", Shape: ChainUpdate, Arg: -1},
+		{Recv: TypeName{GormPath, "DB"}, Name: "UpdateColumns", Op: "UPDATE", Shape: ChainUpdate, Arg: -1},
+	},
+	// gorm adds the loaded row's primary key to a Where (optimistic
+	// locking, tenant checks): Where, Or and Not on the loop's element
+	// still touch one row.
+	Chain: &Chain{
+		Model: map[string]int{"Model": 0},
+		Neutral: []string{
+			"WithContext", "Session", "Debug", "Omit", "Select", "Table", "Clauses",
+			"Unscoped", "Set", "InstanceSet", "Begin",
+		},
+		Where: []string{"Where", "Or", "Not"},
+	},
+	// schema/field.go: ParseTagSetting(fieldStruct.Tag.Get("gorm"), ";").
+	// "-" and "-:all" keep a field out (no read, no write); "-:migration"
+	// still writes it. A field named ID is the key by convention;
+	// primaryKey (primary_key before v2) makes one.
+	Tags: &Tags{
+		Key: "gorm", Omit: []string{"-"}, OmitPrefix: []string{"-:all"},
+		PrimaryKey: "ID", PrimaryKeyOpts: []string{"primarykey", "primary_key"},
+	},
+	Runners: []Callback{{Func{GormPath, "DB", "Transaction"}, 0, false}},
+	TxShape: TxOrigin,
+	Begins:  []Func{{GormPath, "DB", "Begin"}},
+	// Not Create(&slice): one INSERT of all its rows fails past 65535 bind
+	// parameters.
+	Fix:           &BulkFix{Shape: FixMethod, From: "Create", To: "CreateInBatches"},
 	BatchedInsert: "gorm CreateInBatches(&rows, n) (one multi-row INSERT per batch)",
 	BatchedSet:    "one set-based gorm Exec (WHERE id IN ? with the slice of keys)",
 	Bulk: map[string]string{

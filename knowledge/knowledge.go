@@ -5,12 +5,15 @@
 // for it (transaction runners, per-row callbacks), and for a Kafka client
 // its produce calls, producer constructors, options, defaults by version
 // and what turns batching off, with the words the messages use. The passes
-// read the registry, and no other non-test file of the passes or analyzers
-// names a library's import path (a test checks it). A driver whose calls
-// take SQL text as database/sql's do, or a Kafka client whose produce
-// calls wait as one of the Sends kinds says, is a file here and its
-// testdata; an ORM's per-object saves still need a matching rule in
-// passes/sinks, which reads its paths and texts from here.
+// read the registry through its generic API (the files that declare no
+// library): no non-test file of the passes or analyzers names a library's
+// import path or refers to an identifier a library's file declares (tests
+// check both). Where a library needs an algorithm of its own, its entry
+// names a shape (ModelShape, TxShape, FixShape, Shape) that the passes
+// implement once. A driver whose calls take SQL text as database/sql's do,
+// a Kafka client whose produce calls wait as one of the Sends kinds says,
+// or an ORM whose saves take one of the ModelShapes is a file here and its
+// testdata.
 package knowledge
 
 import "cmp"
@@ -45,13 +48,34 @@ type Library struct {
 	Prepares []Prepare
 	// BatchSends send a batch of statements queued one by one.
 	BatchSends []BatchSend
+	// Raw is an ORM's raw query run at the end of a chain.
+	Raw *RawQuery
 	// Builders are its query builders that run the statement they built.
 	Builders []Builder
 	// GeneratedSaves are the one-object saves it generates into user code.
 	GeneratedSaves []GeneratedSave
+	// ModelWrites are an ORM's one-object saves; Chain the vocabulary of
+	// its query chains; Tags how it reads a model's struct tags.
+	ModelWrites []ModelWrite
+	Chain       *Chain
+	Tags        *Tags
+	// TxShape is how its ORM handles show a transaction; Begins are the
+	// calls that return one, for TxOrigin.
+	TxShape TxShape
+	Begins  []Func
+	// Fix is the bulk rewrite of a loop of its one-object inserts.
+	Fix *BulkFix
 	// Results are the types its SQL calls return, which mark an interface
 	// that runs SQL text through it.
 	Results *SQLResults
+	// NamedPrepares prepare a statement under a name that its SQL calls
+	// then take in place of the text.
+	NamedPrepares []NamedPrepare
+	// TextCalls return SQL text built from their arguments.
+	TextCalls []TextCall
+	// Headers is set for a generator whose queries carry a "-- name: X
+	// :cmd" header: a write whose text has one is the generator's.
+	Headers *Headers
 	// Async are options that make a write asynchronous, buffered and
 	// batched by the server: an SQL write whose context argument was built
 	// with one is not a statement per row.

@@ -30,7 +30,16 @@ var Pgx = Library{
 		{Func{PgxPath, "", "AppendRows"}, 2, false},
 		{Func{PgxPath, "", "CollectRows"}, 1, false},
 	},
-	SQLCalls:      pgxSQLCalls(PgxConns),
+	SQLCalls: pgxSQLCalls(PgxConns),
+	// Exec and Query take a statement's name in place of its text.
+	NamedPrepares: []NamedPrepare{
+		{Func{PgxPath, "Conn", "Prepare"}, 1, 2}, {Func{PgxPath, "Tx", "Prepare"}, 1, 2},
+		{Func{PgxpoolPath, "Tx", "Prepare"}, 1, 2}, {Func{PgconnPath, "PgConn", "Prepare"}, 1, 2},
+	},
+	Results: &SQLResults{
+		Exec:  []TypeName{{PgconnPath, "CommandTag"}},
+		Query: []TypeName{{PgxPath, "Row"}, {PgxPath, "Rows"}},
+	},
 	BatchSends:    pgxBatchSends(PgxConns, TypeName{PgxPath, "Batch"}),
 	Sizers:        []TypeName{{PgxPath, "Batch"}},
 	BatchedInsert: "pgx CopyFrom or a pgx.Batch (runtime/pgbatch.Writer)",

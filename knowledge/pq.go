@@ -5,7 +5,11 @@ package knowledge
 const PqPath = "github.com/lib/pq"
 
 // Pq is lib/pq: its writes go through database/sql and are named so.
-var Pq = Library{Key: "lib/pq", Paths: []string{PqPath}, Params: &Params{Chunked: chunkedSQL}}
+// CopyIn and CopyInSchema build a COPY ... FROM STDIN statement.
+var Pq = Library{
+	Key: "lib/pq", Paths: []string{PqPath}, Params: &Params{Chunked: chunkedSQL},
+	TextCalls: []TextCall{{PqPath, "CopyIn", CopyText}, {PqPath, "CopyInSchema", CopyText}},
+}
 
 // PqCopy is the batched form of a per-row INSERT through database/sql on
 // Postgres.

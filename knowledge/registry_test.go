@@ -35,7 +35,21 @@ func TestOnlyTheRegistryNamesALibrary(t *testing.T) {
 		return false
 	}
 	fset := token.NewFileSet()
-	checked := 0
+	for _, f := range passFiles(t, fset) {
+		ast.Inspect(f, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+				if s, err := strconv.Unquote(lit.Value); err == nil && names(s) {
+					t.Errorf("%s names %q: read it from the registry", fset.Position(lit.Pos()), s)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// passFiles parses the non-test Go files of the passes and the analyzers.
+func passFiles(t *testing.T, fset *token.FileSet) []*ast.File {
+	var files []*ast.File
 	for _, root := range []string{"../passes", "../analyzers"} {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
@@ -51,24 +65,126 @@ func TestOnlyTheRegistryNamesALibrary(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			checked++
-			ast.Inspect(f, func(n ast.Node) bool {
-				if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-					if s, err := strconv.Unquote(lit.Value); err == nil && names(s) {
-						t.Errorf("%s names %q: read it from the registry", fset.Position(lit.Pos()), s)
-					}
-				}
-				return true
-			})
+			files = append(files, f)
 			return nil
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	if checked == 0 {
+	if len(files) == 0 {
 		t.Fatal("no files checked")
 	}
+	return files
+}
+
+// TestPassesReadNoLibraryEntry walks the passes and the analyzers and
+// fails on any reference to an identifier that a library's file of the
+// registry declares (its entry, its paths, its keys, its helpers): the
+// passes implement shapes and read every entry through the generic API,
+// which the registry's other files declare, so that adding a library
+// touches only its entry.
+func TestPassesReadNoLibraryEntry(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	perLibrary := map[string]string{} // identifier -> the file declaring it
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if declaresLibrary(f) {
+			for _, id := range exportedNames(f) {
+				perLibrary[id] = name
+			}
+		}
+	}
+	// The set is built from the files, so check that it holds what it must.
+	for _, id := range []string{"Gorm", "GormPath", "DatabaseSQL", "FranzGoKey", "SegmentioCompressPath"} {
+		if perLibrary[id] == "" {
+			t.Fatalf("knowledge.%s is not taken for a library's identifier", id)
+		}
+	}
+	for _, f := range passFiles(t, fset) {
+		local := ""
+		for _, imp := range f.Imports {
+			if imp.Path.Value == strconv.Quote("github.com/batchlint/batchlint/knowledge") {
+				local = "knowledge"
+				if imp.Name != nil {
+					local = imp.Name.Name
+				}
+			}
+		}
+		if local == "" {
+			continue
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == local && perLibrary[sel.Sel.Name] != "" {
+				t.Errorf("%s refers to knowledge.%s, which %s declares: read it through the registry's generic API",
+					fset.Position(sel.Pos()), sel.Sel.Name, perLibrary[sel.Sel.Name])
+			}
+			return true
+		})
+	}
+}
+
+// declaresLibrary reports a file that declares a Library variable.
+func declaresLibrary(f *ast.File) bool {
+	for _, d := range f.Decls {
+		g, ok := d.(*ast.GenDecl)
+		if !ok || g.Tok != token.VAR {
+			continue
+		}
+		for _, spec := range g.Specs {
+			for _, v := range spec.(*ast.ValueSpec).Values {
+				if lit, ok := v.(*ast.CompositeLit); ok {
+					if id, ok := lit.Type.(*ast.Ident); ok && id.Name == "Library" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// exportedNames are the exported top-level names a file declares.
+func exportedNames(f *ast.File) []string {
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil && d.Name.IsExported() {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, spec := range d.Specs {
+				switch s := spec.(type) {
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						if n.IsExported() {
+							names = append(names, n.Name)
+						}
+					}
+				case *ast.TypeSpec:
+					if s.Name.IsExported() {
+						names = append(names, s.Name.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
 }
 
 func TestKeysAreUnique(t *testing.T) {

@@ -134,6 +134,74 @@ func PrepareOf(pkg, recv, name string) (Prepare, bool) {
 // asynchronous.
 func AsyncOptions() []Func { return collect(func(l *Library) []Func { return l.Async }) }
 
+// Default is the library a write through no known library is named as:
+// database/sql, through which every driver is used.
+var Default = &DatabaseSQL
+
+// NamedPrepare prepares a statement named by argument NameArg from the
+// SQL text at argument TextArg (pgx's conn.Prepare(ctx, name, sql)).
+type NamedPrepare struct {
+	Func
+	NameArg, TextArg int
+}
+
+// NamedPrepareOf returns the named prepare pkg.recv.name, if it is one.
+func NamedPrepareOf(pkg, recv, name string) (NamedPrepare, bool) {
+	for _, l := range libraries {
+		for _, p := range l.NamedPrepares {
+			if p.Pkg == pkg && p.Recv == recv && p.Name == name {
+				return p, true
+			}
+		}
+	}
+	return NamedPrepare{}, false
+}
+
+// TextCall is a function or method (of any receiver) of package Pkg that
+// returns SQL text, as Kind says.
+type TextCall struct {
+	Pkg, Name string
+	Kind      TextKind
+}
+
+// TextKind says what text a TextCall returns.
+type TextKind int
+
+const (
+	NoText TextKind = iota
+	// LastArgText: its last argument's text, placeholders rewritten.
+	LastArgText
+	// CopyText: a COPY ... FROM STDIN statement.
+	CopyText
+)
+
+// TextCallOf returns the kind of text pkg's function or method name
+// returns, or NoText.
+func TextCallOf(pkg, name string) TextKind {
+	for _, l := range libraries {
+		for _, t := range l.TextCalls {
+			if t.Pkg == pkg && t.Name == name {
+				return t.Kind
+			}
+		}
+	}
+	return NoText
+}
+
+// Headers are a query generator's header commands that batch rows.
+type Headers struct{ Batching []string }
+
+// HeaderLib returns the library whose queries carry a "-- name:" header,
+// or nil.
+func HeaderLib() *Library {
+	for _, l := range libraries {
+		if l.Headers != nil {
+			return l
+		}
+	}
+	return nil
+}
+
 // SQLResults are the types a library's SQL calls return: an interface
 // method (ctx?, string, ...any) returning an Exec one, or returning (a
 // Query one, error) or a Query one alone, runs SQL text through the
@@ -158,4 +226,31 @@ func ResultOf(pkg, name string) (*Library, string) {
 		}
 	}
 	return nil, ""
+}
+
+// RawQuery is an ORM's raw query whose text one call of a chain takes and
+// a finisher later in the chain runs (gorm's db.Raw(sql, values...).
+// Scan(&x), bun's db.NewRaw(query, args...).Exec(ctx)).
+type RawQuery struct {
+	Runs []RawRun
+	// Text are the chain's methods that take the text, by its argument's
+	// index; Pass those that may stand between one and the finisher.
+	Text map[string]int
+	Pass []string
+}
+
+// RawRuns yields every library's raw query finishers, with the library.
+var RawRuns = each(func(l *Library) []RawRun {
+	if l.Raw == nil {
+		return nil
+	}
+	return l.Raw.Runs
+})
+
+// RawRun is a finisher of a raw query; Exec: it is a write even when its
+// text is unknown.
+type RawRun struct {
+	Recv TypeName
+	Name string
+	Exec bool
 }

@@ -5,15 +5,7 @@ package knowledge
 // commands are the batched forms.
 var Sqlc = Library{
 	Key:           "sqlc",
+	Headers:       &Headers{Batching: []string{":copyfrom", ":batchexec", ":batchone", ":batchmany"}},
 	BatchedInsert: "an sqlc :copyfrom or :batchexec query",
 	BatchedSet:    "an sqlc :batchexec query or one set-based query",
-}
-
-// SqlcBatched reports the sqlc commands that batch rows.
-func SqlcBatched(cmd string) bool {
-	switch cmd {
-	case ":copyfrom", ":batchexec", ":batchone", ":batchmany":
-		return true
-	}
-	return false
 }

@@ -54,6 +54,9 @@ var Sqlx = Library{
 			"Preparex": 1, "PrepareNamed": 1,
 			"PreparexContext": 2, "PrepareNamedContext": 2,
 		})...),
+	// sqlx.Rebind(bindType, query) and (*sqlx.DB).Rebind(query) only
+	// rewrite placeholders.
+	TextCalls:     []TextCall{{SqlxPath, "Rebind", LastArgText}},
 	BatchedInsert: "sqlx NamedExec with a slice of rows per chunk",
 	Params:        &Params{Chunked: chunkedSQL},
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -53,14 +54,18 @@ func suggestFix(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop) *analysis
 	if src == nil {
 		return nil
 	}
+	l := knowledge.Lookup(w.Lib)
+	if l == nil || l.Fix == nil {
+		return nil
+	}
 	var bulk string
-	switch w.Lib {
-	case knowledge.Gorm.Key:
-		bulk = gormBulk(pass, src, w.Call, slice, key, val)
-	case knowledge.Bun.Key:
-		bulk = bunBulk(pass, src, w.Call, slice, key, val)
-	case knowledge.Ent.Key:
-		bulk = entBulk(pass, src, w.Call, slice, key, val)
+	switch l.Fix.Shape {
+	case knowledge.FixMethod:
+		bulk = methodBulk(pass, src, w.Call, slice, key, val, l.Fix)
+	case knowledge.FixModel:
+		bulk = modelBulk(pass, src, w.Call, slice, key, val, l)
+	case knowledge.FixGenerated:
+		bulk = generatedBulk(pass, src, w.Call, slice, key, val, l.Fix.To)
 	}
 	if bulk == "" {
 		return nil
@@ -135,47 +140,50 @@ func labelled(pass *analysis.Pass, loop ast.Stmt) bool {
 	return false
 }
 
-// gormBulk: db.Create(&v), db.Create(v) for []*T, db.Create(&xs[i]) become
-// db.CreateInBatches(&xs, gormBatch). gorm sets generated keys back into the
-// slice's elements, where the loop over copies set them nowhere. Not
-// Create(&xs): the slice's size is unknown, and one INSERT of all its rows
-// fails past 65535 bind parameters (paramlimit's finding).
-func gormBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var) string {
+// methodBulk: db.Create(&v), db.Create(v) for []*T, db.Create(&xs[i])
+// become db.CreateInBatches(&xs, batchRows) (fix.From and fix.To). gorm
+// sets generated keys back into the slice's elements, where the loop over
+// copies set them nowhere. Not Create(&xs): the slice's size is unknown,
+// and one INSERT of all its rows fails past 65535 bind parameters
+// (paramlimit's finding).
+func methodBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var, fix *knowledge.BulkFix) string {
 	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if fn == nil || fn.Name() != "Create" || len(call.Args) != 1 || sel == nil {
+	if fn == nil || fn.Name() != fix.From || len(call.Args) != 1 || sel == nil {
 		return ""
 	}
 	if !isElemRef(pass.TypesInfo, call.Args[0], slice, key, val) || usesAny(pass.TypesInfo, call, call.Args[0], key, val) {
 		return ""
 	}
-	return src.splice(call, replacement{sel.Sel, "CreateInBatches"}, replacement{call.Args[0], "&" + src.text(slice) + ", " + gormBatch})
+	return src.splice(call, replacement{sel.Sel, fix.To}, replacement{call.Args[0], "&" + src.text(slice) + ", " + batchRows})
 }
 
-// gormBatch rows per INSERT keep a model of up to 65 columns under the
+// batchRows rows per INSERT keep a model of up to 65 columns under the
 // 65535 bind parameter limit.
-const gormBatch = "1000"
+const batchRows = "1000"
 
-// bunBulk: db.NewInsert().Model(&v).Exec(ctx) becomes Model(&xs).
-func bunBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var) string {
+// modelBulk: db.NewInsert().Model(&v).Exec(ctx) becomes Model(&xs), for
+// the model method of l's chain.
+func modelBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var, l *knowledge.Library) string {
 	info := pass.TypesInfo
-	var model *ast.CallExpr
+	var model ast.Expr
 	ast.Inspect(call, func(n ast.Node) bool {
 		c, ok := n.(*ast.CallExpr)
 		if !ok || model != nil {
 			return model == nil
 		}
-		if fn, _ := typeutil.Callee(info, c).(*types.Func); fn != nil && fn.Name() == "Model" && fn.Pkg() != nil &&
-			fn.Pkg().Path() == knowledge.BunPath && len(c.Args) == 1 {
-			model = c
-			return false
+		if fn, _ := typeutil.Callee(info, c).(*types.Func); fn != nil && fn.Pkg() != nil && slices.Contains(l.Paths, fn.Pkg().Path()) {
+			if i, ok := l.Chain.ModelArgOf(fn.Name()); ok && len(c.Args) == i+1 {
+				model = c.Args[i]
+				return false
+			}
 		}
 		return true
 	})
-	if model == nil || !isElemRef(info, model.Args[0], slice, key, val) || usesAny(info, call, model.Args[0], key, val) {
+	if model == nil || !isElemRef(info, model, slice, key, val) || usesAny(info, call, model, key, val) {
 		return ""
 	}
-	return src.splice(call, replacement{model.Args[0], "&" + src.text(slice)})
+	return src.splice(call, replacement{model, "&" + src.text(slice)})
 }
 
 // isElemRef reports whether e is &v (elements are structs), v (elements are
@@ -313,11 +321,12 @@ func (s *source) splice(n ast.Node, repls ...replacement) string {
 	return b.String()
 }
 
-// entBulk: client.T.Create().SetA(v.A)...Save(ctx) becomes
+// generatedBulk: client.T.Create().SetA(v.A)...Save(ctx) becomes, with
+// bulk ent's MapCreateBulk,
 // client.T.MapCreateBulk(xs, func(b *pkg.TCreate, i int) { b.SetA(xs[i].A)... }).Save(ctx).
 // The bulk builder has the same Save/SaveX/Exec/ExecX; only the discarded
 // first result of Save changes type.
-func entBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var) string {
+func generatedBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var, bulk string) string {
 	info := pass.TypesInfo
 	save, _ := typeutil.Callee(info, call).(*types.Func)
 	if save == nil {
@@ -361,7 +370,7 @@ func entBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Exp
 		}
 	}
 	client := sel.X // the T client: client.User
-	if usesAny(info, client, nil, key, val) || !hasMapCreateBulk(info, client, builder) {
+	if usesAny(info, client, nil, key, val) || !hasBulkMethod(info, client, bulk, builder) {
 		return ""
 	}
 	// Names for the callback's parameters that no setter argument uses.
@@ -415,7 +424,7 @@ func entBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Exp
 		}
 	}
 	callSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return src.text(client) + ".MapCreateBulk(" + src.text(slice) + ", func(" + b + " " + typ + ", " + idx + " int) {" +
+	return src.text(client) + "." + bulk + "(" + src.text(slice) + ", func(" + b + " " + typ + ", " + idx + " int) {" +
 		chain + "})." + src.between(callSel.Sel.Pos(), call.End())
 }
 
@@ -423,14 +432,14 @@ func (s *source) between(pos, end token.Pos) string {
 	return string(s.src[s.tf.Offset(pos):s.tf.Offset(end)])
 }
 
-// hasMapCreateBulk reports whether the client has ent's
-// MapCreateBulk(slice any, fn func(*TCreate, int)) for this builder.
-func hasMapCreateBulk(info *types.Info, client ast.Expr, builder types.Type) bool {
+// hasBulkMethod reports whether the client has the method bulk(slice any,
+// fn func(*TCreate, int)) for this builder (ent's MapCreateBulk).
+func hasBulkMethod(info *types.Info, client ast.Expr, bulk string, builder types.Type) bool {
 	t := info.TypeOf(client)
 	if t == nil {
 		return false
 	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "MapCreateBulk")
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, bulk)
 	fn, _ := obj.(*types.Func)
 	if fn == nil {
 		return false

@@ -26,7 +26,7 @@ func columns(t types.Type) int {
 		switch {
 		case f.Embedded():
 			n += columns(f.Type())
-		case !f.Exported() || knowledge.GormOmits(st.Tag(i)):
+		case !f.Exported() || knowledge.Omitted(st.Tag(i)):
 		case f.Name() == "ID" && isInteger(f.Type()):
 		case value(f.Type()):
 			n++

@@ -207,7 +207,7 @@ func diagnostic(pass *analysis.Pass, st *statement, ev *evidence) analysis.Diagn
 func fix(st *statement) string {
 	p := st.lib.Params
 	if p.Chunked == "" || !st.bulk && p.Bulk != nil {
-		return knowledge.DatabaseSQL.Params.Chunked
+		return knowledge.Default.Params.Chunked
 	}
 	return p.Chunked
 }

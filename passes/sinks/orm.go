@@ -1,6 +1,7 @@
 package sinks
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -17,33 +18,39 @@ import (
 // receiver chain (a Where condition makes the write set-based, so it is not
 // a per-object save). Whatever cannot be decided from the types is silent.
 
-var ormRules = append([]Rule{
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "Create", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("INSERT", knowledge.Gorm.Bulk["INSERT"], false)},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "Save", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("UPSERT", knowledge.Gorm.Bulk["UPSERT"], false)},
-	{Pkg: knowledge.GormPath, Type: "CreateInterface", Name: "Create", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormGenericCreate},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "FirstOrCreate", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("UPSERT", knowledge.Gorm.Bulk["FirstOrCreate"], false)},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "Delete", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormModelWrite("DELETE", knowledge.Gorm.Bulk["DELETE"], true)},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "Updates", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "Update", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "UpdateColumn", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
-	{Pkg: knowledge.GormPath, Type: "DB", Name: "UpdateColumns", Lib: knowledge.Gorm.Key, Kind: ORM, Match: gormUpdateWrite},
+var ormRules = modelWriteRules()
 
-	{Callee: isEntOneRowSave, Lib: knowledge.Ent.Key, Kind: ORM, Match: entWrite},
-
-	{Pkg: knowledge.BunPath, Type: "InsertQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("INSERT", knowledge.Bun.Bulk["INSERT"])},
-	{Pkg: knowledge.BunPath, Type: "InsertQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("INSERT", knowledge.Bun.Bulk["INSERT"])},
-	{Pkg: knowledge.BunPath, Type: "UpdateQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("UPDATE", knowledge.Bun.Bulk["UPDATE"])},
-	{Pkg: knowledge.BunPath, Type: "UpdateQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("UPDATE", knowledge.Bun.Bulk["UPDATE"])},
-	{Pkg: knowledge.BunPath, Type: "DeleteQuery", Name: "Exec", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("DELETE", knowledge.Bun.Bulk["DELETE"])},
-	{Pkg: knowledge.BunPath, Type: "DeleteQuery", Name: "Scan", Lib: knowledge.Bun.Key, Kind: ORM, Match: bunWrite("DELETE", knowledge.Bun.Bulk["DELETE"])},
-}, gopgRules()...)
+// modelWriteRules are the registry's model writes, each matched by the
+// shape its row names.
+func modelWriteRules() []Rule {
+	var rs []Rule
+	for l, w := range knowledge.ModelWrites {
+		r := Rule{Pkg: w.Recv.Pkg, Type: w.Recv.Name, Name: w.Name, Lib: l.Key, Kind: ORM}
+		switch w.Shape {
+		case knowledge.ModelArg:
+			r.Match = modelArgWrite(l, w)
+		case knowledge.KeyedDelete:
+			r.Match = keyedDelete(l, w)
+		case knowledge.ChainUpdate:
+			r.Match = chainUpdate(l, w)
+		case knowledge.QueryModel:
+			r.Match = queryModelWrite(l, w)
+		case knowledge.RootModel:
+			r.Match = rootModelWrite(l, w)
+		case knowledge.GeneratedBuilder:
+			r = Rule{Callee: isEntOneRowSave, Lib: l.Key, Kind: ORM, Match: entWrite(l)}
+		}
+		rs = append(rs, r)
+	}
+	return rs
+}
 
 // ormWrite builds the Write of a one-row ORM call. The model's Go type name
 // goes in Detail, not Target: the table name is the ORM's naming strategy's
 // business (gorm's "users" for User), and a wrong table in a message is
 // worse than none.
-func ormWrite(c *Context, call *ast.CallExpr, lib, op, model, batched string) *Write {
-	return &Write{Call: call, Kind: ORM, Lib: lib, Op: op, Detail: model, Batched: batched, InTx: ormInTx(c, call, lib)}
+func ormWrite(c *Context, call *ast.CallExpr, l *knowledge.Library, w knowledge.ModelWrite, model string) *Write {
+	return &Write{Call: call, Kind: ORM, Lib: l.Key, Op: w.Op, Detail: model, Batched: l.Bulk[cmp.Or(w.Bulk, w.Op)], InTx: ormInTx(c, call, l)}
 }
 
 // --- row counting from types ---
@@ -135,99 +142,92 @@ func receiverChain(info *types.Info, call *ast.CallExpr, pkgPath string) []chain
 	return out
 }
 
-// --- gorm ---
+// --- model writes ---
 
-// gormNeutral are the *gorm.DB chain methods that change neither which rows
-// a write touches nor how many.
-var gormNeutral = map[string]bool{
-	"WithContext": true, "Session": true, "Debug": true, "Omit": true, "Select": true,
-	"Table": true, "Clauses": true, "Unscoped": true, "Set": true, "InstanceSet": true,
-	"Begin": true,
-}
-
-// gormModelWrite matches Create, Save and Delete: the first argument is the
-// model, and its type says one row or many. For Delete, conditions in the
-// chain or beyond a single primary key make the delete set-based.
-func gormModelWrite(op, batched string, isDelete bool) func(*Context, *ast.CallExpr) *Write {
+// modelArgWrite matches a write of the model at argument w.Arg: its type
+// says one row or many. A variadic model parameter takes one model only.
+func modelArgWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
 	return func(c *Context, call *ast.CallExpr) *Write {
-		if c == nil || c.Pass == nil || len(call.Args) == 0 || call.Ellipsis.IsValid() {
+		if c == nil || c.Pass == nil || len(call.Args) <= w.Arg || call.Ellipsis.IsValid() {
 			return nil
 		}
 		info := c.Pass.TypesInfo
-		n, model := rowsOf(info, call.Args[0])
+		if sig, _ := info.TypeOf(call.Fun).(*types.Signature); sig != nil && sig.Variadic() && w.Arg == sig.Params().Len()-1 && len(call.Args) != w.Arg+1 {
+			return nil
+		}
+		n, model := rowsOf(info, call.Args[w.Arg])
 		if n != rowsOne {
 			return nil
 		}
-		if isDelete {
-			if !gormChainNeutral(info, call, false) || !gormSingleKey(info, call.Args[1:]) {
-				return nil
-			}
-			if !gormHasKey(info, call.Args[0]) && len(call.Args) == 1 {
-				// Delete(&T{}) with no key deletes nothing: gorm refuses a
-				// delete without conditions.
-				return nil
-			}
-		}
-		return ormWrite(c, call, knowledge.Gorm.Key, op, modelName(model), batched)
+		return ormWrite(c, call, l, w, modelName(model))
 	}
 }
 
-// gormGenericCreate matches the generics API, gorm.G[T](db).Create(ctx, &x):
-// its model is the second argument, typed *T at the call.
-func gormGenericCreate(c *Context, call *ast.CallExpr) *Write {
-	if c == nil || c.Pass == nil || len(call.Args) != 2 {
-		return nil
-	}
-	n, model := rowsOf(c.Pass.TypesInfo, call.Args[1])
-	if n != rowsOne {
-		return nil
-	}
-	return ormWrite(c, call, knowledge.Gorm.Key, "INSERT", modelName(model), knowledge.Gorm.Bulk["G.Create"])
-}
-
-// gormUpdateWrite matches Updates, Update, UpdateColumn and UpdateColumns:
-// the rows come from the chain's Model(...) (or, for Updates, the value when
-// there is no Model), and any condition in the chain makes it set-based.
-func gormUpdateWrite(c *Context, call *ast.CallExpr) *Write {
-	if c == nil || c.Pass == nil {
-		return nil
-	}
-	info := c.Pass.TypesInfo
-	var model ast.Expr
-	for _, cc := range receiverChain(info, call, knowledge.GormPath) {
-		if cc.fn.Name() == "Model" && len(cc.call.Args) == 1 {
-			model = cc.call.Args[0]
-			break
-		}
-	}
-	if !gormChainNeutral(info, call, true) && !(model != nil && gormElementWithWhere(c, call, model)) {
-		return nil
-	}
-	if model == nil {
-		fn, _ := typeutil.Callee(info, call).(*types.Func)
-		if fn == nil || fn.Name() != "Updates" || len(call.Args) != 1 || gormConditionedRoot(c, call) {
+// keyedDelete matches a delete of the model at argument w.Arg; conditions
+// in the chain or beyond a single primary key make it set-based.
+func keyedDelete(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil || len(call.Args) <= w.Arg || call.Ellipsis.IsValid() {
 			return nil
 		}
-		model = call.Args[0]
+		info := c.Pass.TypesInfo
+		n, model := rowsOf(info, call.Args[w.Arg])
+		if n != rowsOne || !chainNeutral(info, call, w.Recv.Pkg, l.Chain, false) || !singleKey(info, call.Args[w.Arg+1:]) {
+			return nil
+		}
+		if !hasKey(info, call.Args[w.Arg], l.Tags) && len(call.Args) == w.Arg+1 {
+			// Delete(&T{}) with no key deletes nothing: the ORM refuses a
+			// delete without conditions (gorm's ErrMissingWhereClause).
+			return nil
+		}
+		return ormWrite(c, call, l, w, modelName(model))
 	}
-	n, t := rowsOf(info, model)
-	if n != rowsOne || !gormHasKey(info, model) {
-		return nil
-	}
-	return ormWrite(c, call, knowledge.Gorm.Key, "UPDATE", modelName(t), knowledge.Gorm.Bulk["UPDATE"])
 }
 
-// gormElementWithWhere accepts db.Model(&u).Where(...).Updates(...) when u
-// is the element of the loop the call runs in: gorm adds the loaded row's
+// chainUpdate matches an update whose rows come from the chain's model
+// (or, with no model, argument w.Arg): any condition in the chain makes it
+// set-based.
+func chainUpdate(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil {
+			return nil
+		}
+		info := c.Pass.TypesInfo
+		pkg, ch := w.Recv.Pkg, l.Chain
+		var model ast.Expr
+		for _, cc := range receiverChain(info, call, pkg) {
+			if i, ok := ch.ModelArgOf(cc.fn.Name()); ok && len(cc.call.Args) == i+1 {
+				model = cc.call.Args[i]
+				break
+			}
+		}
+		if !chainNeutral(info, call, pkg, ch, true) && !(model != nil && elementWithWhere(c, call, pkg, ch, model)) {
+			return nil
+		}
+		if model == nil {
+			if w.Arg < 0 || len(call.Args) != w.Arg+1 || conditionedRoot(c, call, pkg, ch) {
+				return nil
+			}
+			model = call.Args[w.Arg]
+		}
+		n, t := rowsOf(info, model)
+		if n != rowsOne || !hasKey(info, model, l.Tags) {
+			return nil
+		}
+		return ormWrite(c, call, l, w, modelName(t))
+	}
+}
+
+// elementWithWhere accepts db.Model(&u).Where(...).Updates(...) when u is
+// the element of the loop the call runs in: the ORM adds the loaded row's
 // primary key to the Where (optimistic locking, tenant checks), so the
-// update touches that one row at most. Only Where, Or and Not may join the
-// neutral methods; a scope or a join can change anything.
-func gormElementWithWhere(c *Context, call *ast.CallExpr, model ast.Expr) bool {
+// update touches that one row at most. Only the chain's Where methods may
+// join the neutral ones; a scope or a join can change anything.
+func elementWithWhere(c *Context, call *ast.CallExpr, pkg string, ch *knowledge.Chain, model ast.Expr) bool {
 	info := c.Pass.TypesInfo
-	for _, cc := range receiverChain(info, call, knowledge.GormPath) {
-		switch name := cc.fn.Name(); {
-		case gormNeutral[name], name == "Model", name == "Where", name == "Or", name == "Not":
-		default:
+	for _, cc := range receiverChain(info, call, pkg) {
+		name := cc.fn.Name()
+		if _, isModel := ch.ModelArgOf(name); !isModel && !ch.IsNeutral(name) && !ch.IsWhere(name) {
 			return false
 		}
 	}
@@ -263,11 +263,11 @@ func gormElementWithWhere(c *Context, call *ast.CallExpr, model ast.Expr) bool {
 	return false
 }
 
-// gormConditionedRoot reports whether call's chain starts at a local
-// variable that was assigned a gorm chain with a model or conditions
+// conditionedRoot reports whether call's chain starts at a local variable
+// that was assigned a chain of package pkg with a model or conditions
 // (q := db.Model(&User{}).Where(...); q.Updates(&u)): the rows the call
 // touches then depend on that earlier chain, not on the call's argument.
-func gormConditionedRoot(c *Context, call *ast.CallExpr) bool {
+func conditionedRoot(c *Context, call *ast.CallExpr, pkg string, ch *knowledge.Chain) bool {
 	info := c.Pass.TypesInfo
 	root := call.Fun
 	for {
@@ -309,13 +309,13 @@ func gormConditionedRoot(c *Context, call *ast.CallExpr) bool {
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
-					found = found || assigns(lhs) && gormConditionedChain(info, n.Rhs[i])
+					found = found || assigns(lhs) && conditionedChain(info, n.Rhs[i], pkg, ch)
 				}
 			}
 		case *ast.ValueSpec:
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
-					found = found || assigns(name) && gormConditionedChain(info, n.Values[i])
+					found = found || assigns(name) && conditionedChain(info, n.Values[i], pkg, ch)
 				}
 			}
 		}
@@ -324,30 +324,31 @@ func gormConditionedRoot(c *Context, call *ast.CallExpr) bool {
 	return found
 }
 
-// gormConditionedChain reports whether e is a *gorm.DB chain with a
+// conditionedChain reports whether e is a chain of package pkg with a
 // method that is not neutral (Model, Where, Scopes, Joins...).
-func gormConditionedChain(info *types.Info, e ast.Expr) bool {
+func conditionedChain(info *types.Info, e ast.Expr, pkg string, ch *knowledge.Chain) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
 	}
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != knowledge.GormPath {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
 		return false
 	}
-	if !gormNeutral[fn.Name()] {
+	if !ch.IsNeutral(fn.Name()) {
 		return true
 	}
-	return !gormChainNeutral(info, call, false)
+	return !chainNeutral(info, call, pkg, ch, false)
 }
 
-// gormChainNeutral reports whether every method in call's receiver chain is
-// neutral (Model is allowed when allowModel). A Where, Scopes, Joins or any
-// other method may add conditions: the write is then set-based or unknown.
-func gormChainNeutral(info *types.Info, call *ast.CallExpr, allowModel bool) bool {
-	for _, cc := range receiverChain(info, call, knowledge.GormPath) {
+// chainNeutral reports whether every method in call's receiver chain of
+// package pkg is neutral (a model method is allowed when allowModel). A
+// Where, Scopes, Joins or any other method may add conditions: the write is
+// then set-based or unknown.
+func chainNeutral(info *types.Info, call *ast.CallExpr, pkg string, ch *knowledge.Chain, allowModel bool) bool {
+	for _, cc := range receiverChain(info, call, pkg) {
 		name := cc.fn.Name()
-		if gormNeutral[name] || (allowModel && name == "Model") {
+		if _, isModel := ch.ModelArgOf(name); ch.IsNeutral(name) || (allowModel && isModel) {
 			continue
 		}
 		return false
@@ -355,10 +356,10 @@ func gormChainNeutral(info *types.Info, call *ast.CallExpr, allowModel bool) boo
 	return true
 }
 
-// gormSingleKey reports whether Delete's extra conditions name at most one
+// singleKey reports whether a delete's extra conditions name at most one
 // primary key value (db.Delete(&T{}, 10)); a slice of keys or a SQL
 // condition deletes a set.
-func gormSingleKey(info *types.Info, conds []ast.Expr) bool {
+func singleKey(info *types.Info, conds []ast.Expr) bool {
 	switch len(conds) {
 	case 0:
 		return true
@@ -373,12 +374,12 @@ func gormSingleKey(info *types.Info, conds []ast.Expr) bool {
 	return false
 }
 
-// gormHasKey reports whether a model expression can carry a primary key: a
-// composite literal must set a key field (gorm's default key ID, or a field
-// tagged primaryKey); &T{} alone has none and gorm refuses to update or
-// delete without conditions. Any other expression (a variable, a slice
-// element) is taken to hold a loaded row.
-func gormHasKey(info *types.Info, e ast.Expr) bool {
+// hasKey reports whether a model expression can carry a primary key: a
+// composite literal must set a key field (by the ORM's convention or its
+// tags); &T{} alone has none and the ORM refuses to update or delete
+// without conditions. Any other expression (a variable, a slice element)
+// is taken to hold a loaded row.
+func hasKey(info *types.Info, e ast.Expr, tags *knowledge.Tags) bool {
 	e = ast.Unparen(e)
 	if u, ok := e.(*ast.UnaryExpr); ok {
 		e = ast.Unparen(u.X)
@@ -402,7 +403,7 @@ func gormHasKey(info *types.Info, e ast.Expr) bool {
 		}
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
-			if f.Name() == key.Name && knowledge.GormPrimaryKey(f.Name(), st.Tag(i)) {
+			if f.Name() == key.Name && tags.IsPrimaryKey(f.Name(), st.Tag(i)) {
 				return true
 			}
 		}
@@ -421,121 +422,81 @@ func underStruct(t types.Type) (*types.Struct, types.Type) {
 	return st, t
 }
 
-// --- bun ---
+// --- query builders ---
 
-// bunWrite matches InsertQuery, UpdateQuery and DeleteQuery Exec/Scan whose
-// chain sets Model to one struct. Updates and deletes need WherePK (bun
-// refuses them without a Where); any other Where, Bulk or a WITH makes them
+// queryModelWrite matches a query builder's write whose chain sets the
+// model to one struct. An update or a delete needs the chain's Key method
+// (the ORM refuses one without a Where); a SetBased method makes the write
 // set-based or unknown.
-func bunWrite(op, batched string) func(*Context, *ast.CallExpr) *Write {
+func queryModelWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
+	ch := l.Chain
 	return func(c *Context, call *ast.CallExpr) *Write {
 		if c == nil || c.Pass == nil {
 			return nil
 		}
 		info := c.Pass.TypesInfo
 		var model ast.Expr
-		wherePK := false
-		for _, cc := range receiverChain(info, call, knowledge.BunPath) {
-			switch cc.fn.Name() {
-			case "Model":
-				if len(cc.call.Args) == 1 && model == nil {
-					model = cc.call.Args[0]
+		keyed := false
+		for _, cc := range receiverChain(info, call, w.Recv.Pkg) {
+			name := cc.fn.Name()
+			if i, ok := ch.ModelArgOf(name); ok {
+				if len(cc.call.Args) == i+1 && model == nil {
+					model = cc.call.Args[i]
 				}
-			case "WherePK":
-				wherePK = true
-			case "Where", "WhereOr", "WhereGroup", "Bulk", "With", "WithRecursive", "TableExpr":
+				continue
+			}
+			if name == ch.Key {
+				keyed = true
+			}
+			if ch.IsSetBased(name) {
 				return nil
 			}
 		}
-		if model == nil || (op != "INSERT" && !wherePK) {
+		if model == nil || (w.Op != "INSERT" && !keyed) {
 			return nil
 		}
 		n, t := rowsOf(info, model)
 		if n != rowsOne {
 			return nil
 		}
-		return ormWrite(c, call, knowledge.Bun.Key, op, modelName(t), batched)
+		return ormWrite(c, call, l, w, modelName(t))
 	}
 }
 
-// --- go-pg ---
-
-// gopgRules are the rules of every go-pg version: the query builder's
-// writes, and v9's and v8's one-model saves on pg.DB and pg.Tx.
-func gopgRules() []Rule {
-	var rs []Rule
-	add := func(pkg, typ, name string, m func(*Context, *ast.CallExpr) *Write) {
-		rs = append(rs, Rule{Pkg: pkg, Type: typ, Name: name, Lib: knowledge.Gopg.Key, Kind: ORM, Match: m})
-	}
-	for _, root := range knowledge.GopgRoots {
-		for _, q := range []struct{ name, op string }{
-			{"Insert", "INSERT"}, {"Update", "UPDATE"}, {"UpdateNotZero", "UPDATE"}, {"Delete", "DELETE"}, {"ForceDelete", "DELETE"},
-		} {
-			add(root+"/orm", "Query", q.name, gopgWrite(root, q.op))
-		}
-		for _, m := range knowledge.GopgModelSaves {
-			add(root, "baseDB", m.Name, gopgModelSave(m.Op))
-			add(root, "Tx", m.Name, gopgModelSave(m.Op))
-		}
-	}
-	return rs
-}
-
-// gopgModelSave matches db.Insert(&x), db.Update(&x) and db.Delete(&x) of
-// go-pg v9 and v8: one model is one row (found by its primary key for an
-// update or a delete); a slice is one multi-row statement.
-func gopgModelSave(op string) func(*Context, *ast.CallExpr) *Write {
-	return func(c *Context, call *ast.CallExpr) *Write {
-		if c == nil || c.Pass == nil || len(call.Args) != 1 || call.Ellipsis.IsValid() {
-			return nil
-		}
-		n, t := rowsOf(c.Pass.TypesInfo, call.Args[0])
-		if n != rowsOne {
-			return nil
-		}
-		return ormWrite(c, call, knowledge.Gopg.Key, op, modelName(t), knowledge.Gopg.Bulk[op])
-	}
-}
-
-// gopgWrite matches *orm.Query Insert/Update/Delete of the go-pg version at
-// root whose Model is one struct. Updates and deletes need WherePK (go-pg
-// refuses them without a Where); any other Where makes them set-based.
-func gopgWrite(root, op string) func(*Context, *ast.CallExpr) *Write {
-	batched := knowledge.Gopg.Bulk[op]
+// rootModelWrite matches a query's write whose chain starts with a model
+// method of package w.Start given one struct, with only neutral methods
+// between. An update or a delete needs the chain's Key method.
+func rootModelWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
+	ch := l.Chain
 	return func(c *Context, call *ast.CallExpr) *Write {
 		if c == nil || c.Pass == nil || len(call.Args) > 0 {
 			return nil
 		}
 		info := c.Pass.TypesInfo
-		var model ast.Expr
-		wherePK := false
-		for _, cc := range receiverChain(info, call, root+"/orm") {
-			if cc.fn.Name() == "WherePK" {
-				wherePK = true
+		keyed := false
+		for _, cc := range receiverChain(info, call, w.Recv.Pkg) {
+			if cc.fn.Name() == ch.Key {
+				keyed = true
 			}
-			if cc.fn.Name() != "Context" && cc.fn.Name() != "WherePK" && cc.fn.Name() != "Returning" &&
-				cc.fn.Name() != "Column" && cc.fn.Name() != "ExcludeColumn" && cc.fn.Name() != "OnConflict" {
+			if !ch.IsNeutral(cc.fn.Name()) {
 				return nil
 			}
 		}
-		// The chain's root is db.Model(&x) or tx.Model(&x) on the pg package.
-		start := gopgModelRoot(info, call, root)
-		if start == nil || len(start.Args) != 1 || (op != "INSERT" && !wherePK) {
+		model := chainModel(info, call, w.Recv.Pkg, w.Start, ch)
+		if model == nil || (w.Op != "INSERT" && !keyed) {
 			return nil
 		}
-		model = start.Args[0]
 		n, t := rowsOf(info, model)
 		if n != rowsOne {
 			return nil
 		}
-		return ormWrite(c, call, knowledge.Gopg.Key, op, modelName(t), batched)
+		return ormWrite(c, call, l, w, modelName(t))
 	}
 }
 
-// gopgModelRoot returns the db.Model(...) / db.ModelContext(ctx, ...) call
-// of the go-pg version at root that starts call's chain, with
-// ModelContext's context argument dropped.
-func gopgModelRoot(info *types.Info, call *ast.CallExpr, root string) *ast.CallExpr {
+// chainModel returns the model argument of the model method of package
+// start that starts call's chain of package pkg, or nil.
+func chainModel(info *types.Info, call *ast.CallExpr, pkg, start string, ch *knowledge.Chain) ast.Expr {
 	cur := call
 	for {
 		sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
@@ -550,16 +511,15 @@ func gopgModelRoot(info *types.Info, call *ast.CallExpr, root string) *ast.CallE
 		if fn == nil || fn.Pkg() == nil {
 			return nil
 		}
-		if fn.Pkg().Path() == root && (fn.Name() == "Model" || fn.Name() == "ModelContext") {
-			if fn.Name() == "ModelContext" {
-				if len(inner.Args) != 2 {
+		if fn.Pkg().Path() == start {
+			if i, ok := ch.ModelArgOf(fn.Name()); ok {
+				if len(inner.Args) != i+1 {
 					return nil
 				}
-				return &ast.CallExpr{Fun: inner.Fun, Args: inner.Args[1:]}
+				return inner.Args[i]
 			}
-			return inner
 		}
-		if fn.Pkg().Path() != root+"/orm" {
+		if fn.Pkg().Path() != pkg {
 			return nil
 		}
 		cur = inner

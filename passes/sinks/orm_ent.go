@@ -123,7 +123,20 @@ func isEntOneRowSave(fn *types.Func) bool {
 	return op != ""
 }
 
-// entHasMutation reports whether a builder struct holds an ent mutation.
+// mutationOps are the types generated mutations' Op() return, by the
+// registry's GeneratedBuilder rows.
+var mutationOps = func() map[knowledge.TypeName]bool {
+	ops := map[knowledge.TypeName]bool{}
+	for _, w := range knowledge.ModelWrites {
+		if w.Shape == knowledge.GeneratedBuilder {
+			ops[w.Recv] = true
+		}
+	}
+	return ops
+}()
+
+// entHasMutation reports whether a builder struct holds a generated
+// mutation.
 func entHasMutation(builder *types.Named) bool {
 	st, _ := builder.Underlying().(*types.Struct)
 	if st == nil {
@@ -143,7 +156,7 @@ func entHasMutation(builder *types.Named) bool {
 			continue
 		}
 		if n, ok := types.Unalias(op.Results().At(0).Type()).(*types.Named); ok &&
-			n.Obj() != nil && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == knowledge.EntPath && n.Obj().Name() == "Op" {
+			n.Obj() != nil && n.Obj().Pkg() != nil && mutationOps[knowledge.TypeName{Pkg: n.Obj().Pkg().Path(), Name: n.Obj().Name()}] {
 			return true
 		}
 	}
@@ -166,26 +179,22 @@ func isInt(t types.Type) bool {
 	return ok && b.Info()&types.IsInteger != 0
 }
 
-// entWrite is the ent rule's Match. Calls inside generated files are ent's
-// own plumbing (SaveX calls Save, Exec calls Save): they are never a user's
-// write, and must not turn the generated methods into wrappers.
-func entWrite(c *Context, call *ast.CallExpr) *Write {
-	if c == nil || c.Pass == nil || inGeneratedFile(c, call) {
-		return nil
+// entWrite is the Match of library l's generated builders. Calls inside
+// generated files are the library's own plumbing (SaveX calls Save, Exec
+// calls Save): they are never a user's write, and must not turn the
+// generated methods into wrappers.
+func entWrite(l *knowledge.Library) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil || inGeneratedFile(c, call) {
+			return nil
+		}
+		fn, _ := typeutil.Callee(c.Pass.TypesInfo, call).(*types.Func)
+		op, entity := entOp(fn)
+		if op == "" {
+			return nil
+		}
+		return ormWrite(c, call, l, knowledge.ModelWrite{Op: op}, entity)
 	}
-	fn, _ := typeutil.Callee(c.Pass.TypesInfo, call).(*types.Func)
-	op, entity := entOp(fn)
-	if op == "" {
-		return nil
-	}
-	batched := knowledge.Ent.Bulk["INSERT"]
-	switch op {
-	case "UPDATE":
-		batched = knowledge.Ent.Bulk["UPDATE"]
-	case "DELETE":
-		batched = knowledge.Ent.Bulk["DELETE"]
-	}
-	return ormWrite(c, call, knowledge.Ent.Key, op, entity, batched)
 }
 
 func inGeneratedFile(c *Context, n ast.Node) bool {

@@ -3,20 +3,21 @@ package sinks
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/knowledge"
 )
 
-// ormInTx reports whether an ORM write runs inside an explicit transaction,
-// which changes its cost (one commit for all rows, still one statement and
-// round trip per row). bun and go-pg have transaction types of their own;
-// ent's generated Tx client is recognised by its Commit and Rollback
-// methods; gorm uses *gorm.DB for both, so its transactions are found where
-// the handle comes from: a Begin() assignment or the parameter of a
-// Transaction callback.
-func ormInTx(c *Context, call *ast.CallExpr, lib string) bool {
+// ormInTx reports whether a write through ORM l runs inside an explicit
+// transaction, which changes its cost (one commit for all rows, still one
+// statement and round trip per row), by the library's TxShape: a
+// transaction type of its own (bun, go-pg); a generated Tx client,
+// recognised by its Commit and Rollback methods (ent); or, where one type
+// is both (gorm's *gorm.DB), where the handle comes from: a Begin()
+// assignment or the parameter of a transaction runner's callback.
+func ormInTx(c *Context, call *ast.CallExpr, l *knowledge.Library) bool {
 	if c == nil || c.Pass == nil {
 		return false
 	}
@@ -25,17 +26,17 @@ func ormInTx(c *Context, call *ast.CallExpr, lib string) bool {
 	if root == nil {
 		return false
 	}
-	switch lib {
-	case knowledge.Bun.Key, knowledge.Gopg.Key:
+	switch l.TxShape {
+	case knowledge.TxType:
 		return isTxType(info.TypeOf(root))
-	case knowledge.Ent.Key:
+	case knowledge.TxGenerated:
 		// client.User: the selector's operand is the client or the Tx.
 		if sel, ok := ast.Unparen(root).(*ast.SelectorExpr); ok {
 			return isEntTx(info.TypeOf(sel.X))
 		}
 		return false
-	case knowledge.Gorm.Key:
-		return gormTxHandle(c, root)
+	case knowledge.TxOrigin:
+		return txHandle(c, root, l)
 	}
 	return false
 }
@@ -86,10 +87,10 @@ func isEntTx(t types.Type) bool {
 	return true
 }
 
-// gormTxHandle reports whether root is a local variable assigned from a
-// gorm Begin(), or the parameter of a function literal passed to gorm's
-// Transaction.
-func gormTxHandle(c *Context, root ast.Expr) bool {
+// txHandle reports whether root is a local variable assigned from one of
+// l's Begins, or the parameter of a function literal passed to one of its
+// Runners.
+func txHandle(c *Context, root ast.Expr, l *knowledge.Library) bool {
 	info := c.Pass.TypesInfo
 	id, ok := ast.Unparen(root).(*ast.Ident)
 	if !ok || !c.Cursor.Valid() {
@@ -111,7 +112,7 @@ func gormTxHandle(c *Context, root ast.Expr) bool {
 			return false
 		}
 		fn, _ := typeutil.Callee(info, parent).(*types.Func)
-		return fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == knowledge.GormPath && fn.Name() == "Transaction"
+		return slices.ContainsFunc(l.Runners, func(r knowledge.Callback) bool { return isFunc(fn, r.Func) })
 	}
 	if outer == nil {
 		return false
@@ -123,18 +124,24 @@ func gormTxHandle(c *Context, root ast.Expr) bool {
 			return !found
 		}
 		for i, lhs := range as.Lhs {
-			l, ok := lhs.(*ast.Ident)
-			if !ok || (info.Defs[l] != types.Object(v) && info.Uses[l] != types.Object(v)) {
+			id, ok := lhs.(*ast.Ident)
+			if !ok || (info.Defs[id] != types.Object(v) && info.Uses[id] != types.Object(v)) {
 				continue
 			}
 			if rc, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
 				fn, _ := typeutil.Callee(info, rc).(*types.Func)
-				found = found || fn != nil && fn.Pkg() != nil && trimVendor(fn.Pkg().Path()) == knowledge.GormPath && fn.Name() == "Begin"
+				found = found || slices.ContainsFunc(l.Begins, func(b knowledge.Func) bool { return isFunc(fn, b) })
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// isFunc reports whether fn is the registry's function f.
+func isFunc(fn *types.Func, f knowledge.Func) bool {
+	pkg, recv := funcKey(fn)
+	return fn != nil && pkg == f.Pkg && recv == f.Recv && fn.Name() == f.Name
 }
 
 func declaresParam(info *types.Info, ft *ast.FuncType, v *types.Var) bool {

@@ -34,7 +34,7 @@ func buildSQLRules() []Rule {
 		m := textRule(sh)
 		switch {
 		case l.ORM:
-			m = rawTextRule(l.Key, sh)
+			m = rawTextRule(l, sh)
 		case c.Text < 0:
 			m = stmtRule(sh)
 		}
@@ -56,7 +56,7 @@ func buildSQLRules() []Rule {
 	// that bun.IConn's ExecContext is bun's.
 	rs = append(rs, ormRawSQLRules()...)
 
-	rs = append(rs, Rule{Callee: func(fn *types.Func) bool { return dbInterfaceMethod(fn) != "" }, Lib: knowledge.DatabaseSQL.Key, Kind: SQL, Match: structuralRule})
+	rs = append(rs, Rule{Callee: func(fn *types.Func) bool { return dbInterfaceMethod(fn) != "" }, Lib: knowledge.Default.Key, Kind: SQL, Match: structuralRule})
 	return rs
 }
 
@@ -72,11 +72,11 @@ func textRule(sh callShape) func(c *Context, call *ast.CallExpr) *Write {
 		}
 		text, ok := st.Text(call.Args[sh.sql])
 		lib := libOf(c, call)
-		if ok && lib == knowledge.Pgx.Key && !strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
+		if l := knowledge.Lookup(lib); ok && l != nil && l.NamedPrepares != nil && !strings.ContainsAny(strings.TrimSpace(text), " \t\n") {
 			// A single word is the name of a prepared statement: its text is
 			// known when this package prepares it from a known text. (One-word
 			// SQL such as COMMIT takes no bind arguments.)
-			text, ok = st.pgxStatement(text)
+			text, ok = st.namedStatement(text)
 		}
 		w := sqlWrite(lib, text, ok, sh.exec, recvInTx(c, call))
 		if w != nil && asyncContext(c, call) {
@@ -210,11 +210,11 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 	if !cl.PerRow() || (cl.InList && knowledge.ExpandsInList(lib)) {
 		return nil
 	}
-	if cl.Sqlc != "" {
-		if knowledge.SqlcBatched(cl.SqlcCmd) {
+	if h := knowledge.HeaderLib(); cl.Sqlc != "" && h != nil {
+		if slices.Contains(h.Headers.Batching, cl.SqlcCmd) {
 			return nil
 		}
-		lib = knowledge.Sqlc.Key
+		lib = h.Key
 	}
 	return &Write{Kind: SQL, Lib: lib, Op: cl.Op, Target: cl.Target, InTx: inTx, Batched: knowledge.Batched(lib, cl.Op, knowledge.UnknownDialect)}
 }
@@ -222,7 +222,7 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 // libOf is the library the user called: sqlx when the receiver is one of
 // sqlx's types even though the method is database/sql's, promoted.
 func libOf(c *Context, call *ast.CallExpr) string {
-	lib := &knowledge.DatabaseSQL
+	lib := knowledge.Default
 	fn := calleeFunc(c.Pass.TypesInfo, call)
 	if c.via != nil {
 		fn = c.via
@@ -233,7 +233,7 @@ func libOf(c *Context, call *ast.CallExpr) string {
 			lib = l
 		}
 	}
-	if x := receiver(call); x != nil && lib == &knowledge.DatabaseSQL {
+	if x := receiver(call); x != nil && lib == knowledge.Default {
 		p, _ := namedOf(c.Pass.TypesInfo.TypeOf(x))
 		if l := knowledge.SQLDriverOf(p); l != nil {
 			lib = l
@@ -281,8 +281,8 @@ func isPoolType(t types.Type) bool {
 	return knowledge.IsPool(pkg, name)
 }
 
-// recvInTx reports a call on a transaction, or (for sqlx's package
-// functions) one whose Execer argument is a transaction.
+// recvInTx reports a call on a transaction, or (for a package-level SQL
+// call, sqlx's) one whose Execer argument is a transaction.
 func recvInTx(c *Context, call *ast.CallExpr) bool {
 	if x := receiver(call); x != nil {
 		if tv, ok := c.Pass.TypesInfo.Types[x]; ok && tv.IsValue() && isTxType(tv.Type) {
@@ -290,7 +290,7 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 		}
 	}
 	fn := calleeFunc(c.Pass.TypesInfo, call)
-	if pkg, typ := funcKey(fn); pkg == knowledge.SqlxPath && typ == "" {
+	if isSQLFunc(fn) {
 		for _, a := range call.Args {
 			if isTxType(c.Pass.TypesInfo.TypeOf(a)) {
 				return true
@@ -300,12 +300,19 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 	return false
 }
 
-// interfaceExecer returns the Execer argument of an sqlx package function
+// isSQLFunc reports a package-level SQL call of a library that runs SQL
+// text itself: its handle is an argument (sqlx.MustExec(e, ...)).
+func isSQLFunc(fn *types.Func) bool {
+	pkg, typ := funcKey(fn)
+	return fn != nil && typ == "" && knowledge.SQLDriverOf(pkg) != nil
+}
+
+// interfaceExecer returns the Execer argument of a package-level SQL call
 // (sqlx.MustExec(e, ...)) when its static type is an interface, which a DB
 // and a Tx both satisfy; else nil.
 func interfaceExecer(c *Context, call *ast.CallExpr) ast.Expr {
 	fn := calleeFunc(c.Pass.TypesInfo, call)
-	if pkg, typ := funcKey(fn); fn == nil || pkg != knowledge.SqlxPath || typ != "" {
+	if !isSQLFunc(fn) {
 		return nil
 	}
 	for _, a := range call.Args {
@@ -445,9 +452,10 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 }
 
 // dbInterfaceMethod classifies an interface method by its types alone:
-// (ctx?, string, ...any) returning (pgconn.CommandTag, error) or
-// (sql.Result, error) is "exec"; returning pgx.Row, *sql.Row, (pgx.Rows,
-// error) or (*sql.Rows, error) is "query". Else "".
+// (ctx?, string, ...any) returning (an Exec result of the registry, error)
+// (pgconn.CommandTag, sql.Result) is "exec"; returning a Query result
+// (pgx.Row, *sql.Row, pgx.Rows, *sql.Rows), alone or with an error, is
+// "query". Else "".
 func dbInterfaceMethod(fn *types.Func) string {
 	if fn == nil || !isInterfaceMethod(fn) {
 		return ""
@@ -477,28 +485,15 @@ func dbInterfaceMethod(fn *types.Func) string {
 	}
 	res := sig.Results()
 	isErr := func(t types.Type) bool { return types.Identical(t, types.Universe.Lookup("error").Type()) }
-	typeIs := func(t types.Type, pkg, name string) bool {
-		p, n := namedOf(t)
-		return p == pkg && n == name
-	}
 	switch res.Len() {
 	case 1:
-		t := res.At(0).Type()
-		if typeIs(t, knowledge.PgxPath, "Row") || (typeIs(t, knowledge.DatabaseSQLPath, "Row") && isPointer(t)) || resultKind(t) == "query" {
+		if resultKind(res.At(0).Type()) == "query" {
 			return "query"
 		}
 	case 2:
-		t := res.At(0).Type()
-		if !isErr(res.At(1).Type()) {
-			return ""
+		if isErr(res.At(1).Type()) {
+			return resultKind(res.At(0).Type())
 		}
-		if typeIs(t, knowledge.PgconnPath, "CommandTag") || typeIs(t, knowledge.DatabaseSQLPath, "Result") {
-			return "exec"
-		}
-		if typeIs(t, knowledge.PgxPath, "Rows") || (typeIs(t, knowledge.DatabaseSQLPath, "Rows") && isPointer(t)) {
-			return "query"
-		}
-		return resultKind(t)
 	}
 	return ""
 }
@@ -508,11 +503,6 @@ func dbInterfaceMethod(fn *types.Func) string {
 func resultKind(t types.Type) string {
 	_, kind := knowledge.ResultOf(namedOf(t))
 	return kind
-}
-
-func isPointer(t types.Type) bool {
-	_, ok := types.Unalias(t).(*types.Pointer)
-	return ok
 }
 
 // structuralRule matches a call of an interface method recognised by
@@ -532,11 +522,9 @@ func structuralRule(c *Context, call *ast.CallExpr) *Write {
 	if i >= len(call.Args) {
 		return nil
 	}
-	lib := knowledge.DatabaseSQL.Key
+	lib := knowledge.Default.Key
 	if res := sig.Results(); res.Len() > 0 {
-		if p, _ := namedOf(res.At(0).Type()); p == knowledge.PgconnPath || p == knowledge.PgxPath {
-			lib = knowledge.Pgx.Key
-		} else if l, _ := knowledge.ResultOf(namedOf(res.At(0).Type())); l != nil {
+		if l, _ := knowledge.ResultOf(namedOf(res.At(0).Type())); l != nil {
 			lib = l.Key
 		}
 	}

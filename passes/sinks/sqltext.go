@@ -25,10 +25,10 @@ type sqlState struct {
 	// fields lists every value a struct field of this package is given, in
 	// assignments and composite literals.
 	fields map[*types.Var][]valueSrc
-	// prepared maps the names of pgx prepared statements (conn.Prepare(ctx,
-	// name, sql)) to their SQL text; "" when a name gets different texts.
-	// Built on first use.
-	pgxPrepared map[string]string
+	// namedPrepared maps the names of prepared statements (pgx's
+	// conn.Prepare(ctx, name, sql)) to their SQL text; "" when a name gets
+	// different texts. Built on first use.
+	namedPrepared map[string]string
 	// copyHandedOn caches handsOnCopy.
 	copyHandedOn *bool
 	files        []*ast.File
@@ -301,6 +301,15 @@ func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
 	if fn == nil || fn.Pkg() == nil {
 		return "", false
 	}
+	switch knowledge.TextCallOf(trimVendor(fn.Pkg().Path()), fn.Name()) {
+	case knowledge.LastArgText:
+		if n := len(call.Args); n > 0 {
+			return st.text(call.Args[n-1], depth+1)
+		}
+		return "", false
+	case knowledge.CopyText:
+		return "COPY " + hole + " FROM STDIN", true
+	}
 	switch trimVendor(fn.Pkg().Path()) + "." + fn.Name() {
 	case "fmt.Sprintf":
 		if len(call.Args) == 0 {
@@ -339,15 +348,6 @@ func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
 			parts = append(parts, orHole(s, ok))
 		}
 		return strings.Join(parts, sep), true
-	case knowledge.SqlxPath + ".Rebind":
-		// sqlx.Rebind(bindType, query) and (*sqlx.DB).Rebind(query) only
-		// rewrite placeholders.
-		if n := len(call.Args); n > 0 {
-			return st.text(call.Args[n-1], depth+1)
-		}
-	case knowledge.PqPath + ".CopyIn", knowledge.PqPath + ".CopyInSchema":
-		// lib/pq's builder of a COPY ... FROM STDIN statement.
-		return "COPY " + hole + " FROM STDIN", true
 	case "strings.TrimSpace":
 		if len(call.Args) == 1 {
 			s, ok := st.text(call.Args[0], depth+1)
@@ -384,39 +384,42 @@ func (st *sqlState) dependsOn(e ast.Node, lo, hi token.Pos, depth int) bool {
 	return found
 }
 
-// pgxStatement returns the SQL text pgx runs for the name of a statement
-// prepared with Prepare(ctx, name, sql) in this package: pgx's Exec and
-// Query accept either SQL or a prepared statement's name.
-func (st *sqlState) pgxStatement(name string) (string, bool) {
-	if st.pgxPrepared == nil {
-		st.pgxPrepared = map[string]string{}
+// namedStatement returns the SQL text run for the name of a statement
+// prepared by a registry NamedPrepare (pgx's Prepare(ctx, name, sql)) in
+// this package: pgx's Exec and Query accept either SQL or a prepared
+// statement's name.
+func (st *sqlState) namedStatement(name string) (string, bool) {
+	if st.namedPrepared == nil {
+		st.namedPrepared = map[string]string{}
 		for _, f := range st.files {
 			ast.Inspect(f, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
-				if !ok || len(call.Args) < 3 {
+				if !ok {
 					return true
 				}
 				fn := calleeFunc(st.info, call)
-				if fn == nil || fn.Name() != "Prepare" {
+				if fn == nil {
 					return true
 				}
-				if pkg, typ := funcKey(fn); !(pkg == knowledge.PgxPath && (typ == "Conn" || typ == "Tx")) && !(pkg == knowledge.PgxpoolPath && typ == "Tx") && !(pkg == knowledge.PgconnPath && typ == "PgConn") {
+				pkg, typ := funcKey(fn)
+				p, ok := knowledge.NamedPrepareOf(pkg, typ, fn.Name())
+				if !ok || len(call.Args) <= max(p.NameArg, p.TextArg) {
 					return true
 				}
-				n1, ok1 := st.Text(call.Args[1])
-				text, ok2 := st.Text(call.Args[2])
+				n1, ok1 := st.Text(call.Args[p.NameArg])
+				text, ok2 := st.Text(call.Args[p.TextArg])
 				if !ok1 {
 					return true
 				}
-				if old, seen := st.pgxPrepared[n1]; (seen && old != text) || !ok2 {
+				if old, seen := st.namedPrepared[n1]; (seen && old != text) || !ok2 {
 					text = ""
 				}
-				st.pgxPrepared[n1] = text
+				st.namedPrepared[n1] = text
 				return true
 			})
 		}
 	}
-	text := st.pgxPrepared[name]
+	text := st.namedPrepared[name]
 	return text, text != ""
 }
 
