@@ -9,8 +9,10 @@ var Ent = Library{
 	Key:   "ent",
 	Paths: []string{EntPath},
 	// A generated create, update-one or delete-one builder's Save, SaveX,
-	// Exec or ExecX.
-	ModelWrites: []ModelWrite{{Recv: TypeName{EntPath, "Op"}, Shape: GeneratedBuilder}},
+	// Exec or ExecX; an update or delete builder's with the predicates
+	// generated in each entity's package for equality on its ID field
+	// (entc/gen/template/where.tmpl: ID(id) and IDEQ(id)).
+	ModelWrites: []ModelWrite{{Recv: TypeName{EntPath, "Op"}, Shape: GeneratedBuilder, KeyPredicates: []string{"ID", "IDEQ"}}},
 	TxShape:     TxGenerated,
 	Fix:         &BulkFix{Shape: FixGenerated, To: "MapCreateBulk"},
 	Bulk: map[string]string{

@@ -57,6 +57,9 @@ var Gorm = Library{
 			"Unscoped", "Set", "InstanceSet", "Begin",
 		},
 		Where: []string{"Where", "Or", "Not"},
+		// Where("id = ?", id) finds one row; Or widens the condition.
+		KeyWhere: "Where",
+		Widen:    []string{"Or"},
 	},
 	// schema/field.go: ParseTagSetting(fieldStruct.Tag.Get("gorm"), ";").
 	// "-" and "-:all" keep a field out (no read, no write); "-:migration"
@@ -65,6 +68,7 @@ var Gorm = Library{
 	Tags: &Tags{
 		Key: "gorm", Omit: []string{"-"}, OmitPrefix: []string{"-:all"},
 		PrimaryKey: "ID", PrimaryKeyOpts: []string{"primarykey", "primary_key"},
+		Column: "column",
 	},
 	Runners: []Callback{{Func{GormPath, "DB", "Transaction"}, 0, false}},
 	TxShape: TxOrigin,

@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"go/types"
 	"reflect"
 	"slices"
 	"strings"
@@ -26,6 +27,10 @@ type ModelWrite struct {
 	// Start is the package whose model method starts the chain, for
 	// RootModel (go-pg's db.Model(&u) starts an orm.Query chain).
 	Start string
+	// KeyPredicates, for GeneratedBuilder, are the generated predicates of
+	// equality on an entity's ID: an update or delete builder whose Where
+	// holds one writes one row.
+	KeyPredicates []string
 }
 
 // ModelShape is how an ORM write finds its model: each is implemented
@@ -65,6 +70,11 @@ type Chain struct {
 	// primary key; SetBased methods make the write a set, or unknown.
 	Neutral, Where, SetBased []string
 	Key                      string
+	// KeyWhere is the Where method whose text condition "col = ?" on the
+	// model's primary key finds one row; Widen are the Where methods that
+	// widen the chain's condition instead of narrowing it.
+	KeyWhere string
+	Widen    []string
 }
 
 // IsNeutral reports a neutral method of the chain.
@@ -72,6 +82,9 @@ func (c *Chain) IsNeutral(name string) bool { return slices.Contains(c.Neutral, 
 
 // IsWhere reports a condition method of the chain.
 func (c *Chain) IsWhere(name string) bool { return slices.Contains(c.Where, name) }
+
+// IsWiden reports a condition method that widens the chain's condition.
+func (c *Chain) IsWiden(name string) bool { return slices.Contains(c.Widen, name) }
 
 // IsSetBased reports a method that makes the chain's write a set.
 func (c *Chain) IsSetBased(name string) bool { return slices.Contains(c.SetBased, name) }
@@ -93,6 +106,9 @@ type Tags struct {
 	// PrimaryKeyOpts the options, lower case, that make a field one.
 	PrimaryKey     string
 	PrimaryKeyOpts []string
+	// Column is the option that names a field's column; options are
+	// separated by ";" and take a value after ":" (column:name).
+	Column string
 }
 
 // omits reports that a field with struct tag tag is in no statement.
@@ -104,9 +120,13 @@ func (t *Tags) omits(tag string) bool {
 // IsPrimaryKey reports that a field named name with struct tag tag is a
 // primary key.
 func (t *Tags) IsPrimaryKey(name, tag string) bool {
-	if name == t.PrimaryKey {
-		return true
-	}
+	return name == t.PrimaryKey || t.TaggedKey(tag)
+}
+
+// TaggedKey reports that a field's tag makes it a primary key. When a
+// model has such fields, the field named by convention is not one of its
+// keys (gorm's schema/schema.go).
+func (t *Tags) TaggedKey(tag string) bool {
 	v := strings.ToLower(reflect.StructTag(tag).Get(t.Key))
 	for _, o := range t.PrimaryKeyOpts {
 		if strings.Contains(v, o) {
@@ -114,6 +134,56 @@ func (t *Tags) IsPrimaryKey(name, tag string) bool {
 		}
 	}
 	return false
+}
+
+// KeyColumn is the column of a struct's one primary key: the fields whose
+// tag makes them one, else the field named by convention, embedded structs
+// included; "" when there is none or more than one. It is in a form to
+// compare with strings.EqualFold after removing underscores: the tag's
+// column option, else the field's name, which the ORM's naming strategy
+// turns into snake case (UserID becomes user_id).
+func (t *Tags) KeyColumn(st *types.Struct) string {
+	var tagged, named []string
+	var walk func(st *types.Struct, depth int)
+	walk = func(st *types.Struct, depth int) {
+		for i := 0; i < st.NumFields() && depth < 4; i++ {
+			f, tag := st.Field(i), st.Tag(i)
+			if f.Embedded() {
+				ft := f.Type()
+				if p, ok := ft.Underlying().(*types.Pointer); ok {
+					ft = p.Elem()
+				}
+				if inner, ok := ft.Underlying().(*types.Struct); ok {
+					walk(inner, depth+1)
+				}
+				continue
+			}
+			switch {
+			case t.TaggedKey(tag):
+				tagged = append(tagged, t.column(f.Name(), tag))
+			case f.Name() == t.PrimaryKey:
+				named = append(named, t.column(f.Name(), tag))
+			}
+		}
+	}
+	walk(st, 0)
+	if len(tagged) == 0 {
+		tagged = named
+	}
+	if len(tagged) != 1 {
+		return ""
+	}
+	return tagged[0]
+}
+
+// column is a field's column as KeyColumn returns it.
+func (t *Tags) column(name, tag string) string {
+	for _, opt := range strings.Split(reflect.StructTag(tag).Get(t.Key), ";") {
+		if k, v, ok := strings.Cut(opt, ":"); ok && t.Column != "" && strings.EqualFold(strings.TrimSpace(k), t.Column) {
+			name = strings.TrimSpace(v)
+		}
+	}
+	return strings.ReplaceAll(name, "_", "")
 }
 
 // Omitted reports that some library's struct tag keeps a field with tag

@@ -41,7 +41,7 @@ func run(pass *analysis.Pass) (any, error) {
 				continue
 			}
 			loop := lps.PerIteration(w.Call)
-			if loop == nil || loop.Node == nil || writes.Job(w, loop) {
+			if loop == nil || loop.Node == nil || writes.Job(w, loop) || w.ByKey && !writes.KeyFromElement(w, loop.Node) {
 				continue
 			}
 			d := diagnostic(pass, w, loop, lps.Launched(w.Call))

@@ -39,6 +39,9 @@ func modelWriteRules() []Rule {
 			r.Match = rootModelWrite(l, w)
 		case knowledge.GeneratedBuilder:
 			r = Rule{Callee: isEntOneRowSave, Lib: l.Key, Kind: ORM, Match: entWrite(l)}
+			if len(w.KeyPredicates) > 0 {
+				rs = append(rs, Rule{Callee: isEntSetWrite, Lib: l.Key, Kind: ORM, Match: entKeyWrite(l, w)})
+			}
 		}
 		rs = append(rs, r)
 	}
@@ -164,7 +167,8 @@ func modelArgWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, 
 }
 
 // keyedDelete matches a delete of the model at argument w.Arg; conditions
-// in the chain or beyond a single primary key make it set-based.
+// in the chain or beyond a single primary key make it set-based, unless
+// the chain finds the row by its primary key (keyWhere).
 func keyedDelete(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
 	return func(c *Context, call *ast.CallExpr) *Write {
 		if c == nil || c.Pass == nil || len(call.Args) <= w.Arg || call.Ellipsis.IsValid() {
@@ -172,6 +176,11 @@ func keyedDelete(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *a
 		}
 		info := c.Pass.TypesInfo
 		n, model := rowsOf(info, call.Args[w.Arg])
+		if n == rowsOne && len(call.Args) == w.Arg+1 {
+			if where := keyWhere(info, call, w.Recv.Pkg, l, model); where != nil {
+				return byKey(ormWrite(c, call, l, w, modelName(model)), where)
+			}
+		}
 		if n != rowsOne || !chainNeutral(info, call, w.Recv.Pkg, l.Chain, false) || !singleKey(info, call.Args[w.Arg+1:]) {
 			return nil
 		}
@@ -186,7 +195,7 @@ func keyedDelete(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *a
 
 // chainUpdate matches an update whose rows come from the chain's model
 // (or, with no model, argument w.Arg): any condition in the chain makes it
-// set-based.
+// set-based, unless it finds the row by its primary key (keyWhere).
 func chainUpdate(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
 	return func(c *Context, call *ast.CallExpr) *Write {
 		if c == nil || c.Pass == nil {
@@ -199,6 +208,13 @@ func chainUpdate(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *a
 			if i, ok := ch.ModelArgOf(cc.fn.Name()); ok && len(cc.call.Args) == i+1 {
 				model = cc.call.Args[i]
 				break
+			}
+		}
+		if model != nil {
+			if n, t := rowsOf(info, model); n == rowsOne {
+				if where := keyWhere(info, call, pkg, l, t); where != nil {
+					return byKey(ormWrite(c, call, l, w, modelName(t)), where)
+				}
 			}
 		}
 		if !chainNeutral(info, call, pkg, ch, true) && !(model != nil && elementWithWhere(c, call, pkg, ch, model)) {

@@ -3,6 +3,7 @@ package sinks
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -13,7 +14,8 @@ import (
 // recognised by structure, never by name: a builder is a struct with a
 // field *M where M has the method Op() entgo.io/ent.Op (every generated
 // mutation does). Its Save result says how many rows it writes: a pointer to
-// the entity (Create, UpdateOne) is one row, an int (Update) is a set. The
+// the entity (Create, UpdateOne) is one row, an int (Update) is a set,
+// unless its Where holds the ID predicate (see entKeyWrite). The
 // DeleteOne builder wraps the Delete builder (whose Exec returns the count)
 // and returns only an error. Bulk builders hold a slice of builders, no
 // mutation, and so never match.
@@ -22,23 +24,7 @@ import (
 // of a one-row write, the entity type name when known, or "" when the
 // method is no one-row ent write.
 func entOp(fn *types.Func) (op, entity string) {
-	if fn == nil {
-		return "", ""
-	}
-	switch fn.Name() {
-	case "Save", "SaveX", "Exec", "ExecX":
-	default:
-		return "", ""
-	}
-	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || sig.Recv() == nil {
-		return "", ""
-	}
-	ptr, _ := sig.Recv().Type().(*types.Pointer)
-	if ptr == nil {
-		return "", ""
-	}
-	builder, _ := types.Unalias(ptr.Elem()).(*types.Named)
+	builder := entBuilder(fn)
 	if builder == nil {
 		return "", ""
 	}
@@ -84,6 +70,29 @@ func entOp(fn *types.Func) (op, entity string) {
 		}
 	}
 	return "", ""
+}
+
+// entBuilder is the named type whose pointer receives fn when fn is a
+// Save, SaveX, Exec or ExecX method, else nil.
+func entBuilder(fn *types.Func) *types.Named {
+	if fn == nil {
+		return nil
+	}
+	switch fn.Name() {
+	case "Save", "SaveX", "Exec", "ExecX":
+	default:
+		return nil
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return nil
+	}
+	ptr, _ := sig.Recv().Type().(*types.Pointer)
+	if ptr == nil {
+		return nil
+	}
+	builder, _ := types.Unalias(ptr.Elem()).(*types.Named)
+	return builder
 }
 
 // entEntity names the entity a builder's mutation loads old values of: the
@@ -230,4 +239,108 @@ func EntEntity(t types.Type) types.Type {
 		return nil
 	}
 	return p.Elem()
+}
+
+// entSetOp classifies the Save/SaveX/Exec/ExecX of a generated builder that
+// writes a set of rows: Update (its Save returns the count) and Delete (its
+// Exec returns the count, and it has no Save).
+func entSetOp(fn *types.Func) (op string, builder *types.Named) {
+	builder = entBuilder(fn)
+	if builder == nil || !entHasMutation(builder) {
+		return "", nil
+	}
+	if save := entMethod(builder, "Save"); save != nil {
+		if save.Results().Len() == 2 && isInt(save.Results().At(0).Type()) {
+			return "UPDATE", builder
+		}
+		return "", nil
+	}
+	if exec := entMethod(builder, "Exec"); exec != nil && exec.Results().Len() == 2 && isInt(exec.Results().At(0).Type()) {
+		return "DELETE", builder
+	}
+	return "", nil
+}
+
+func isEntSetWrite(fn *types.Func) bool {
+	op, _ := entSetOp(fn)
+	return op != ""
+}
+
+// entKeyWrite matches a generated Update or Delete builder whose Where
+// holds one of w.KeyPredicates, the predicates generated for equality on
+// the entity's ID (user.ID(id) in the entity's package, ANDed with the
+// other predicates): it writes the one row with that key. The builder may
+// be built in a variable given one value (q :=
+// client.User.Update().Where(user.ID(id))).
+func entKeyWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil || inGeneratedFile(c, call) {
+			return nil
+		}
+		st := c.sqlState()
+		fn, _ := typeutil.Callee(st.info, call).(*types.Func)
+		op, builder := entSetOp(fn)
+		if op == "" {
+			return nil
+		}
+		pkg := builder.Obj().Pkg()
+		cur := call
+		for range 64 {
+			sel, ok := ast.Unparen(cur.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return nil
+			}
+			x := ast.Unparen(sel.X)
+			if id, ok := x.(*ast.Ident); ok {
+				v, _ := st.info.Uses[id].(*types.Var)
+				src, ok := st.singleValue(v)
+				if !ok || src.idx >= 0 {
+					return nil
+				}
+				x = ast.Unparen(src.expr)
+			}
+			next, ok := x.(*ast.CallExpr)
+			if !ok {
+				return nil
+			}
+			m, _ := typeutil.Callee(st.info, next).(*types.Func)
+			if m == nil || m.Pkg() != pkg {
+				return nil
+			}
+			if pred := entKeyPredicate(st.info, next, m, w.KeyPredicates); pred != nil {
+				return byKey(ormWrite(c, call, l, knowledge.ModelWrite{Op: op}, entEntity(builder)), pred)
+			}
+			cur = next
+		}
+		return nil
+	}
+}
+
+// entKeyPredicate returns the argument of a builder's Where call that is
+// one of the key predicates applied to one value.
+func entKeyPredicate(info *types.Info, where *ast.CallExpr, m *types.Func, keys []string) *ast.CallExpr {
+	sig, _ := m.Type().(*types.Signature)
+	if m.Name() != "Where" || sig == nil || !sig.Variadic() || sig.Params().Len() != 1 || where.Ellipsis.IsValid() {
+		return nil
+	}
+	elem := sig.Params().At(0).Type().(*types.Slice).Elem()
+	for _, a := range where.Args {
+		p, ok := ast.Unparen(a).(*ast.CallExpr)
+		if !ok || len(p.Args) != 1 {
+			continue
+		}
+		f, _ := typeutil.Callee(info, p).(*types.Func)
+		if f == nil || !slices.Contains(keys, f.Name()) {
+			continue
+		}
+		// The predicate's one parameter has the ID's type: one value (a
+		// uuid.UUID is an array); IDIn is variadic.
+		fs, _ := f.Type().(*types.Signature)
+		if fs == nil || fs.Recv() != nil || fs.Variadic() || fs.Params().Len() != 1 || fs.Results().Len() != 1 ||
+			!types.Identical(fs.Results().At(0).Type(), elem) {
+			continue
+		}
+		return p
+	}
+	return nil
 }

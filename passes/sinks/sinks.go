@@ -74,6 +74,11 @@ type Write struct {
 	Detail string
 	// Via is set when Call calls a user function that performs the write.
 	Via *Via
+	// ByKey reports that the write finds its one row by a key value in a
+	// condition (gorm's Where("id = ?", id)) rather than in the model: it
+	// writes a row per element only where that value comes from the
+	// element, which KeyFromElement tells.
+	ByKey bool
 
 	// sqlText is the expression of the SQL text, when the call has one: a
 	// wrapper that takes the text as a parameter is summarised from it, and
@@ -109,6 +114,7 @@ type WriteFact struct {
 	Dialect   knowledge.Dialect
 	Batched   string
 	Detail    string
+	ByKey     bool
 	Inner     string
 	Where     string
 	// SQLParam, when not 0, is the 1-based index of the wrapper's parameter
@@ -162,15 +168,7 @@ func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
 		return true
 	}
 	st := r.ctx.sqlState()
-	call := w.argsCall()
-	args := call.Args
-	if w.Via != nil {
-		// A wrapper method's receiver may be the record itself: u.Save(ctx).
-		if sel := st.methodCall(call); sel != nil {
-			args = append([]ast.Expr{sel.X}, args...)
-		}
-	}
-	if st.someArg(args, func(a ast.Expr) bool { return st.varies(a, loop.Pos(), loop.End()) }) {
+	if st.someArg(st.rowArgs(w), func(a ast.Expr) bool { return st.varies(a, loop.Pos(), loop.End()) }) {
 		return true
 	}
 	// A closure's row may come from what it captures.
@@ -180,6 +178,41 @@ func (r *Result) DataVaries(w *Write, loop ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// KeyFromElement reports that w, a write that finds its row by a key value
+// (ByKey), takes that value from loop's element: an argument of the call
+// that binds it, or of the wrapper's call, is computed from what an
+// iteration brings. A key that is the same on every iteration (the handle
+// a wrapper is passed, a fixed id) writes the same row again.
+func (r *Result) KeyFromElement(w *Write, loop ast.Node) bool {
+	if w == nil || w.Call == nil || r.ctx == nil || loop == nil {
+		return false
+	}
+	st := r.ctx.sqlState()
+	if st.someArg(st.rowArgs(w), func(a ast.Expr) bool { return st.fromElement(a, loop, 0) }) {
+		return true
+	}
+	for _, in := range w.inner {
+		if r.KeyFromElement(in, loop) {
+			return true
+		}
+	}
+	return false
+}
+
+// rowArgs are the arguments that carry w's row: those of its call (or of
+// the call that binds its values), and a wrapper method's receiver, which
+// may be the record itself (u.Save(ctx)).
+func (st *sqlState) rowArgs(w *Write) []ast.Expr {
+	call := w.argsCall()
+	args := call.Args
+	if w.Via != nil {
+		if sel := st.methodCall(call); sel != nil {
+			args = append([]ast.Expr{sel.X}, args...)
+		}
+	}
+	return args
 }
 
 // BindsElement reports that w, a direct call whose SQL text is unknown, runs
@@ -717,6 +750,7 @@ func (w *wrappers) fromFact(call *ast.CallExpr, f *WriteFact, via *Via) *Write {
 		Dialect: f.Dialect,
 		Batched: f.Batched,
 		Detail:  f.Detail,
+		ByKey:   f.ByKey,
 		Via:     via,
 	}
 	wr.TxUnknown = f.TxUnknown
@@ -837,6 +871,7 @@ func (w *wrappers) factOf(ft *ast.FuncType, found []*Write) *WriteFact {
 		Dialect:   best.Dialect,
 		Batched:   best.Batched,
 		Detail:    best.Detail,
+		ByKey:     best.ByKey,
 	}
 	if best.Op == "" && best.Kind == SQL {
 		f.SQLParam = paramIndex(w.pass.TypesInfo, ft, best.sqlText, w.ctx.sqlState())

@@ -161,3 +161,36 @@ func lookalikeBuilder(ctx context.Context, names []string) {
 		d.Exec(ctx)
 	}
 }
+
+// The predicate ent generates for the ID field pins one row: an Update or
+// Delete with it, per key of the data, writes a row per element.
+func updateByKey(ctx context.Context, client *ent.Client, users []*ent.User, ids []int) {
+	for _, u := range users {
+		client.User.Update().Where(user.ID(u.ID), user.Active(true)).SetAge(u.Age + 1).ExecX(ctx) // want `ent update of one User runs once per element of users; use one ent Update\(\).Where\(...\) over the whole set`
+	}
+	for _, id := range ids {
+		q := client.User.Update().Where(user.IDEQ(id))
+		if id%2 == 0 {
+			q.SetActive(false)
+		}
+		q.SaveX(ctx) // want `ent update of one User`
+	}
+	for _, id := range ids {
+		client.User.Delete().Where(user.ID(id)).ExecX(ctx) // want `ent delete of one User`
+	}
+}
+
+// Predicates that pick a set, or the same row on every iteration.
+func keyLookAlikes(ctx context.Context, client *ent.Client, ids []int, chunks [][]int, owner int) {
+	for _, id := range ids {
+		client.User.Update().Where(user.IDGT(id)).SetActive(false).ExecX(ctx)
+		client.User.Update().Where(user.Or(user.ID(id), user.AgeGT(30))).SetActive(false).ExecX(ctx)
+		client.User.Delete().Where(user.IDNEQ(id)).ExecX(ctx)
+	}
+	for _, c := range chunks {
+		client.User.Delete().Where(user.IDIn(c...)).ExecX(ctx)
+	}
+	for range ids {
+		client.User.Update().Where(user.ID(owner)).SetActive(true).ExecX(ctx)
+	}
+}

@@ -439,3 +439,72 @@ func optimisticUpdates(db *gorm.DB, users []model.User, version int, ages []int)
 		db.Model(&u).Scopes(tenantScope("t")).Update("active", false)
 	}
 }
+
+// Note embeds gorm.Model, whose ID is its key.
+type Note struct {
+	gorm.Model
+	Body string
+}
+
+// Membership has a composite key: one of its columns picks a set.
+type Membership struct {
+	UserID  int64 `gorm:"primaryKey"`
+	GroupID int64 `gorm:"primaryKey"`
+}
+
+// Doc is keyed by a 16-byte array, as a uuid.UUID is: one value.
+type Doc struct {
+	ID   [16]byte
+	Body string
+}
+
+// deleteUser deletes one row by its key on every call.
+func deleteUser(db *gorm.DB, id int64) error {
+	return db.Where("id = ?", id).Delete(&model.User{}).Error
+}
+
+// A condition on the model's primary key finds one row: a write per key
+// value that changes per element.
+func keyedWrites(db *gorm.DB, users []model.User, ids []int64, keys []string, notes []Note, docs []Doc) {
+	for _, id := range ids {
+		db.Where("id = ?", id).Delete(&model.User{}) // want `gorm delete of one User runs once per element of ids; use gorm Delete\(&T\{\}, ids\)`
+	}
+	for _, u := range users {
+		db.Model(&model.User{}).Where(`"users"."id" = ? AND active = ?`, u.ID, true).Update("age", u.Age) // want `gorm update of one User runs once per element of users`
+	}
+	for _, k := range keys {
+		db.Model(&model.Event{}).Not("payload IS NULL").Where("key = ?", k).Updates(map[string]any{"payload": nil}) // want `gorm update of one Event`
+	}
+	for _, n := range notes {
+		db.Where("deleted_at IS NULL").Where("id = ?", n.ID).Delete(&Note{}) // want `gorm delete of one Note`
+	}
+	for _, d := range docs {
+		db.Model(&Doc{}).Where("id = ?", d.ID).Update("body", d.Body) // want `gorm update of one Doc`
+	}
+	for _, id := range ids {
+		deleteUser(db, id) // want `gormcases.deleteUser \(gorm delete of one User\) runs once per element of ids`
+	}
+}
+
+// Conditions that pick a set, or the same row on every iteration.
+func keyedLookAlikes(db *gorm.DB, ids []int64, groups [][]int64, tenants []string, owner int64) {
+	for _, t := range tenants {
+		db.Where("tenant = ?", t).Delete(&model.User{}) // not the key: every user of a tenant
+	}
+	for _, id := range ids {
+		db.Where("id = ? OR age > ?", id, 30).Delete(&model.User{})
+		db.Where("id > ?", id).Delete(&model.User{})
+		db.Where("user_id = ?", id).Delete(&Membership{}) // one column of a composite key
+		db.Scopes(tenantScope("t")).Where("id = ?", id).Delete(&model.User{})
+		db.Where("id = @id", sql.Named("id", id)).Delete(&model.User{})
+		db.Model(&model.User{}).Or("age > 30").Where("id = ?", id).Update("active", false)
+	}
+	for _, g := range groups {
+		db.Where("id IN ?", g).Delete(&model.User{})
+		db.Where("id = ?", g).Delete(&model.User{})
+	}
+	for range tenants {
+		db.Where("id = ?", owner).Delete(&model.User{}) // the same row every time
+		deleteUser(db, owner)
+	}
+}

@@ -32,6 +32,11 @@ func (r *Users) AddAll(ctx context.Context, us []model.User) error {
 	return r.db.WithContext(ctx).Create(&us).Error
 }
 
+// Remove deletes the user with that key.
+func (r *Users) Remove(ctx context.Context, id int64) error {
+	return r.db.WithContext(ctx).Where("id = ?", id).Delete(&model.User{}).Error
+}
+
 // Pets stores pets with ent.
 type Pets struct{ client *ent.Client }
 

@@ -29,6 +29,16 @@ func importEvents(ctx context.Context, e repo.Events, evs []model.Event) {
 	}
 }
 
+func removeUsers(ctx context.Context, r *repo.Users, ids []int64, keep int64) {
+	for _, id := range ids {
+		r.Remove(ctx, id) // want `\(\*repo.Users\).Remove \(gorm delete of one User\) runs once per element of ids`
+	}
+	// The key is the same on every iteration: no row per element.
+	for range ids {
+		r.Remove(ctx, keep)
+	}
+}
+
 // --- look-alikes ---
 
 func importChunks(ctx context.Context, r *repo.Users, e repo.Events, chunks [][]model.User, evChunks [][]model.Event) {
