@@ -58,8 +58,10 @@
 // call in the package passes (when the calls agree), and a helper handed
 // the config to change (configure(cfg)) applies its assignments. So does
 // an exported helper of another package (tune.Acks(cfg)), through an
-// analysis fact on what it writes; an explicit zero it writes is reported
-// at its call, naming the helper's line. A helper that keeps the config,
+// analysis fact on what it writes. An explicit zero it writes is reported
+// once, in the helper's package, when what it writes alone turns batching
+// off (confluent linger.ms 0, every sarama Flush trigger 0); otherwise at
+// each call, naming the helper's line. A helper that keeps the config,
 // replaces it or hands it to code this pass cannot follow leaves it
 // unknown. An exported function of another package that builds one
 // producer from a config parameter (ctor.NewSync(addrs, cfg)) is, at its
@@ -130,9 +132,10 @@
 // the package's own functions: a config handed to an unexported constructor
 // helper as a parameter is what every call in the package passes (when they
 // agree), and a `configure(cfg)` helper applies its assignments, in this
-// package or, described by an analysis fact, in another (`tune.Acks(cfg)`; an
-// explicit zero such a helper writes is reported at its call, naming the
-// helper's line). The helper must be handed a sarama `*Config`, a confluent
+// package or, described by an analysis fact, in another (`tune.Acks(cfg)`). An
+// explicit zero such a helper writes is reported once, in its package, when what
+// it writes alone turns batching off (`"linger.ms"` 0, every sarama `Flush`
+// trigger 0), and otherwise at each call, naming the helper's line. The helper must be handed a sarama `*Config`, a confluent
 // `ConfigMap` or a segmentio `*Writer` and use it only to read and set what it
 // holds: one that stores it, returns it, replaces it or hands it to code this
 // pass cannot follow leaves the configuration unknown. franz-go option slices
@@ -166,7 +169,10 @@
 // reports only in the package it analyses, so producers built from the helper in
 // other packages are not listed, and they are not reported again. A default the
 // helper leaves (no `ProducerLinger`, no `Flush` field) is reported at each
-// constructor that uses it, since an importer may set it.
+// constructor that uses it, since an importer may set it. A `configure(cfg)`
+// helper of another package counts as such a helper when what it writes alone
+// turns batching off; an explicit zero that needs the caller's other settings
+// to turn it off is reported at each call of the helper.
 //
 // # Suppressing
 //

@@ -18,7 +18,7 @@ var kafkaModule = filepath.Join("..", "..", "testdata", "kafka")
 // clients once for all of them.
 func TestFranzGo(t *testing.T) {
 	analysistest.Run(t, kafkaModule, linger.Analyzer, "example.com/kafka/linger",
-		"example.com/kafka/lingershared", "example.com/kafka/lingershared/use")
+		"example.com/kafka/lingershared", "example.com/kafka/lingershared/use", "example.com/kafka/lingershared/tune")
 }
 
 // TestOldFranzGo compiles against franz-go v1.19.5, whose default linger is

@@ -175,11 +175,32 @@ func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
 	if fn.Pkg() == w.r.pass.Pkg || !w.r.pass.ImportObjectFact(fn, &f) || f.Param != idx {
 		return s, false
 	}
-	s = s.clone()
+	delta := newState()
 	for _, fs := range f.Settings {
-		s.set[fs.Key] = Setting{Known: fs.Known, Int: fs.Int, Str: fs.Str, Set: true, Pos: call.Pos(), Where: fs.Where}
+		delta.set[fs.Key] = Setting{Known: fs.Known, Int: fs.Int, Str: fs.Str, Set: true, Pos: call.Pos(), Where: fs.Where}
 	}
+	if hp := w.r.effectHelper(param.Type(), call, delta); hp != nil {
+		w.r.res.imported[call.Pos()] = hp
+	}
+	s = s.clone()
+	s.add(delta)
 	return s, true
+}
+
+// effectHelper is the producer standing for what a configure(cfg) helper
+// writes, alone: its explicit settings and no defaults, since the config
+// it is handed may hold anything. Its explicit settings that turn batching
+// off whatever the caller set are reported in the helper's package.
+func (r *resolver) effectHelper(t types.Type, site ast.Node, s *state) *Producer {
+	lib, pkg := r.libOfType(t), libPackage(t)
+	if lib == nil || lib.Kafka == nil || pkg == nil {
+		return nil
+	}
+	s = s.clone()
+	s.opaque = true
+	hp := r.producer(lib, site, s, pkg, token.NoPos)
+	hp.Helper = true
+	return hp
 }
 
 // effect walks the body of fn, whose parameter param holds the state s on
@@ -345,6 +366,9 @@ func (r *resolver) exportEffects() {
 			continue
 		}
 		r.pass.ExportObjectFact(fn, &EffectFact{Param: idx, Settings: r.factSettings(out)})
+		if hp := r.effectHelper(param.Type(), decl.Name, out); hp != nil {
+			r.res.Helpers = append(r.res.Helpers, hp)
+		}
 	}
 }
 

@@ -3,7 +3,6 @@ package producers
 import (
 	"go/token"
 	"go/types"
-	"sort"
 )
 
 // exportFacts records the configuration each exported helper returns, for
@@ -41,7 +40,6 @@ func (r *resolver) exportFacts() {
 			r.res.Helpers = append(r.res.Helpers, hp)
 		}
 	}
-	sort.Slice(r.res.Helpers, func(i, j int) bool { return r.res.Helpers[i].Site.Pos() < r.res.Helpers[j].Site.Pos() })
 }
 
 func isExportedRecv(fn *types.Func) bool {

@@ -78,8 +78,10 @@ type Producer struct {
 	Config token.Pos
 	// Helper: p stands for the configuration an exported helper function
 	// returns (Site is the helper's name), as a producer built from it
-	// alone would have it. Its explicit settings are reported in the
-	// helper's package, once, rather than at every importer's constructor.
+	// alone would have it, or for what a configure(cfg) helper writes
+	// (its explicit settings only). Its explicit settings are reported in
+	// the helper's package, once, rather than at every importer's
+	// constructor.
 	Helper bool
 }
 
@@ -153,7 +155,8 @@ func (p *Producer) holds(r knowledge.OffRule, keys []string) bool {
 type Result struct {
 	Producers []*Producer // in source order
 	// Helpers stand for the configurations this package's exported helper
-	// functions return (see Producer.Helper).
+	// functions return, or write into a config they are handed (see
+	// Producer.Helper).
 	Helpers []*Producer
 	// Indirect are the producers that calls of another package's function
 	// construct from a configuration built here (its ParamFact); Site is

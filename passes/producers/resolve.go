@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -78,6 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.exportFacts()
 	r.exportParams()
 	r.exportEffects()
+	slices.SortFunc(res.Helpers, func(a, b *Producer) int { return int(a.Site.Pos() - b.Site.Pos()) })
 	return res, nil
 }
 

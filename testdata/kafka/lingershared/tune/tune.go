@@ -31,9 +31,17 @@ func ZeroFlush(cfg *sarama.Config) {
 	cfg.Producer.Flush.Frequency = 0
 }
 
-// ZeroLinger writes an explicit zero linger.
+// ZeroLinger writes an explicit zero linger: that alone turns batching
+// off, so it is reported here, once, and not at its callers.
 func ZeroLinger(cm kafka.ConfigMap) {
-	cm["linger.ms"] = 0
+	cm["linger.ms"] = 0 // want `confluent linger.ms 0: each batch leaves`
+}
+
+// NoFlush writes every flush trigger as zero: reported here too.
+func NoFlush(cfg *sarama.Config) {
+	cfg.Producer.Flush.Frequency = 0 // want `sarama Producer.Flush.Frequency = 0 and no other Flush trigger: each batch leaves`
+	cfg.Producer.Flush.Bytes = 0
+	cfg.Producer.Flush.Messages = 0
 }
 
 // Flush sets a flush trigger.

@@ -108,8 +108,14 @@ func tuneZero() {
 
 func tuneConfluentZero() {
 	cm := kafka.ConfigMap{"bootstrap.servers": "b"}
-	tune.ZeroLinger(cm) // want `confluent linger.ms 0 \(set at tune.go:36\)`
+	tune.ZeroLinger(cm) // reported in tune, where the zero is written
 	kafka.NewProducer(&cm)
+}
+
+func tuneNoFlush() {
+	c := sarama.NewConfig()
+	tune.NoFlush(c) // reported in tune
+	sarama.NewSyncProducer(addrs, c)
 }
 
 func tuneThenCtor() {
