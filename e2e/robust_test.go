@@ -372,14 +372,39 @@ func robustModule(t *testing.T) string {
 	dir := copyModule(t, "robust")
 	writeFile(t, filepath.Join(dir, "big", "big.go"), bigFunction(20000, 100))
 	writeFile(t, filepath.Join(dir, "huge", "huge.go"), hugeLiterals(50000))
+	// Generated, since gofmt rejects the repository's files if it is one.
+	writeFile(t, filepath.Join(dir, "syntax", "syntax.go"), `// Package syntax does not parse.
+package syntax
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+func SaveAll(ctx context.Context, pool *pgxpool.Pool, ids []int) error {
+	for _, id := range ids {
+		if _, err := pool.Exec(ctx, "INSERT INTO t (id) VALUES ($1)", id; err != nil {
+			return err
+		}
+	}
+	return nil
+}
+`)
 	return dir
 }
 
+// unanalysable are the packages of the robust module that cannot be
+// analysed: they do not type-check, parse or load, or import one that does
+// not type-check.
+var unanalysable = []string{"illtyped", "noembed", "syntax", "usesbroken"}
+
 // TestRobustModule runs batchlint standalone (text, -json, -fix) and as go vet
 // -vettool over testdata/robust plus a 20,000-line function and 50,000-element
-// literals: no panic anywhere, a clear type error for the ill-typed package,
-// and exactly the marked findings in every other package (so the generated
-// file stays silent; lines marked "maybe" may be reported).
+// literals: no panic anywhere, a clear error for each package that does not
+// type-check, parse or load, and exactly the marked findings in every other
+// package (so the generated file stays silent; lines marked "maybe" may be
+// reported).
 func TestRobustModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("analyses a module with large generated packages")
@@ -393,11 +418,14 @@ func TestRobustModule(t *testing.T) {
 	t.Logf("%d marked findings", len(want))
 	env := offlineEnv()
 
-	checkTypeError := func(t *testing.T, stderr []byte) {
+	checkErrors := func(t *testing.T, stderr []byte) {
 		t.Helper()
 		if !bytes.Contains(stderr, []byte("# example.com/robust/illtyped")) ||
 			!regexp.MustCompile(`illtyped/illtyped\.go:\d+:\d+: undefined: `).Match(stderr) {
 			t.Errorf("no clear type error for the ill-typed package in stderr:\n%s", stderr)
+		}
+		if !regexp.MustCompile(`syntax/syntax\.go:12:\d+: missing ',' in argument list`).Match(stderr) {
+			t.Errorf("no clear syntax error for the package that does not parse in stderr:\n%s", stderr)
 		}
 		if bytes.Contains(stderr, []byte("example.com/robust/cgo")) || bytes.Contains(stderr, []byte("example.com/robust/big")) {
 			t.Errorf("a package other than illtyped failed:\n%s", stderr)
@@ -429,12 +457,18 @@ func TestRobustModule(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit code %d, want 1 (a package does not type-check)", code)
 		}
-		checkTypeError(t, stderr)
-		if !bytes.Contains(stderr, []byte("some packages were not analysed")) {
-			t.Errorf("stderr does not say that findings cover only the rest:\n%s", stderr)
+		checkErrors(t, stderr)
+		for _, want := range []string{
+			"some packages were not analysed",
+			"not analysed, because they import a package that does not build: example.com/robust/usesbroken\n",
+			"not analysed, because they do not load: example.com/robust/noembed\n",
+		} {
+			if !bytes.Contains(stderr, []byte(want)) {
+				t.Errorf("stderr lacks %q:\n%s", want, stderr)
+			}
 		}
-		if !bytes.Contains(stderr, []byte("example.com/robust/usesbroken")) {
-			t.Errorf("stderr does not name the package skipped for importing the ill-typed one:\n%s", stderr)
+		if !regexp.MustCompile(`noembed/noembed\.go:\d+:\d+: pattern build: no matching files found`).Match(stderr) {
+			t.Errorf("no clear error for the package that does not load in stderr:\n%s", stderr)
 		}
 		checkFindings(t, vetFindings(t, dir, stdout))
 	})
@@ -445,17 +479,29 @@ func TestRobustModule(t *testing.T) {
 		if code != 1 {
 			t.Errorf("exit code %d, want 1", code)
 		}
-		checkTypeError(t, stderr)
+		checkErrors(t, stderr)
 		checkFindings(t, textFindings(stdout))
 	})
 
+	// go vet analyses nothing when a package does not load: give it the
+	// packages that load.
+	loadable := func(t *testing.T) []string {
+		t.Helper()
+		list, stderr, code := run3(t, dir, env, "go", "list", "-e", "-f", "{{if not .Incomplete}}{{.ImportPath}}{{end}}", "./...")
+		if code != 0 {
+			t.Fatalf("go list: %s", stderr)
+		}
+		return strings.Fields(string(list))
+	}
+
 	t.Run("vettool", func(t *testing.T) {
-		stdout, stderr, code := run3(t, dir, env, "go", "vet", "-vettool="+freshTool(t, bin), "-json", "./...")
+		args := append([]string{"vet", "-vettool=" + freshTool(t, bin), "-json"}, loadable(t)...)
+		stdout, stderr, code := run3(t, dir, env, "go", args...)
 		checkNoPanic(t, "go vet -vettool", stdout, stderr)
 		if code == 0 {
 			t.Errorf("go vet passed on a module with an ill-typed package")
 		}
-		checkTypeError(t, stderr)
+		checkErrors(t, stderr)
 		checkFindings(t, vetFindings(t, dir, stdout))
 	})
 
@@ -476,12 +522,8 @@ func TestRobustModule(t *testing.T) {
 		if !slices.Contains(changed, "orm/orm.go") || !slices.Contains(changed, "kafka/kafka.go") {
 			t.Errorf("fixes changed %v, want at least orm/orm.go and kafka/kafka.go", changed)
 		}
-		list, stderr, code := run3(t, dir, env, "go", "list", "./...")
-		if code != 0 {
-			t.Fatalf("go list: %s", stderr)
-		}
-		pkgs := slices.DeleteFunc(strings.Fields(string(list)), func(p string) bool {
-			return strings.HasSuffix(p, "/illtyped") || strings.HasSuffix(p, "/usesbroken")
+		pkgs := slices.DeleteFunc(loadable(t), func(p string) bool {
+			return slices.Contains(unanalysable, strings.TrimPrefix(p, "example.com/robust/"))
 		})
 		if out, stderr, code := run3(t, dir, env, "go", append([]string{"build"}, pkgs...)...); code != 0 {
 			t.Errorf("the fixed module does not build (changed: %v):\n%s%s", changed, out, stderr)

@@ -237,34 +237,44 @@ func (r *runner) path(p string) string {
 	return filepath.Join(r.dir, p)
 }
 
-func (r *runner) goArgs(sub string, extra ...string) []string {
+func (r *runner) goArgs(sub string, patterns []string, extra ...string) []string {
 	args := []string{sub}
 	if r.o.tags != "" {
 		args = append(args, "-tags="+r.o.tags)
 	}
 	args = append(args, extra...)
 	args = append(args, r.flags...)
-	return append(args, r.o.patterns...)
+	return append(args, patterns...)
 }
 
-// goProgress tells the go command's progress lines, printed while it fetches
-// modules, from its errors.
-func goProgress(line string) bool {
-	for _, p := range []string{"go: downloading ", "go: extracting ", "go: finding module "} {
-		if strings.HasPrefix(line, p) {
-			return true
+// onlyProgress reports whether the go command's stderr holds nothing but
+// its progress lines, printed while it fetches modules.
+func onlyProgress(stderr string) bool {
+	for line := range strings.Lines(stderr) {
+		if !strings.HasPrefix(line, "go: downloading ") && !strings.HasPrefix(line, "go: extracting ") && !strings.HasPrefix(line, "go: finding module ") {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func (r *runner) fix(stdout, stderr io.Writer) int {
+	code := r.fixPackages(r.o.patterns, stdout, stderr)
+	if code == ExitError {
+		if rest, skipped := r.loadable(stderr); skipped && len(rest) > 0 {
+			r.fixPackages(rest, stdout, stderr)
+		}
+	}
+	return code
+}
+
+func (r *runner) fixPackages(patterns []string, stdout, stderr io.Writer) int {
 	extra := []string{"-fixtool=" + r.self}
 	if r.o.diff {
 		extra = append(extra, "-diff")
 	}
 	var out, errOut bytes.Buffer
-	cmd := exec.Command(r.goTool, r.goArgs("fix", extra...)...)
+	cmd := exec.Command(r.goTool, r.goArgs("fix", patterns, extra...)...)
 	cmd.Dir = r.dir
 	cmd.Stdout = io.MultiWriter(stdout, &out)
 	cmd.Stderr = io.MultiWriter(stderr, &errOut)
@@ -276,7 +286,7 @@ func (r *runner) fix(stdout, stderr io.Writer) int {
 	case !errors.As(err, &exit):
 		fmt.Fprintf(stderr, "batchlint: running go fix: %v\n", err)
 		return ExitError
-	case r.o.diff && errOut.Len() == 0 && out.Len() > 0:
+	case r.o.diff && out.Len() > 0 && onlyProgress(errOut.String()):
 		// go fix -diff fails when the diff is not empty: that is a finding.
 		return ExitFindings
 	}
@@ -284,33 +294,23 @@ func (r *runner) fix(stdout, stderr io.Writer) int {
 }
 
 func (r *runner) lint(stdout, stderr io.Writer) int {
-	var out, errOut bytes.Buffer
-	cmd := exec.Command(r.goTool, r.goArgs("vet", "-vettool="+r.self, "-json")...)
-	cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, &out, &errOut
-	runErr := cmd.Run()
-
-	failed := false
-	// go vet's stderr holds what kept packages from being analysed: build
-	// and type errors ("# pkg" then the compiler's lines), bad patterns. It
-	// also holds the go command's progress on a first run (modules being
-	// downloaded), which is passed on but is no failure.
-	for line := range strings.Lines(strings.TrimSpace(errOut.String())) {
-		line = strings.TrimSuffix(line, "\n")
-		// The compiler quotes source text, which may hold control characters.
-		fmt.Fprintln(stderr, printable(line))
-		if !goProgress(line) {
-			failed = true
-		}
+	out, vetErr, failed, err := r.vet(r.o.patterns, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "batchlint: %v\n", err)
+		return ExitError
 	}
-	if runErr != nil {
-		var exit *exec.ExitError
-		if !errors.As(runErr, &exit) {
-			fmt.Fprintf(stderr, "batchlint: running go vet: %v\n", runErr)
-			return ExitError
+	analysed := true
+	if failed {
+		rest, skipped := r.loadable(stderr)
+		if skipped && len(rest) > 0 {
+			if out, vetErr, _, err = r.vet(rest, stderr); err != nil {
+				fmt.Fprintf(stderr, "batchlint: %v\n", err)
+				return ExitError
+			}
 		}
-		failed = true
+		analysed = len(rest) > 0
 	}
-	findings, errs, err := vetjson.Decode(&out)
+	findings, errs, err := vetjson.Decode(bytes.NewReader(out))
 	if err != nil {
 		fmt.Fprintf(stderr, "batchlint: %v\n", err)
 		return ExitError
@@ -319,8 +319,11 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "batchlint: %s\n", printable(e.Error()))
 		failed = true
 	}
-	if failed {
-		if skipped := r.dependents(errOut.String()); len(skipped) > 0 {
+	switch {
+	case !analysed:
+		fmt.Fprintln(stderr, "batchlint: no package was analysed (see above)")
+	case failed:
+		if skipped := r.dependents(vetErr); len(skipped) > 0 {
 			fmt.Fprintf(stderr, "batchlint: not analysed, because they import a package that does not build: %s\n", strings.Join(skipped, ", "))
 		}
 		fmt.Fprintln(stderr, "batchlint: some packages were not analysed (see above); findings below cover the rest")
@@ -348,6 +351,79 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 		return ExitFindings
 	}
 	return ExitClean
+}
+
+// vet runs go vet on patterns and passes its stderr on. failed reports
+// whether some package was not analysed, which go vet's exit status says:
+// its stderr holds what kept packages from being analysed (build and type
+// errors, "# pkg" then the compiler's lines; packages that do not load; bad
+// patterns), but also what is no failure: the go command's progress on a
+// first run (modules being downloaded), C compiler warnings from cgo
+// packages built on a cold cache, a warning that a pattern matched nothing.
+func (r *runner) vet(patterns []string, stderr io.Writer) (out []byte, vetErr string, failed bool, err error) {
+	var o, e bytes.Buffer
+	cmd := exec.Command(r.goTool, r.goArgs("vet", patterns, "-vettool="+r.self, "-json")...)
+	cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, &o, &e
+	runErr := cmd.Run()
+	for line := range strings.Lines(strings.TrimSpace(e.String())) {
+		// The compiler quotes source text, which may hold control characters.
+		fmt.Fprintln(stderr, printable(strings.TrimSuffix(line, "\n")))
+	}
+	if runErr != nil {
+		var exit *exec.ExitError
+		if !errors.As(runErr, &exit) {
+			return nil, "", true, fmt.Errorf("running go vet: %v", runErr)
+		}
+		failed = true
+	}
+	return o.Bytes(), e.String(), failed, nil
+}
+
+// loadable is called after go vet or go fix failed, and returns the
+// packages the patterns match that the go command can load, none when it
+// can load nothing (a broken go.mod, a pattern matching nothing). When some
+// package does not load (an //go:embed pattern that matches no file, an
+// import no module provides, a syntax error in the imports), the go command
+// analysed nothing at all, since it loads every package before analysing
+// any: loadable then names the packages left out, those and their
+// importers, and skipped is true, so that the rest can be analysed on its
+// own, as staticcheck and golangci-lint would.
+func (r *runner) loadable(stderr io.Writer) (rest []string, skipped bool) {
+	// Without EmbedFiles among the fields, go list leaves //go:embed
+	// patterns unresolved and their errors unseen.
+	out, err := r.list("-json=ImportPath,Incomplete,Error,EmbedFiles")
+	if err != nil {
+		return nil, false
+	}
+	var broken, importers []string
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			ImportPath string
+			Incomplete bool
+			Error      *struct{}
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, false
+		}
+		switch {
+		case p.Error != nil:
+			broken = append(broken, p.ImportPath)
+		case p.Incomplete:
+			importers = append(importers, p.ImportPath)
+		default:
+			rest = append(rest, p.ImportPath)
+		}
+	}
+	if len(broken) > 0 {
+		fmt.Fprintf(stderr, "batchlint: not analysed, because they do not load: %s\n", printable(strings.Join(broken, ", ")))
+	}
+	if len(importers) > 0 {
+		fmt.Fprintf(stderr, "batchlint: not analysed, because they import a package that does not load: %s\n", printable(strings.Join(importers, ", ")))
+	}
+	return rest, len(broken)+len(importers) > 0
 }
 
 // baseline returns the findings the -baseline file does not hold, or
@@ -426,15 +502,27 @@ func (r *runner) list(args ...string) ([]byte, error) {
 
 // dependents names the packages matched by the patterns that go vet skipped
 // silently: those importing, directly or not, a package whose "# path"
-// header opens a block of errors in vetErr.
+// header opens a block of errors in vetErr. A block of C compiler warnings
+// (a cgo package built on a cold cache) is no failure.
 func (r *runner) dependents(vetErr string) []string {
 	broken := map[string]bool{}
-	for line := range strings.Lines(vetErr) {
-		if path, ok := strings.CutPrefix(strings.TrimSpace(line), "# "); ok {
-			path, _, _ = strings.Cut(path, " ")
+	var path string
+	var warned, errored bool
+	block := func() {
+		if path != "" && (errored || !warned) {
 			broken[path] = true
 		}
 	}
+	for line := range strings.Lines(vetErr) {
+		if p, ok := strings.CutPrefix(strings.TrimSpace(line), "# "); ok {
+			block()
+			path, _, _ = strings.Cut(p, " ")
+			warned, errored = false, false
+		}
+		warned = warned || strings.Contains(line, ": warning: ")
+		errored = errored || strings.Contains(line, ": error: ")
+	}
+	block()
 	if len(broken) == 0 {
 		return nil
 	}

@@ -3,6 +3,7 @@ package driver_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"go/ast"
 	"go/constant"
 	"go/types"
@@ -361,22 +362,88 @@ func TestConfig(t *testing.T) {
 	}
 }
 
+// A cgo package compiled afresh prints its C compiler's warnings under a
+// "# pkg" header, as go vet prints a package's errors, but they are no
+// failure: neither the package nor its importers went unanalysed.
+func TestCgoWarningsAreNoFailure(t *testing.T) {
+	t.Parallel()
+	if out, err := exec.Command("go", "env", "CGO_ENABLED").Output(); err != nil || strings.TrimSpace(string(out)) != "1" {
+		t.Skip("cgo is off")
+	}
+	dir := toyModule(t, map[string]string{"a/c.go": "package a\n\nimport _ \"toy/c\"\n"})
+	// A warning the build cache has never seen, so that it is printed.
+	warn := func(n int) {
+		writeFiles(t, dir, map[string]string{"c/c.go": fmt.Sprintf("package c\n\n// #warning %q\nimport \"C\"\n", fmt.Sprint(dir, n))})
+	}
+	warn(1)
+	r := run(t, dir, "./...")
+	if !strings.Contains(r.stderr, "warning: #warning") {
+		t.Fatalf("the C compiler printed no warning, so this tests nothing; stderr:\n%s", r.stderr)
+	}
+	if r.code != driver.ExitFindings || strings.Contains(r.stderr, "not analysed") || !strings.Contains(r.stdout, "a/a.go:9:3: hit: hit called") {
+		t.Errorf("exit %d (want 3), stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+
+	// With a package that does not build, the warnings still do not count
+	// the cgo package as broken, nor its importers as skipped.
+	warn(2)
+	writeFiles(t, dir, map[string]string{"broken/broken.go": "package broken\n\nfunc F() int { return \"x\" }\n"})
+	r = run(t, dir, "./...")
+	if r.code != driver.ExitError || !strings.Contains(r.stderr, "warning: #warning") || strings.Contains(r.stderr, "because they import") ||
+		!strings.Contains(r.stdout, "a/a.go:9:3: hit: hit called") {
+		t.Errorf("exit %d (want 1), stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// A package that does not build, or that the go command cannot even load,
+// is reported with its importers, and the other packages are analysed. The
+// second makes go vet analyse nothing at all: an //go:embed pattern that
+// matches no file, as when a web UI's build output is missing from a
+// checkout.
 func TestBrokenPackageIsReportedOthersStillAnalysed(t *testing.T) {
 	t.Parallel()
-	dir := toyModule(t, map[string]string{
-		"broken/broken.go": "package broken\n\nfunc F() int { return \"x\" }\n",
-		"user/user.go":     "package user\n\nimport \"toy/broken\"\n\nvar X = broken.F()\n",
-	})
-	r := run(t, dir, "./...")
-	if r.code != driver.ExitError {
-		t.Errorf("exit %d, want 1", r.code)
+	for _, c := range []struct {
+		broken string
+		stderr []string
+	}{{
+		"package broken\n\nfunc F() int { return \"x\" }\n",
+		[]string{"broken/broken.go:3:23", "batchlint: not analysed, because they import a package that does not build: toy/user\n"},
+	}, {
+		"package broken\n\nimport \"embed\"\n\n//go:embed build\nvar Files embed.FS\n",
+		[]string{
+			"broken/broken.go:5:12: pattern build: no matching files found",
+			"batchlint: not analysed, because they do not load: toy/broken\n",
+			"batchlint: not analysed, because they import a package that does not load: toy/user\n",
+		},
+	}} {
+		dir := toyModule(t, map[string]string{
+			"broken/broken.go": c.broken,
+			"user/user.go":     "package user\n\nimport _ \"toy/broken\"\n\nfunc hit(int) {}\n\nfunc F() { hit(1) }\n",
+		})
+		r := run(t, dir, "./...")
+		for _, want := range append(c.stderr, "batchlint: some packages were not analysed (see above); findings below cover the rest\n") {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+			}
+		}
+		if r.code != driver.ExitError || !strings.Contains(r.stdout, "a/a.go:9:3: hit: hit called") || strings.Contains(r.stdout, "user.go") {
+			t.Errorf("exit %d (want 1), stdout:\n%s", r.code, r.stdout)
+		}
 	}
-	if !strings.Contains(r.stderr, "broken/broken.go:3:23") || !strings.Contains(r.stderr, "some packages were not analysed") ||
-		!strings.Contains(r.stderr, "not analysed, because they import a package that does not build: toy/user\n") {
-		t.Errorf("stderr does not explain the failure:\n%s", r.stderr)
+}
+
+// When no package loads, batchlint says so; go fix, which also loads every
+// package first, gets the same treatment as go vet.
+func TestUnloadablePackages(t *testing.T) {
+	t.Parallel()
+	dir := toyModule(t, map[string]string{"ui/ui.go": "package ui\n\nimport \"embed\"\n\n//go:embed build\nvar Files embed.FS\n"})
+	r := run(t, dir, "-format=json", "./ui")
+	if r.code != driver.ExitError || r.stdout != "{}\n" || !strings.HasSuffix(r.stderr, "batchlint: no package was analysed (see above)\n") {
+		t.Errorf("nothing loadable: exit %d, stdout %q, stderr:\n%s", r.code, r.stdout, r.stderr)
 	}
-	if !strings.Contains(r.stdout, "a/a.go:9:3: hit: hit called") {
-		t.Errorf("the healthy package was not reported:\n%s", r.stdout)
+	r = run(t, dir, "-diff", "-other=false", "./...")
+	if r.code != driver.ExitError || !strings.Contains(r.stdout, "+\t\thitBatch(x)") || !strings.Contains(r.stderr, "do not load: toy/ui") {
+		t.Errorf("-diff: exit %d (want 1), stdout:\n%s\nstderr:\n%s", r.code, r.stdout, r.stderr)
 	}
 }
 
