@@ -13,7 +13,6 @@ package analyzerdoc
 import (
 	"flag"
 	"fmt"
-	"go/ast"
 	"go/parser"
 	"go/token"
 	"strings"
@@ -32,11 +31,7 @@ func URL(name string) string {
 // that is a bug in the analyzer's doc.go, found by any test that loads the
 // analyzer.
 func Extract(docGo, name string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", docGo, parser.ParseComments|parser.PackageClauseOnly)
-	if err != nil {
-		panic(fmt.Sprintf("analyzerdoc: %v", err))
-	}
-	text := docText(f)
+	text := docText(docGo)
 	heading := "# Analyzer " + name + "\n"
 	start := strings.Index(text, heading)
 	if start < 0 {
@@ -49,11 +44,63 @@ func Extract(docGo, name string) string {
 	return strings.TrimSpace(rest)
 }
 
-func docText(f *ast.File) string {
-	if f.Doc == nil {
-		return ""
+// docText returns the package comment of a doc.go, the run of // lines just
+// above its package clause, as ast.CommentGroup.Text would. Every analyzer
+// runs this at start-up, once per package under go vet, where go/parser cost
+// a millisecond per process; a test holds it to go/parser's result.
+func docText(src string) string {
+	var group []string
+	for line := range strings.Lines(src) {
+		line = strings.TrimRight(line, "\n")
+		if strings.HasPrefix(line, "package ") {
+			break
+		}
+		c, ok := strings.CutPrefix(line, "//")
+		switch {
+		case !ok:
+			group = group[:0]
+		case strings.HasPrefix(c, " "):
+			group = append(group, strings.TrimRight(c[1:], " \t\r"))
+		case !isDirective(c):
+			group = append(group, strings.TrimRight(c, " \t\r"))
+		}
 	}
-	return f.Doc.Text()
+	// Leading blank lines go, interior runs of them become one, and the text
+	// ends in a newline.
+	var b strings.Builder
+	b.Grow(len(src))
+	blank := false
+	for _, l := range group {
+		if l == "" {
+			blank = b.Len() > 0
+			continue
+		}
+		if blank {
+			b.WriteByte('\n')
+			blank = false
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// isDirective reports whether the text of a // comment is a directive
+// (//go:embed, //line ...), which doc comments leave out.
+func isDirective(c string) bool {
+	if strings.HasPrefix(c, "line ") || strings.HasPrefix(c, "extern ") || strings.HasPrefix(c, "export ") {
+		return true
+	}
+	colon := strings.Index(c, ":")
+	if colon <= 0 || colon+1 >= len(c) {
+		return false
+	}
+	for i := 0; i <= colon+1; i++ {
+		if b := c[i]; i != colon && !('a' <= b && b <= 'z' || '0' <= b && b <= '9') {
+			return false
+		}
+	}
+	return true
 }
 
 // Page renders a's Doc as its Markdown page; off says that a runs only when

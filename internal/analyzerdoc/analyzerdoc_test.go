@@ -1,6 +1,10 @@
 package analyzerdoc
 
 import (
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -56,5 +60,40 @@ func TestPage(t *testing.T) {
 		"| `-x.tests` | \"false\" | also report findings in _test.go files |\n"
 	if got := Page(a, true); got != want {
 		t.Errorf("Page:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// docText must read every doc.go as go/parser does, and the edge cases a
+// doc.go could grow: a build constraint, directives, block comments ignored
+// only where go/parser ignores them, a blank line that detaches the comment.
+func TestDocTextIsGoParsers(t *testing.T) {
+	files, err := filepath.Glob("../../analyzers/*/doc.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no doc.go files: %v", err)
+	}
+	srcs := map[string]string{
+		"fixture":     docGo,
+		"constraint":  "//go:build linux\n\n// Package p.\n//\n//   indented\n//\tTab  \n//\n//\n// end\npackage p\n",
+		"directives":  "// Package p\n//go:generate x\n//line foo.go:1\n//nolint:all\n// done\npackage p\n",
+		"detached":    "// Package p.\n\npackage p\n",
+		"groups":      "// first\n\n// second\n//\n// third\npackage p\n",
+		"blank start": "//\n//\n// Package p.\n//\npackage p\n",
+		"none":        "package p\n",
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs[f] = string(b)
+	}
+	for name, src := range srcs {
+		f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.ParseComments|parser.PackageClauseOnly)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if got, want := docText(src), f.Doc.Text(); got != want {
+			t.Errorf("%s: docText:\n%q\ngo/parser:\n%q", name, got, want)
+		}
 	}
 }
