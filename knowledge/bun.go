@@ -63,3 +63,5 @@ func bunWrites(ops map[string]string) []ModelWrite {
 	}
 	return ws
 }
+
+func init() { register(&Bun) }

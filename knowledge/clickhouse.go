@@ -31,3 +31,5 @@ var Clickhouse = Library{
 	BatchedInsert: "one clickhouse-go batch for many rows (PrepareBatch, Append per row, one Send per 10k–1M rows) or async inserts (clickhouse.WithAsync)",
 	BatchedSet:    "one statement for the whole set (ALTER TABLE ... UPDATE/DELETE WHERE id IN (...), or a lightweight DELETE with IN)",
 }
+
+func init() { register(&Clickhouse) }

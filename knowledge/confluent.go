@@ -69,3 +69,5 @@ var Confluent = Library{
 		},
 	},
 }
+
+func init() { register(&Confluent) }

@@ -30,3 +30,5 @@ var DatabaseSQL = Library{
 	},
 	Params: &Params{Chunked: chunkedSQL},
 }
+
+func init() { register(&DatabaseSQL) }

@@ -30,3 +30,5 @@ var Ent = Library{
 		Chunked: "call CreateBulk per chunk (slices.Chunk)",
 	},
 }
+
+func init() { register(&Ent) }

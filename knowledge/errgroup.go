@@ -15,3 +15,5 @@ var Errgroup = Library{
 		{Func{ErrgroupPath, "Group", "TryGo"}, 0, false},
 	},
 }
+
+func init() { register(&Errgroup) }

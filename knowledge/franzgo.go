@@ -106,3 +106,5 @@ var FranzGo = Library{
 		},
 	},
 }
+
+func init() { register(&FranzGo) }

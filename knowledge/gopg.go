@@ -96,3 +96,5 @@ func gopgEach[T any](of func(root string) []T) []T {
 	}
 	return all
 }
+
+func init() { register(&Gopg) }

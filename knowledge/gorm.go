@@ -100,3 +100,5 @@ var Gorm = Library{
 		Chunked: "use CreateInBatches(&rows, n)",
 	},
 }
+
+func init() { register(&Gorm) }

@@ -120,8 +120,11 @@ type Library struct {
 	Params *Params
 }
 
-// libraries is the registry, in no particular order.
-var libraries = []*Library{&DatabaseSQL, &Pq, &Pgx, &PgxV4, &Squirrel, &Sqlx, &Sqlc, &Gorm, &Sqlboiler, &Bun, &Gopg, &Ent, &Clickhouse, &FranzGo, &Sarama, &Segmentio, &Confluent, &WatermillKafka, &Errgroup}
+// libraries is the registry, in no particular order: each library's file
+// registers its entry from its init.
+var libraries []*Library
+
+func register(l *Library) { libraries = append(libraries, l) }
 
 // Lookup returns the library with the key, or nil.
 func Lookup(key string) *Library {

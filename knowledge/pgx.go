@@ -74,3 +74,5 @@ func pgxBatchSends(conns []TypeName, batch TypeName) []BatchSend {
 
 // PgxConns are the pgx types whose Exec, Query and QueryRow take SQL text.
 var PgxConns = []TypeName{{PgxPath, "Conn"}, {PgxPath, "Tx"}, {PgxpoolPath, "Pool"}, {PgxpoolPath, "Conn"}, {PgxpoolPath, "Tx"}}
+
+func init() { register(&Pgx) }

@@ -54,3 +54,5 @@ func pgxV4QueryFuncs() []Callback {
 	}
 	return cbs
 }
+
+func init() { register(&PgxV4) }

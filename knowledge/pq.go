@@ -14,3 +14,5 @@ var Pq = Library{
 // PqCopy is the batched form of a per-row INSERT through database/sql on
 // Postgres.
 const PqCopy = "COPY (pq.CopyIn) or a multi-row INSERT (runtime/pgbatch.InsertChunks)"
+
+func init() { register(&Pq) }

@@ -99,7 +99,7 @@ func TestPassesReadNoLibraryEntry(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if declaresLibrary(f) {
+		if len(libraryVars(f)) > 0 {
 			for _, id := range exportedNames(f) {
 				perLibrary[id] = name
 			}
@@ -138,24 +138,26 @@ func TestPassesReadNoLibraryEntry(t *testing.T) {
 	}
 }
 
-// declaresLibrary reports a file that declares a Library variable.
-func declaresLibrary(f *ast.File) bool {
+// libraryVars are the Library variables a file declares.
+func libraryVars(f *ast.File) []string {
+	var names []string
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.VAR {
 			continue
 		}
 		for _, spec := range g.Specs {
-			for _, v := range spec.(*ast.ValueSpec).Values {
+			vs := spec.(*ast.ValueSpec)
+			for i, v := range vs.Values {
 				if lit, ok := v.(*ast.CompositeLit); ok {
 					if id, ok := lit.Type.(*ast.Ident); ok && id.Name == "Library" {
-						return true
+						names = append(names, vs.Names[i].Name)
 					}
 				}
 			}
 		}
 	}
-	return false
+	return names
 }
 
 // exportedNames are the exported top-level names a file declares.
@@ -185,6 +187,37 @@ func exportedNames(f *ast.File) []string {
 		}
 	}
 	return names
+}
+
+// TestEveryEntryIsRegistered: each Library variable the registry's files
+// declare is registered once, by its file's init.
+func TestEveryEntryIsRegistered(t *testing.T) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	declared := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		declared += len(libraryVars(f))
+	}
+	seen := map[*Library]bool{}
+	for _, l := range libraries {
+		if seen[l] {
+			t.Errorf("library %q is registered twice", l.Key)
+		}
+		seen[l] = true
+	}
+	if declared == 0 || len(seen) != declared {
+		t.Errorf("%d libraries registered, %d declared", len(seen), declared)
+	}
 }
 
 func TestKeysAreUnique(t *testing.T) {

@@ -95,3 +95,5 @@ var Sarama = Library{
 		},
 	},
 }
+
+func init() { register(&Sarama) }

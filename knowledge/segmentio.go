@@ -91,3 +91,5 @@ var Segmentio = Library{
 		},
 	},
 }
+
+func init() { register(&Segmentio) }

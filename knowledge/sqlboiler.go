@@ -28,3 +28,5 @@ func sqlboilerSaves(ops map[string]string) []GeneratedSave {
 	}
 	return ss
 }
+
+func init() { register(&Sqlboiler) }

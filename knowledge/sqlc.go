@@ -9,3 +9,5 @@ var Sqlc = Library{
 	BatchedInsert: "an sqlc :copyfrom or :batchexec query",
 	BatchedSet:    "an sqlc :batchexec query or one set-based query",
 }
+
+func init() { register(&Sqlc) }

@@ -60,3 +60,5 @@ var Sqlx = Library{
 	BatchedInsert: "sqlx NamedExec with a slice of rows per chunk",
 	Params:        &Params{Chunked: chunkedSQL},
 }
+
+func init() { register(&Sqlx) }

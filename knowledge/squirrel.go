@@ -27,3 +27,5 @@ func squirrelBuilder(typ, op string, starts, rows, setBased []string) Builder {
 		Rows: rows, SetBased: setBased, Handle: "RunWith",
 	}
 }
+
+func init() { register(&Squirrel) }

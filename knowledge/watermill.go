@@ -18,3 +18,5 @@ var WatermillKafka = Library{
 		Batched: "Publish never batches: publish concurrently or use sarama SendMessages",
 	}},
 }
+
+func init() { register(&WatermillKafka) }
