@@ -59,7 +59,7 @@ type Setting struct {
 
 // Producer is one construction of a Kafka producer.
 type Producer struct {
-	Lib  string   // "franz-go", "sarama", "segmentio", "confluent"
+	Lib  string   // the registry key of the Kafka client: "franz-go", "sarama", ...
 	Site ast.Node // the construction: kgo.NewClient call, sarama.New*Producer/NewClient call, &kafka.Writer{} literal or kafka.NewWriter call, kafka.NewProducer call
 	// Settings holds the settings set explicitly, and the library defaults
 	// (Set false) where the library version is known.

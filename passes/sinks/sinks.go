@@ -45,9 +45,8 @@ const (
 type Write struct {
 	Call *ast.CallExpr
 	Kind Kind
-	// Lib is the library key of the table entry: "database/sql", "pgx",
-	// "sqlx", "lib/pq", "sqlc", "gorm", "ent", "bun", "go-pg", "sqlboiler",
-	// "franz-go", "sarama", "segmentio", "confluent".
+	// Lib is the registry key of the library the write goes through
+	// ("database/sql", "pgx", "gorm", "franz-go", ...: knowledge.Lookup).
 	Lib string
 	// Op is "INSERT", "UPDATE", "DELETE", "UPSERT", "MERGE" or "produce".
 	// An SQL write whose statement text could not be resolved has Op "":
