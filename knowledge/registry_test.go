@@ -86,19 +86,8 @@ func passFiles(t *testing.T, fset *token.FileSet) []*ast.File {
 // touches only its entry.
 func TestPassesReadNoLibraryEntry(t *testing.T) {
 	fset := token.NewFileSet()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	perLibrary := map[string]string{} // identifier -> the file declaring it
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for name, f := range registryFiles(t, fset) {
 		if len(libraryVars(f)) > 0 {
 			for _, id := range exportedNames(f) {
 				perLibrary[id] = name
@@ -136,6 +125,26 @@ func TestPassesReadNoLibraryEntry(t *testing.T) {
 			return true
 		})
 	}
+}
+
+// registryFiles parses the registry's non-test Go files, by name.
+func registryFiles(t *testing.T, fset *token.FileSet) map[string]*ast.File {
+	names, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]*ast.File{}
+	for _, name := range names {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = f
+	}
+	return files
 }
 
 // libraryVars are the Library variables a file declares.
@@ -192,20 +201,8 @@ func exportedNames(f *ast.File) []string {
 // TestEveryEntryIsRegistered: each Library variable the registry's files
 // declare is registered once, by its file's init.
 func TestEveryEntryIsRegistered(t *testing.T) {
-	fset := token.NewFileSet()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	declared := 0
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
+	for _, f := range registryFiles(t, token.NewFileSet()) {
 		declared += len(libraryVars(f))
 	}
 	seen := map[*Library]bool{}
