@@ -46,6 +46,11 @@ var Gorm = Library{
 		{Recv: TypeName{GormPath, "DB"}, Name: "Update", Op: "UPDATE", Shape: ChainUpdate, Arg: -1},
 		{Recv: TypeName{GormPath, "DB"}, Name: "UpdateColumn", Op: "UPDATE", Shape: ChainUpdate, Arg: -1},
 		{Recv: TypeName{GormPath, "DB"}, Name: "UpdateColumns", Op: "UPDATE", Shape: ChainUpdate, Arg: -1},
+		// gorm.G[T](db).Where("id = ?", id).Update(ctx, ...): the generics
+		// API's writes of the rows its chain selects.
+		{Recv: TypeName{GormPath, "ChainInterface"}, Name: "Update", Op: "UPDATE", Shape: TypeArgModel},
+		{Recv: TypeName{GormPath, "ChainInterface"}, Name: "Updates", Op: "UPDATE", Shape: TypeArgModel},
+		{Recv: TypeName{GormPath, "ChainInterface"}, Name: "Delete", Op: "DELETE", Shape: TypeArgModel},
 	},
 	// gorm adds the loaded row's primary key to a Where (optimistic
 	// locking, tenant checks): Where, Or and Not on the loop's element

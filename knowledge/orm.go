@@ -58,6 +58,10 @@ const (
 	// GeneratedBuilder: a generated builder's Save or Exec, recognised by
 	// structure: one holding a mutation whose Op() returns Recv.
 	GeneratedBuilder
+	// TypeArgModel: the model is the receiver's type argument (a generic
+	// chain); the write touches one row only when the chain's KeyWhere
+	// finds it by the model's primary key.
+	TypeArgModel
 )
 
 // Chain is the vocabulary of an ORM's fluent query chain.

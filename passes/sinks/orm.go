@@ -37,6 +37,8 @@ func modelWriteRules() []Rule {
 			r.Match = queryModelWrite(l, w)
 		case knowledge.RootModel:
 			r.Match = rootModelWrite(l, w)
+		case knowledge.TypeArgModel:
+			r.Match = typeArgWrite(l, w)
 		case knowledge.GeneratedBuilder:
 			r = Rule{Callee: isEntOneRowSave, Lib: l.Key, Kind: ORM, Match: entWrite(l)}
 			if len(w.KeyPredicates) > 0 {

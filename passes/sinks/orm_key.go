@@ -19,6 +19,31 @@ func byKey(w *Write, call *ast.CallExpr) *Write {
 	return w
 }
 
+// typeArgWrite matches a generic chain's update or delete, whose model is
+// the receiver's type argument (gorm.G[User](db).Where("id = ?",
+// id).Update(ctx, ...)): one row when the chain finds it by its key.
+func typeArgWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *ast.CallExpr) *Write {
+	return func(c *Context, call *ast.CallExpr) *Write {
+		if c == nil || c.Pass == nil {
+			return nil
+		}
+		info := c.Pass.TypesInfo
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		recv, _ := types.Unalias(info.TypeOf(sel.X)).(*types.Named)
+		if recv == nil || recv.TypeArgs().Len() != 1 {
+			return nil
+		}
+		model := recv.TypeArgs().At(0)
+		if where := keyWhere(info, call, w.Recv.Pkg, l, model); where != nil {
+			return byKey(ormWrite(c, call, l, w, modelName(model)), where)
+		}
+		return nil
+	}
+}
+
 // keyWhere returns the KeyWhere call of call's chain of package pkg that
 // finds the model's row by its primary key, Where("id = ?", id), alone or
 // ANDed with other conditions, when the rest of the chain can only narrow

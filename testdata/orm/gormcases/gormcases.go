@@ -418,7 +418,16 @@ func genericsAPI(ctx context.Context, db *gorm.DB, users []model.User) {
 		gorm.G[model.User](db).CreateInBatches(ctx, &chunk, 100)
 	}
 	for _, u := range users {
-		gorm.G[model.User](db).Where("id = ?", u.ID).Update(ctx, "active", false)
+		gorm.G[model.User](db).Where("id = ?", u.ID).Update(ctx, "active", false) // want `gorm update of one User runs once per element of users`
+	}
+	for _, u := range users {
+		gorm.G[model.User](db).Where("users.id = ?", u.ID).Delete(ctx) // want `gorm delete of one User`
+	}
+	// A set per element, and the whole table.
+	for _, u := range users {
+		gorm.G[model.User](db).Where("age > ?", u.Age).Update(ctx, "active", false)
+		gorm.G[model.User](db).Where("id = ?", u.ID).Or("age > 30").Delete(ctx)
+		gorm.G[model.User](db).Delete(ctx)
 	}
 }
 
