@@ -17,7 +17,10 @@ const (
 var Clickhouse = Library{
 	Key:   "clickhouse-go",
 	Paths: []string{ClickhousePath, ClickhouseDriverPath},
-	Pool:  []TypeName{{ClickhouseDriverPath, "Conn"}},
+	// ClickHouse has no fix wording of its own: a file that imports it
+	// beside another database's driver runs SQL on either.
+	Database: &Database{UnknownDialect, nil},
+	Pool:     []TypeName{{ClickhouseDriverPath, "Conn"}},
 	SQLCalls: calls(ClickhouseDriverPath, []string{"Conn"}, map[string]shape{
 		"Exec": {1, -1, true}, "Query": {1, -1, false}, "QueryRow": {1, -1, false}, "Select": {2, -1, false},
 	}),

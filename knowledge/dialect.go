@@ -3,6 +3,7 @@ package knowledge
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Dialect is the database a file's SQL runs on, as far as its imports tell,
@@ -29,6 +30,15 @@ type database struct {
 	drivers, libs []string
 }
 
+// Database is the database a library's packages belong to: a file that
+// imports one of its Drivers runs its SQL there.
+type Database struct {
+	Dialect Dialect
+	Drivers []string
+}
+
+// databases are the packages of databases that are no library of the
+// registry; a library adds its own with its Database.
 var databases = []database{
 	{SQLite, []string{
 		"modernc.org/sqlite",
@@ -53,14 +63,7 @@ var databases = []database{
 		"github.com/go-sql-driver/mysql",
 		"gorm.io/driver/mysql",
 	}},
-	{Postgres, []string{
-		PqPath,
-		PgxPath, PgxpoolPath, PgxPath + "/stdlib",
-		PgxV4Path, PgxV4poolPath, PgxV4Path + "/stdlib",
-		"gorm.io/driver/postgres",
-	}, []string{
-		PqPath, PgxPath, PgxV4Path, PgconnV1Path, "gorm.io/driver/postgres",
-	}},
+	{Postgres, []string{"gorm.io/driver/postgres"}, []string{"gorm.io/driver/postgres"}},
 	// Databases without their own wording: a file that imports one of them
 	// beside another database's driver runs SQL on either.
 	{UnknownDialect, nil, []string{
@@ -69,17 +72,36 @@ var databases = []database{
 		"github.com/sijms/go-ora",
 		"github.com/godror/godror",
 		"gorm.io/driver/sqlserver",
-		ClickhousePath,
 	}},
 }
+
+// allDatabases are the databases with every library's packages added to
+// its dialect's: the packages below its Paths, and its Drivers.
+var allDatabases = sync.OnceValue(func() []database {
+	all := slices.Clone(databases)
+	for _, l := range libraries {
+		if l.Database == nil {
+			continue
+		}
+		i := slices.IndexFunc(all, func(db database) bool { return db.dialect == l.Database.Dialect })
+		if i < 0 {
+			all = append(all, database{dialect: l.Database.Dialect})
+			i = len(all) - 1
+		}
+		all[i].drivers = slices.Concat(all[i].drivers, l.Database.Drivers)
+		all[i].libs = slices.Concat(all[i].libs, l.Paths)
+	}
+	return all
+})
 
 // DialectOf returns the dialect of a file with these imports: the database
 // one of them is a driver of, when no import belongs to another database.
 func DialectOf(imports []string) Dialect {
+	dbs := allDatabases()
 	seen := -1
 	driven := false
 	for _, p := range imports {
-		for i, db := range databases {
+		for i, db := range dbs {
 			if !under(p, db.libs) {
 				continue
 			}
@@ -93,7 +115,7 @@ func DialectOf(imports []string) Dialect {
 	if !driven {
 		return UnknownDialect
 	}
-	return databases[seen].dialect
+	return dbs[seen].dialect
 }
 
 // fixes is the batched form of a per-row statement through database/sql on

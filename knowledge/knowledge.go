@@ -118,6 +118,9 @@ type Library struct {
 	ExpandsInList bool
 	// Params is how it sends a statement's values (nil: it runs no SQL).
 	Params *Params
+	// Database is the database its packages belong to, for the dialect of
+	// a file that imports them.
+	Database *Database
 }
 
 // libraries is the registry, in no particular order: each library's file

@@ -18,8 +18,10 @@ const (
 var Pgx = Library{
 	Key:   "pgx",
 	Paths: []string{PgxPath, PgxpoolPath, PgconnPath},
-	Tx:    []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
-	Pool:  []TypeName{{PgxpoolPath, "Pool"}, {PgxPath, "Conn"}, {PgxpoolPath, "Conn"}},
+	// Every package below PgxPath (pgtype, stdlib) is Postgres's.
+	Database: &Database{Postgres, []string{PgxPath, PgxpoolPath, PgxPath + "/stdlib"}},
+	Tx:       []TypeName{{PgxPath, "Tx"}, {PgxpoolPath, "Tx"}},
+	Pool:     []TypeName{{PgxpoolPath, "Pool"}, {PgxPath, "Conn"}, {PgxpoolPath, "Conn"}},
 	Runners: []Callback{
 		{Func{PgxPath, "", "BeginFunc"}, 2, false},
 		{Func{PgxPath, "", "BeginTxFunc"}, 3, false},

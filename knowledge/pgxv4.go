@@ -13,10 +13,11 @@ const (
 
 // PgxV4 is pgx v4.
 var PgxV4 = Library{
-	Key:   "pgx/v4",
-	Paths: []string{PgxV4Path, PgxV4poolPath, PgconnV1Path},
-	Tx:    []TypeName{{PgxV4Path, "Tx"}, {PgxV4poolPath, "Tx"}},
-	Pool:  []TypeName{{PgxV4poolPath, "Pool"}, {PgxV4Path, "Conn"}, {PgxV4poolPath, "Conn"}},
+	Key:      "pgx/v4",
+	Paths:    []string{PgxV4Path, PgxV4poolPath, PgconnV1Path},
+	Database: &Database{Postgres, []string{PgxV4Path, PgxV4poolPath, PgxV4Path + "/stdlib"}},
+	Tx:       []TypeName{{PgxV4Path, "Tx"}, {PgxV4poolPath, "Tx"}},
+	Pool:     []TypeName{{PgxV4poolPath, "Pool"}, {PgxV4Path, "Conn"}, {PgxV4poolPath, "Conn"}},
 	Runners: []Callback{
 		{Func{PgxV4Path, "Conn", "BeginFunc"}, 1, false},
 		{Func{PgxV4Path, "Conn", "BeginTxFunc"}, 2, false},

@@ -8,6 +8,7 @@ const PqPath = "github.com/lib/pq"
 // CopyIn and CopyInSchema build a COPY ... FROM STDIN statement.
 var Pq = Library{
 	Key: "lib/pq", Paths: []string{PqPath}, Params: &Params{Chunked: chunkedSQL},
+	Database:  &Database{Postgres, []string{PqPath}},
 	TextCalls: []TextCall{{PqPath, "CopyIn", CopyText}, {PqPath, "CopyInSchema", CopyText}},
 }
 

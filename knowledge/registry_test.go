@@ -17,7 +17,7 @@ import (
 // read the registry instead, so adding a library touches only its entry.
 func TestOnlyTheRegistryNamesALibrary(t *testing.T) {
 	var paths []string
-	for _, db := range databases {
+	for _, db := range allDatabases() {
 		paths = append(paths, db.libs...)
 	}
 	for _, l := range libraries {
