@@ -8,11 +8,11 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/producers"
 )
@@ -124,7 +124,7 @@ func observes(pass *analysis.Pass, s producers.Setting, iface string) bool {
 	if iface == "" || !ok || call.Ellipsis.IsValid() {
 		return true
 	}
-	fn := typeutil.StaticCallee(pass.TypesInfo, call)
+	fn := callee.Static(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return true
 	}

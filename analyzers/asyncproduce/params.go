@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // ParamsFact says what a function does with its parameters whose type is a
@@ -74,7 +74,7 @@ func (ps *params) export() {
 // argUse returns the methods the callee of call uses on its index'th
 // argument, or false when it may do anything else with it.
 func (ps *params) argUse(call *ast.CallExpr, index int) ([]string, bool) {
-	fn := typeutil.StaticCallee(ps.pass.TypesInfo, call)
+	fn := callee.Static(ps.pass.TypesInfo, call)
 	if fn == nil {
 		return nil, false
 	}

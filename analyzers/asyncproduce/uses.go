@@ -6,9 +6,9 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/producers"
 )
 
@@ -241,36 +241,21 @@ func nilArgCall(info *types.Info, res *producers.Result, call *ast.CallExpr) (*p
 	if !ok {
 		return nil, false
 	}
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil {
+	fn := callee.Func(info, call)
+	if fn == nil || fn.Pkg() == nil {
 		return nil, false
 	}
 	lib := knowledge.KafkaOf(fn.Pkg().Path())
 	if lib == nil || lib.Kafka.Outcomes == nil {
 		return nil, false
 	}
-	recv := recvName(fn)
+	k := callee.Key(fn)
 	for _, m := range lib.Kafka.Outcomes.NilArg {
-		if m.Recv == recv && m.Name == fn.Name() && m.Arg < len(call.Args) && info.Types[call.Args[m.Arg]].IsNil() {
+		if m.Recv == k.Recv && m.Name == k.Name && m.Arg < len(call.Args) && info.Types[call.Args[m.Arg]].IsNil() {
 			if p := res.Of(sel.X); p != nil {
 				return p, true
 			}
 		}
 	}
 	return nil, false
-}
-
-func recvName(fn *types.Func) string {
-	sig, _ := fn.Type().(*types.Signature)
-	if sig == nil || sig.Recv() == nil {
-		return ""
-	}
-	t := sig.Recv().Type()
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	if named, ok := types.Unalias(t).(*types.Named); ok {
-		return named.Obj().Name()
-	}
-	return ""
 }

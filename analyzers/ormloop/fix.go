@@ -9,9 +9,9 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
@@ -147,7 +147,7 @@ func labelled(pass *analysis.Pass, loop ast.Stmt) bool {
 // and one INSERT of all its rows fails past 65535 bind parameters
 // (paramlimit's finding).
 func methodBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var, fix *knowledge.BulkFix) string {
-	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	fn := callee.Func(pass.TypesInfo, call)
 	sel, _ := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if fn == nil || fn.Name() != fix.From || len(call.Args) != 1 || sel == nil {
 		return ""
@@ -172,7 +172,7 @@ func modelBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.E
 		if !ok || model != nil {
 			return model == nil
 		}
-		if fn, _ := typeutil.Callee(info, c).(*types.Func); fn != nil && fn.Pkg() != nil && slices.Contains(l.Paths, fn.Pkg().Path()) {
+		if fn := callee.Func(info, c); fn != nil && fn.Pkg() != nil && slices.Contains(l.Paths, fn.Pkg().Path()) {
 			if i, ok := l.Chain.ModelArgOf(fn.Name()); ok && len(c.Args) == i+1 {
 				model = c.Args[i]
 				return false
@@ -328,7 +328,7 @@ func (s *source) splice(n ast.Node, repls ...replacement) string {
 // first result of Save changes type.
 func generatedBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice ast.Expr, key, val *types.Var, bulk string) string {
 	info := pass.TypesInfo
-	save, _ := typeutil.Callee(info, call).(*types.Func)
+	save := callee.Func(info, call)
 	if save == nil {
 		return ""
 	}
@@ -349,7 +349,7 @@ func generatedBulk(pass *analysis.Pass, src *source, call *ast.CallExpr, slice a
 		if !ok {
 			return ""
 		}
-		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		fn := callee.Func(info, inner)
 		if fn == nil {
 			return ""
 		}

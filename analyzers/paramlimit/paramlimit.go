@@ -5,16 +5,15 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
@@ -77,28 +76,28 @@ func run(pass *analysis.Pass) (any, error) {
 // registry, or a call into an SQL library that binds a spread slice of
 // arguments (db.Exec(ctx, query, args...)).
 func match(pass *analysis.Pass, call *ast.CallExpr) *statement {
-	fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+	fn := callee.Func(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
 	if st := bulk(pass, fn, call); st != nil {
 		return st
 	}
-	pkg, recv := trimVendor(fn.Pkg().Path()), recvName(fn)
-	if !call.Ellipsis.IsValid() || !knowledge.BindsArgs(pkg, recv, fn.Name()) {
+	k := callee.Key(fn)
+	if !call.Ellipsis.IsValid() || !knowledge.BindsArgs(k.Pkg, k.Recv, k.Name) {
 		return nil
 	}
-	lib := knowledge.LibraryOf(pkg)
+	lib := knowledge.LibraryOf(k.Pkg)
 	return &statement{call: call, lib: lib, what: lib.Key + " " + fn.Name(), rows: call.Args[len(call.Args)-1]}
 }
 
 // bulk matches the registry's bulk calls; their columns come from the
 // row type.
 func bulk(pass *analysis.Pass, fn *types.Func, call *ast.CallExpr) *statement {
-	pkg, recv := trimVendor(fn.Pkg().Path()), recvName(fn)
+	k := callee.Key(fn)
 	var st *statement
 	knowledge.BulkCalls(func(l *knowledge.Library, b knowledge.BulkCall) bool {
-		if b.Name != fn.Name() || !b.Generated && (b.Pkg != pkg || b.Recv != recv) {
+		if b.Name != k.Name || !b.Generated && (b.Pkg != k.Pkg || b.Recv != k.Recv) {
 			return true
 		}
 		var rows ast.Expr
@@ -161,7 +160,7 @@ func batchSizeSet(pass *analysis.Pass, in *inspector.Inspector) map[*knowledge.L
 		if n == nil || n.Obj().Pkg() == nil {
 			continue
 		}
-		path := trimVendor(n.Obj().Pkg().Path())
+		path := callee.TrimVendor(n.Obj().Pkg().Path())
 		l := knowledge.LibraryOf(path)
 		if l == nil || l.Params == nil {
 			continue
@@ -212,16 +211,6 @@ func fix(st *statement) string {
 	return p.Chunked
 }
 
-// recvName is the name of fn's receiver type, "" for a function.
-func recvName(fn *types.Func) string {
-	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-		if n, ok := types.Unalias(deref(sig.Recv().Type())).(*types.Named); ok {
-			return n.Obj().Name()
-		}
-	}
-	return ""
-}
-
 func deref(t types.Type) types.Type {
 	if p, ok := t.(*types.Pointer); ok {
 		return p.Elem()
@@ -239,12 +228,4 @@ func elem(t types.Type) types.Type {
 		return s.Elem()
 	}
 	return nil
-}
-
-// trimVendor maps a vendored import path to the library's own.
-func trimVendor(path string) string {
-	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
-		return path[i+len("/vendor/"):]
-	}
-	return strings.TrimPrefix(path, "vendor/")
 }

@@ -5,18 +5,17 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"go/types"
 	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
@@ -70,8 +69,8 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
-		fn, _ := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if fn == nil || !slices.Contains(writers, fn.Origin().FullName()) || (writes != nil && writes.At(call) != nil) {
+		fn := callee.Func(pass.TypesInfo, call)
+		if fn == nil || !slices.Contains(writers, fn.FullName()) || (writes != nil && writes.At(call) != nil) {
 			return
 		}
 		l := lr.PerIteration(call)
@@ -93,7 +92,7 @@ func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Resul
 // launched once per element.
 func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, launched bool) analysis.Diagnostic {
 	what := sinks.OpPhrase(w.Op, w.Target)
-	switch fn := typeutil.Callee(pass.TypesInfo, w.Call); {
+	switch fn := callee.Func(pass.TypesInfo, w.Call); {
 	case w.Via != nil:
 		what = fmt.Sprintf("%s (%s)", sinks.FuncName(w.Via.Func), what)
 	case w.Op == "" && fn != nil:

@@ -8,6 +8,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // builder computes a package's loops and spans in a few linear passes.
@@ -299,7 +301,7 @@ func (b *builder) collectFacts() {
 					b.runs[v] = append(b.runs[v], n)
 				}
 			}
-			if _, launcher := lookup(launchers, calleeFunc(b.info, n)); launcher || c.ParentEdgeKind() == edge.GoStmt_Call {
+			if _, launcher := lookup(launchers, callee.Func(b.info, n)); launcher || c.ParentEdgeKind() == edge.GoStmt_Call {
 				b.res.launches[n] = true
 			}
 			if l, ok := b.runsArg(n); ok && l.arg < len(n.Args) {
@@ -441,7 +443,7 @@ func (b *builder) collectLoops() {
 			}
 			b.addLoop(n, n.Body, b.rangeIntent(n), shorten(types.ExprString(n.X)))
 		case *ast.CallExpr:
-			cb, ok := lookup(callbackIters, calleeFunc(b.info, n))
+			cb, ok := lookup(callbackIters, callee.Func(b.info, n))
 			if !ok || cb.arg >= len(n.Args) {
 				break
 			}
@@ -505,7 +507,7 @@ func (b *builder) runsArg(call *ast.CallExpr) (callbackIter, bool) {
 // runsArgOf returns the runner entry of a call, a listed or an inferred
 // one, or with launch also the launcher entry.
 func (b *builder) runsArgOf(call *ast.CallExpr, launch bool) (callbackIter, bool) {
-	fn := calleeFunc(b.info, call)
+	fn := callee.Func(b.info, call)
 	if fn == nil {
 		return callbackIter{}, false
 	}

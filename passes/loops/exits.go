@@ -5,6 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
+
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // terminates reports whether a statement list always leaves some loop, and
@@ -130,7 +133,7 @@ func (b *builder) labeled(label *ast.Ident) ast.Stmt {
 }
 
 func (b *builder) neverReturns(call *ast.CallExpr) bool {
-	fn := calleeFunc(b.info, call)
+	fn := callee.Func(b.info, call)
 	return fn != nil && noReturn[fn.FullName()]
 }
 
@@ -171,7 +174,7 @@ func (b *builder) threshold(cond ast.Expr, init ast.Stmt) bool {
 // time.Now(). That is the age of a batch; u.CreatedAt.After(cutoff) is a
 // filter on records and does not count.
 func (b *builder) clock(call *ast.CallExpr, methods ...string) bool {
-	fn := calleeFunc(b.info, call)
+	fn := callee.Func(b.info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "time" {
 		return false
 	}
@@ -183,15 +186,11 @@ func (b *builder) clock(call *ast.CallExpr, methods ...string) bool {
 		return false
 	}
 	now, ok := ast.Unparen(sel.X).(*ast.CallExpr)
-	if !ok || !isPkgFunc(calleeFunc(b.info, now), "time", "Now") {
+	if !ok || !isPkgFunc(callee.Func(b.info, now), "time", "Now") {
 		return false
 	}
-	for _, m := range methods {
-		if (method{"time", "Time", m}).is(fn) {
-			return true
-		}
-	}
-	return false
+	k := callee.Key(fn)
+	return k.Pkg == "time" && k.Recv == "Time" && slices.Contains(methods, k.Name)
 }
 
 // initValue returns the expression an if statement's init assigns to id.
@@ -230,10 +229,7 @@ func (b *builder) sizeLike(e, other ast.Expr, init ast.Stmt) bool {
 		if len(e.Args) == 1 && (b.isBuiltin(e.Fun, "len") || b.isBuiltin(e.Fun, "cap")) {
 			size = true
 		} else if len(e.Args) == 0 {
-			fn := calleeFunc(b.info, e)
-			for _, m := range sizers {
-				size = size || m.is(fn)
-			}
+			size = slices.Contains(sizers, callee.Key(callee.Func(b.info, e)))
 		}
 		if !size {
 			return false
@@ -307,7 +303,7 @@ func (b *builder) timerChan(e ast.Expr) bool {
 		v, ok := b.info.Uses[e.Sel].(*types.Var)
 		return ok && v.IsField() && v.Name() == "C" && v.Pkg() != nil && v.Pkg().Path() == "time"
 	case *ast.CallExpr:
-		fn := calleeFunc(b.info, e)
+		fn := callee.Func(b.info, e)
 		return isPkgFunc(fn, "time", "After") || isPkgFunc(fn, "time", "Tick")
 	}
 	return false

@@ -5,8 +5,11 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // The intent heuristics look for positive evidence that an iteration is not
@@ -240,7 +243,7 @@ func (b *builder) retryCall(e ast.Expr) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if fn := calleeFunc(b.info, n); fn != nil && fn.Pkg() != nil && retryPath(fn.Pkg().Path()) {
+			if fn := callee.Func(b.info, n); fn != nil && fn.Pkg() != nil && retryPath(fn.Pkg().Path()) {
 				found = true
 			}
 		}
@@ -274,7 +277,7 @@ func (b *builder) periodicFor(f *ast.ForStmt) bool {
 			return true
 		}
 		call, ok := ast.Unparen(st.X).(*ast.CallExpr)
-		return ok && isPkgFunc(calleeFunc(b.info, call), "time", "Sleep")
+		return ok && isPkgFunc(callee.Func(b.info, call), "time", "Sleep")
 	case *ast.SelectStmt:
 		if st.Body == nil {
 			return false
@@ -324,7 +327,7 @@ func (b *builder) paced(r *ast.RangeStmt) bool {
 				return true
 			}
 		case *ast.CallExpr:
-			if d, ok := b.constInt(firstArg(x)); ok && d > 0 && isPkgFunc(calleeFunc(b.info, x), "time", "Sleep") {
+			if d, ok := b.constInt(firstArg(x)); ok && d > 0 && isPkgFunc(callee.Func(b.info, x), "time", "Sleep") {
 				return true
 			}
 		}
@@ -354,7 +357,7 @@ func (b *builder) doneComm(comm ast.Stmt) bool {
 	if !ok {
 		return false
 	}
-	fn := calleeFunc(b.info, call)
+	fn := callee.Func(b.info, call)
 	return fn != nil && fn.Name() == "Done" && fn.Pkg() != nil && fn.Pkg().Path() == "context"
 }
 
@@ -669,7 +672,7 @@ func (b *builder) findSpreads() {
 	calls := map[*types.Func]int{}
 	for c := range b.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		fn := calleeFunc(b.info, call)
+		fn := callee.Func(b.info, call)
 		if fn == nil {
 			continue
 		}
@@ -745,7 +748,7 @@ func (b *builder) upToLen(f *ast.ForStmt) bool {
 // returnsLiteral: call runs a function of this package whose every return
 // statement returns one composite literal.
 func (b *builder) returnsLiteral(call *ast.CallExpr) bool {
-	d := b.decls[calleeFunc(b.info, call)]
+	d := b.decls[callee.Func(b.info, call)]
 	if d == nil || d.Body == nil {
 		return false
 	}
@@ -938,10 +941,7 @@ func (b *builder) polls(f *ast.ForStmt) bool {
 			case *ast.FuncLit, *ast.BlockStmt:
 				return false
 			case *ast.CallExpr:
-				fn := calleeFunc(b.info, n)
-				for _, m := range pollers {
-					found = found || m.is(fn)
-				}
+				found = found || slices.Contains(pollers, callee.Key(callee.Func(b.info, n)))
 			}
 			return !found
 		})
@@ -1035,7 +1035,7 @@ func (b *builder) reslices(f *ast.ForStmt) bool {
 // are single records (payloads, keys, UUIDs) and slices of interfaces are
 // rows of column values, so neither counts as a batch.
 func (b *builder) chunkedRange(r *ast.RangeStmt) bool {
-	if call, ok := ast.Unparen(r.X).(*ast.CallExpr); ok && isPkgFunc(calleeFunc(b.info, call), "slices", "Chunk") {
+	if call, ok := ast.Unparen(r.X).(*ast.CallExpr); ok && isPkgFunc(callee.Func(b.info, call), "slices", "Chunk") {
 		return true
 	}
 	elem := r.Value

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // ambiguous marks an object that holds different producers.
@@ -135,7 +136,7 @@ func (r *Result) of(expr ast.Expr) *Producer {
 	case *ast.StarExpr:
 		return r.of(e.X)
 	case *ast.CallExpr:
-		if fn := callee(info, e); fn != nil && fn.Pkg() == r.pass.Pkg {
+		if fn := callee.Func(info, e); fn != nil && fn.Pkg() == r.pass.Pkg {
 			key = fn
 		}
 	}
@@ -158,7 +159,7 @@ func (r *Result) markProducing(ins *inspector.Inspector) {
 		if !ok || !knowledge.IsProducingMethod(sel.Sel.Name) {
 			return
 		}
-		fn := callee(info, call)
+		fn := callee.Func(info, call)
 		if fn == nil || fn.Pkg() == nil {
 			return
 		}

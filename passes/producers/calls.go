@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // A configuration often crosses a call inside the package: built by the
@@ -142,7 +143,7 @@ func (w *walker) callEffect(e ast.Expr, s *state) (*state, bool) {
 	if !ok || w.depth > maxDepth || call.Ellipsis.IsValid() {
 		return s, false
 	}
-	fn := callee(info, call)
+	fn := callee.Func(info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return s, false
 	}
@@ -402,7 +403,7 @@ func (r *resolver) exportParams() {
 // indirect is the producer a call of another package's function builds
 // from the configuration passed to it (see ParamFact), or nil.
 func (r *resolver) indirect(call *ast.CallExpr) *Producer {
-	fn := callee(r.pass.TypesInfo, call)
+	fn := callee.Func(r.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg || call.Ellipsis.IsValid() {
 		return nil
 	}

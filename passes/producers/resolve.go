@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -143,7 +144,7 @@ func isAddressed(ins *inspector.Inspector, lit *ast.CompositeLit) bool {
 }
 
 func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
-	fn := callee(r.pass.TypesInfo, call)
+	fn := callee.Func(r.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return nil
 	}
@@ -201,7 +202,7 @@ func (r *resolver) producerCall(call *ast.CallExpr) *Producer {
 // importedWriter is the segmentio writer call returns when call is of a
 // helper in another package whose fact describes the writer, else nil.
 func (r *resolver) importedWriter(call *ast.CallExpr) *Producer {
-	fn := callee(r.pass.TypesInfo, call)
+	fn := callee.Func(r.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg() == r.pass.Pkg {
 		return nil
 	}
@@ -350,7 +351,7 @@ func (r *resolver) opt(e ast.Expr, depth int) *state {
 	e = ast.Unparen(e)
 	switch e := e.(type) {
 	case *ast.CallExpr:
-		fn := callee(info, e)
+		fn := callee.Func(info, e)
 		if fn == nil || fn.Pkg() == nil {
 			return opaqueState()
 		}
@@ -405,7 +406,7 @@ func (r *resolver) codecCall(lib *knowledge.Library, e ast.Expr) string {
 	if !ok {
 		return ""
 	}
-	fn := callee(r.pass.TypesInfo, call)
+	fn := callee.Func(r.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil || knowledge.KafkaOf(fn.Pkg().Path()) != lib {
 		return ""
 	}
@@ -480,7 +481,7 @@ func (r *resolver) codecValue(e ast.Expr) string {
 				return r.codecValue(sel.X)
 			}
 		}
-		if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != nil {
+		if fn := callee.Func(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != nil {
 			return knowledge.CodecPackage(fn.Pkg().Path())
 		}
 		return ""
@@ -531,7 +532,7 @@ func (r *resolver) config(e ast.Expr, sh shape, depth int) *state {
 	case *ast.CompositeLit:
 		return r.literal(x, r.libOfType(info.TypeOf(x)), depth)
 	case *ast.CallExpr:
-		fn := callee(info, x)
+		fn := callee.Func(info, x)
 		if fn != nil && fn.Pkg() != nil && sh == saramaCfg {
 			if l := knowledge.KafkaOf(fn.Pkg().Path()); l != nil && l.Kafka.NewConfig != "" && fn.Name() == l.Kafka.NewConfig {
 				return newState()
@@ -689,7 +690,7 @@ func (r *resolver) literal(lit *ast.CompositeLit, lib *knowledge.Library, depth 
 
 // helper evaluates a call of a user function returning a configuration.
 func (r *resolver) helper(call *ast.CallExpr, sh shape, depth int) *state {
-	fn := callee(r.pass.TypesInfo, call)
+	fn := callee.Func(r.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return opaqueState()
 	}
@@ -826,7 +827,7 @@ func (r *resolver) clientCall(e ast.Expr, lib *knowledge.Library, name string) *
 			n++
 			if len(as.Rhs) == 1 && i == 0 {
 				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
-					if fn := callee(r.pass.TypesInfo, call); fn != nil && fn.Name() == name && fn.Pkg() != nil &&
+					if fn := callee.Func(r.pass.TypesInfo, call); fn != nil && fn.Name() == name && fn.Pkg() != nil &&
 						knowledge.KafkaOf(fn.Pkg().Path()) == lib {
 						found = call
 					}
@@ -927,7 +928,7 @@ func (r *resolver) packageInit(v *types.Var) ast.Expr {
 			case *ast.CallExpr:
 				// A map handed to a call may be changed there; maps.Copy
 				// only reads its source.
-				fn := callee(r.pass.TypesInfo, n)
+				fn := callee.Func(r.pass.TypesInfo, n)
 				for i, a := range n.Args {
 					if _, isMap := v.Type().Underlying().(*types.Map); isMap && values.RootVar(r.pass.TypesInfo, a) == v &&
 						!(i == 1 && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy") {
@@ -942,22 +943,6 @@ func (r *resolver) packageInit(v *types.Var) ast.Expr {
 		return nil
 	}
 	return init
-}
-
-func callee(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		id = f.Sel
-	case *ast.IndexExpr:
-		return nil
-	default:
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	return fn
 }
 
 func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {

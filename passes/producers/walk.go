@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -401,7 +402,7 @@ func (w *walker) mayChange(n ast.Node) bool {
 				changes = true
 			}
 		case *ast.CallExpr:
-			if fn := callee(info, x); fn != nil && fn.Pkg() != nil && knowledge.KafkaOf(fn.Pkg().Path()) != nil {
+			if fn := callee.Func(info, x); fn != nil && fn.Pkg() != nil && knowledge.KafkaOf(fn.Pkg().Path()) != nil {
 				// The client libraries read their configuration.
 				return true
 			}
@@ -463,7 +464,7 @@ func (w *walker) setKey(e ast.Expr, s *state) (*state, bool) {
 	if !ok || sel.Sel.Name != "SetKey" || values.RootVar(info, sel.X) != w.v {
 		return s, false
 	}
-	fn := callee(info, call)
+	fn := callee.Func(info, call)
 	if fn == nil || fn.Pkg() == nil || knowledge.KafkaOf(fn.Pkg().Path()) == nil {
 		return s, false
 	}
@@ -515,7 +516,7 @@ func (w *walker) mapsCopy(e ast.Expr, s *state) (*state, bool) {
 	if !ok || w.sh != configMap || len(call.Args) != 2 {
 		return s, false
 	}
-	fn := callee(w.r.pass.TypesInfo, call)
+	fn := callee.Func(w.r.pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "maps" || fn.Name() != "Copy" || values.RootVar(w.r.pass.TypesInfo, call.Args[0]) != w.v || w.mentions(call.Args[1]) {
 		return s, false
 	}

@@ -3,6 +3,8 @@ package sinks
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // funcValue is what a called function value certainly holds: a function or
@@ -69,18 +71,9 @@ func (st *sqlState) funcValueOf(call *ast.CallExpr) (funcValue, bool) {
 			return funcValue{}, false
 		}
 		return funcValue{lit: e, name: name}, true
-	case *ast.Ident:
-		if fn, ok := st.info.Uses[e].(*types.Func); ok {
-			return funcValue{fn: fn.Origin()}, true
-		}
-	case *ast.SelectorExpr:
-		// A method value (s.insert) or a package's function (repo.Save);
-		// a method expression (T.Save) takes its receiver as an argument.
-		if sel := st.info.Selections[e]; sel != nil && sel.Kind() != types.MethodVal {
-			return funcValue{}, false
-		}
-		if fn, ok := st.info.Uses[e.Sel].(*types.Func); ok {
-			return funcValue{fn: fn.Origin()}, true
+	default:
+		if fn := callee.Value(st.info, e); fn != nil {
+			return funcValue{fn: fn}, true
 		}
 	}
 	return funcValue{}, false

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // throughInterface applies a library method's rule to a call of a method of
@@ -19,7 +20,7 @@ import (
 // unknown. Whether such a call runs in a transaction is unknown unless the
 // value behind the interface is seen.
 func (idx *ruleIndex) throughInterface(c *Context, fn *types.Func, call *ast.CallExpr) (w *Write, owned bool) {
-	if !isInterfaceMethod(fn) || fn.Pkg() == nil || idx.pkgs[trimVendor(fn.Pkg().Path())] {
+	if !callee.Abstract(fn) || fn.Pkg() == nil || idx.pkgs[callee.TrimVendor(fn.Pkg().Path())] {
 		return nil, false
 	}
 	iface := interfaceAt(c.Pass.TypesInfo, fn, call)
@@ -92,7 +93,7 @@ func (c *Context) libraryMethod(r *Rule, iface *types.Interface) *types.Func {
 	if !ok {
 		return nil
 	}
-	if p, typ := funcKey(m); p != r.Pkg || typ != r.Type {
+	if k := callee.Key(m); k.Pkg != r.Pkg || k.Recv != r.Type {
 		return nil
 	}
 	return m
@@ -106,7 +107,7 @@ func (c *Context) imported(path string) *types.Package {
 		var walk func(p *types.Package)
 		walk = func(p *types.Package) {
 			for _, d := range p.Imports() {
-				k := trimVendor(d.Path())
+				k := callee.TrimVendor(d.Path())
 				if c.deps[k] == nil {
 					c.deps[k] = d
 					walk(d)
@@ -131,7 +132,7 @@ func namesLibraryType(sig *types.Signature, key string) bool {
 	mentions = func(t types.Type) bool {
 		switch t := types.Unalias(t).(type) {
 		case *types.Named:
-			return t.Obj().Pkg() != nil && slices.Contains(l.Paths, trimVendor(t.Obj().Pkg().Path()))
+			return t.Obj().Pkg() != nil && slices.Contains(l.Paths, callee.TrimVendor(t.Obj().Pkg().Path()))
 		case *types.Pointer:
 			return mentions(t.Elem())
 		case *types.Slice:
@@ -161,5 +162,5 @@ func (c *Context) callee(call *ast.CallExpr) *types.Func {
 	if c.via != nil {
 		return c.via
 	}
-	return kafkaCallee(c.Pass.TypesInfo, call)
+	return callee.Func(c.Pass.TypesInfo, call)
 }

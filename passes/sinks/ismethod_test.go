@@ -22,7 +22,7 @@ func TestIsMethodVendored(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		info := &types.Info{Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
+		info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
 		pkg, err := (&types.Config{Importer: imp}).Check(path, fset, []*ast.File{f}, info)
 		if err != nil {
 			t.Fatal(err)

@@ -6,9 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // The ORM part of the knowledge base. Each rule decides how many rows one
@@ -134,7 +133,7 @@ func receiverChain(info *types.Info, call *ast.CallExpr, pkgPath string) []chain
 		if !isCall {
 			break
 		}
-		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		fn := callee.Func(info, inner)
 		if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
 			break
 		}
@@ -349,7 +348,7 @@ func conditionedChain(info *types.Info, e ast.Expr, pkg string, ch *knowledge.Ch
 	if !ok {
 		return false
 	}
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	fn := callee.Func(info, call)
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
 		return false
 	}
@@ -525,7 +524,7 @@ func chainModel(info *types.Info, call *ast.CallExpr, pkg, start string, ch *kno
 		if !ok {
 			return nil
 		}
-		fn, _ := typeutil.Callee(info, inner).(*types.Func)
+		fn := callee.Func(info, inner)
 		if fn == nil || fn.Pkg() == nil {
 			return nil
 		}

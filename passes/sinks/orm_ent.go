@@ -5,9 +5,8 @@ import (
 	"go/types"
 	"slices"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // ent's client is generated into the user's module, so its builders are
@@ -197,7 +196,7 @@ func entWrite(l *knowledge.Library) func(*Context, *ast.CallExpr) *Write {
 		if c == nil || c.Pass == nil || inGeneratedFile(c, call) {
 			return nil
 		}
-		fn, _ := typeutil.Callee(c.Pass.TypesInfo, call).(*types.Func)
+		fn := callee.Func(c.Pass.TypesInfo, call)
 		op, entity := entOp(fn)
 		if op == "" {
 			return nil
@@ -278,7 +277,7 @@ func entKeyWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *a
 			return nil
 		}
 		st := c.sqlState()
-		fn, _ := typeutil.Callee(st.info, call).(*types.Func)
+		fn := callee.Func(st.info, call)
 		op, builder := entSetOp(fn)
 		if op == "" {
 			return nil
@@ -303,7 +302,7 @@ func entKeyWrite(l *knowledge.Library, w knowledge.ModelWrite) func(*Context, *a
 			if !ok {
 				return nil
 			}
-			m, _ := typeutil.Callee(st.info, next).(*types.Func)
+			m := callee.Func(st.info, next)
 			if m == nil || m.Pkg() != pkg {
 				return nil
 			}
@@ -329,7 +328,7 @@ func entKeyPredicate(info *types.Info, where *ast.CallExpr, m *types.Func, keys 
 		if !ok || len(p.Args) != 1 {
 			continue
 		}
-		f, _ := typeutil.Callee(info, p).(*types.Func)
+		f := callee.Func(info, p)
 		if f == nil || !slices.Contains(keys, f.Name()) {
 			continue
 		}

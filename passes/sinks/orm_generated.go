@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // generatedSaveRules match the one-object saves libraries generate into
@@ -17,7 +18,7 @@ func generatedSaveRules() []Rule {
 			Callee: func(fn *types.Func) bool { return fn.Name() == s.Name && handleParam(fn, s) >= 0 },
 			Lib:    l.Key, Kind: ORM,
 			Match: func(c *Context, call *ast.CallExpr) *Write {
-				fn := calleeFunc(c.Pass.TypesInfo, call)
+				fn := callee.Func(c.Pass.TypesInfo, call)
 				i := handleParam(fn, s)
 				if i < 0 || i >= len(call.Args) {
 					return nil

@@ -5,9 +5,8 @@ import (
 	"go/types"
 	"slices"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // ormInTx reports whether a write through ORM l runs inside an explicit
@@ -111,8 +110,8 @@ func txHandle(c *Context, root ast.Expr, l *knowledge.Library) bool {
 		if !ok {
 			return false
 		}
-		fn, _ := typeutil.Callee(info, parent).(*types.Func)
-		return slices.ContainsFunc(l.Runners, func(r knowledge.Callback) bool { return isFunc(fn, r.Func) })
+		fn := callee.Func(info, parent)
+		return slices.ContainsFunc(l.Runners, func(r knowledge.Callback) bool { return callee.Key(fn) == r.Func })
 	}
 	if outer == nil {
 		return false
@@ -129,19 +128,13 @@ func txHandle(c *Context, root ast.Expr, l *knowledge.Library) bool {
 				continue
 			}
 			if rc, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr); ok {
-				fn, _ := typeutil.Callee(info, rc).(*types.Func)
-				found = found || slices.ContainsFunc(l.Begins, func(b knowledge.Func) bool { return isFunc(fn, b) })
+				fn := callee.Func(info, rc)
+				found = found || slices.Contains(l.Begins, callee.Key(fn))
 			}
 		}
 		return !found
 	})
 	return found
-}
-
-// isFunc reports whether fn is the registry's function f.
-func isFunc(fn *types.Func, f knowledge.Func) bool {
-	pkg, recv := funcKey(fn)
-	return fn != nil && pkg == f.Pkg && recv == f.Recv && fn.Name() == f.Name
 }
 
 func declaresParam(info *types.Info, ft *ast.FuncType, v *types.Var) bool {

@@ -83,7 +83,7 @@ func matchOneRecord(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write 
 // the channel passed or a Reports channel), or the wait for a signal its
 // promise sends.
 func matchProduceWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write {
-	recv := kafkaReceiver(call)
+	recv := receiver(call)
 	if recv == nil || len(call.Args) <= max(p.Record, p.Waiter) {
 		return nil
 	}
@@ -111,7 +111,7 @@ func matchProduceWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Wr
 // matchSendWaited accepts "p.Input() <- msg" followed, in the same
 // iteration, by a receive from one of the same producer's Reports channels.
 func matchSendWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write {
-	recv := kafkaReceiver(call)
+	recv := receiver(call)
 	if len(call.Args) != 0 || recv == nil {
 		return nil
 	}
@@ -146,7 +146,7 @@ func matchSendWaited(c *Context, call *ast.CallExpr, p knowledge.Produce) *Write
 func kafkaReportOf(info *types.Info, recv ast.Expr, pkg string, p knowledge.Produce) kafkaWait {
 	return kafkaReceiveFrom(func(ch ast.Expr) bool {
 		ev, ok := ast.Unparen(ch).(*ast.CallExpr)
-		return ok && len(p.Reports) > 0 && IsMethod(info, ev, pkg, p.Recv, p.Reports...) && kafkaSameRef(info, kafkaReceiver(ev), recv)
+		return ok && len(p.Reports) > 0 && IsMethod(info, ev, pkg, p.Recv, p.Reports...) && kafkaSameRef(info, receiver(ev), recv)
 	}, p.ReportCost)
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // An asynchronous produce is a one-record write only when the code waits for
@@ -155,11 +157,11 @@ func kafkaExprWaits(e ast.Node, waits []kafkaWait) string {
 func kafkaFlushOf(info *types.Info, recv ast.Expr, pkg, typ, flush, how string) kafkaWait {
 	return func(n ast.Node) string {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || flush == "" || !kafkaSameRef(info, kafkaReceiver(call), recv) {
+		if !ok || flush == "" || !kafkaSameRef(info, receiver(call), recv) {
 			return ""
 		}
-		if fn := kafkaCallee(info, call); IsMethod(info, call, pkg, typ, flush) ||
-			fn != nil && fn.Name() == flush && isInterfaceMethod(fn) && info.TypeOf(recv) != nil && types.IsInterface(info.TypeOf(recv)) {
+		if fn := callee.Func(info, call); IsMethod(info, call, pkg, typ, flush) ||
+			fn != nil && fn.Name() == flush && callee.Abstract(fn) && info.TypeOf(recv) != nil && types.IsInterface(info.TypeOf(recv)) {
 			return how
 		}
 		return ""
@@ -199,10 +201,10 @@ func kafkaPromiseWaits(info *types.Info, promise ast.Expr, how string) []kafkaWa
 				}
 			}
 			if IsMethod(info, n, "sync", "WaitGroup", "Done") {
-				wg := kafkaReceiver(n)
+				wg := receiver(n)
 				waits = append(waits, func(m ast.Node) string {
 					call, ok := m.(*ast.CallExpr)
-					if ok && IsMethod(info, call, "sync", "WaitGroup", "Wait") && kafkaSameRef(info, kafkaReceiver(call), wg) {
+					if ok && IsMethod(info, call, "sync", "WaitGroup", "Wait") && kafkaSameRef(info, receiver(call), wg) {
 						return how
 					}
 					return ""
@@ -223,42 +225,16 @@ func kafkaFileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	return nil
 }
 
-// kafkaCallee returns the function or method call calls, or nil.
-func kafkaCallee(info *types.Info, call *ast.CallExpr) *types.Func {
-	if info == nil || call == nil {
-		return nil
-	}
-	var id *ast.Ident
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.SelectorExpr:
-		id = fun.Sel
-	case *ast.Ident:
-		id = fun
-	default:
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	return fn
-}
-
 // IsMethod reports whether call calls one of the methods names of the type
 // pkg.typ (pointer or value receiver, interface or concrete). A vendored copy
 // of pkg (".../vendor/" + pkg) is pkg, as in the tables.
 func IsMethod(info *types.Info, call *ast.CallExpr, pkg, typ string, names ...string) bool {
-	fn := kafkaCallee(info, call)
+	fn := callee.Func(info, call)
 	if fn == nil || !slices.Contains(names, fn.Name()) {
 		return false
 	}
-	p, t := funcKey(fn)
-	return t == typ && p == trimVendor(pkg)
-}
-
-// kafkaReceiver returns x of a call x.m(...), or nil.
-func kafkaReceiver(call *ast.CallExpr) ast.Expr {
-	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		return sel.X
-	}
-	return nil
+	k := callee.Key(fn)
+	return k.Recv == typ && k.Pkg == callee.TrimVendor(pkg)
 }
 
 func kafkaTypeOf(info *types.Info, e ast.Expr) types.Type {

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/loops"
 )
 
@@ -22,24 +23,23 @@ func (*RemoteFact) AFact() {}
 
 func (f *RemoteFact) String() string { return "requests at " + f.Where }
 
-var remoteCalls = sync.OnceValue(func() map[ruleKey]bool {
-	m := map[ruleKey]bool{}
+var remoteCalls = sync.OnceValue(func() map[knowledge.Func]bool {
+	m := map[knowledge.Func]bool{}
 	for _, f := range knowledge.RemoteCalls {
-		m[ruleKey{f.Pkg, f.Recv, f.Name}] = true
+		m[f] = true
 	}
 	return m
 })
 
 func isRemoteCall(fn *types.Func) bool {
-	pkg, typ := funcKey(fn)
-	return remoteCalls()[ruleKey{pkg, typ, fn.Name()}]
+	return remoteCalls()[callee.Key(fn)]
 }
 
 // remoteSummaries reports whether the functions of the package at path are
 // summarised: not the standard library's (net/http's own API is the table
 // itself) nor a registered library's (knowledge.Owns).
 func remoteSummaries(path string) bool {
-	path = trimVendor(path)
+	path = callee.TrimVendor(path)
 	first, _, _ := strings.Cut(path, "/")
 	return strings.Contains(first, ".") && !knowledge.Owns(path)
 }
@@ -61,8 +61,8 @@ func (r *remotes) at(call *ast.CallExpr) string {
 	if r.w.direct[call] != nil || r.w.owned[call] {
 		return ""
 	}
-	fn := calleeFunc(r.w.pass.TypesInfo, call)
-	if fn == nil || isInterfaceMethod(fn) {
+	fn := callee.Func(r.w.pass.TypesInfo, call)
+	if fn == nil || callee.Abstract(fn) {
 		return ""
 	}
 	if where := r.local[fn]; where != "" {

@@ -26,9 +26,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/loops"
 )
 
@@ -335,19 +335,17 @@ func rules() []Rule {
 	return all
 }
 
-type ruleKey struct{ pkg, typ, name string }
-
 // ruleIndex holds the tables keyed by callee, built once per process: a
 // package has thousands of calls and the tables hundreds of rules.
 type ruleIndex struct {
-	byName     map[ruleKey][]*Rule
+	byName     map[knowledge.Func][]*Rule
 	byMethod   map[string][]*Rule // the rules of methods, by method name
 	structural []*Rule
 	pkgs       map[string]bool // the packages named by the tables
 }
 
 var indexRules = sync.OnceValue(func() *ruleIndex {
-	idx := &ruleIndex{byName: map[ruleKey][]*Rule{}, byMethod: map[string][]*Rule{}, pkgs: map[string]bool{}}
+	idx := &ruleIndex{byName: map[knowledge.Func][]*Rule{}, byMethod: map[string][]*Rule{}, pkgs: map[string]bool{}}
 	all := rules()
 	for i := range all {
 		r := &all[i]
@@ -358,7 +356,7 @@ var indexRules = sync.OnceValue(func() *ruleIndex {
 			idx.structural = append(idx.structural, r)
 			continue
 		}
-		k := ruleKey{r.Pkg, r.Type, r.Name}
+		k := knowledge.Func{Pkg: r.Pkg, Recv: r.Type, Name: r.Name}
 		idx.byName[k] = append(idx.byName[k], r)
 		idx.pkgs[r.Pkg] = true
 		if r.Type != "" {
@@ -376,8 +374,7 @@ var indexRules = sync.OnceValue(func() *ruleIndex {
 // wrappers of writes whose text they receive as a parameter). A call of the
 // program's own interface method falls back to the library method behind it.
 func (idx *ruleIndex) match(c *Context, fn *types.Func, call *ast.CallExpr) (w *Write, owned bool) {
-	pkg, typ := funcKey(fn)
-	for _, r := range idx.byName[ruleKey{pkg, typ, fn.Name()}] {
+	for _, r := range idx.byName[callee.Key(fn)] {
 		owned = true
 		if w := r.apply(c, call); w != nil {
 			return w, true
@@ -420,50 +417,6 @@ func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
 	return w
 }
 
-// funcKey names fn's package and receiver type as the tables do. A promoted
-// method keeps its own receiver: sqlx.DB's Exec is database/sql's (*DB).Exec.
-func funcKey(fn *types.Func) (pkg, typ string) {
-	if fn == nil {
-		return "", ""
-	}
-	if fn.Pkg() != nil {
-		pkg = trimVendor(fn.Pkg().Path())
-	}
-	sig, ok := fn.Type().(*types.Signature)
-	if !ok || sig.Recv() == nil {
-		return pkg, ""
-	}
-	t := sig.Recv().Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		return pkg, t.Origin().Obj().Name()
-	}
-	return pkg, ""
-}
-
-// trimVendor maps a vendored package path to its import path.
-func trimVendor(path string) string {
-	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
-		return path[i+len("/vendor/"):]
-	}
-	return strings.TrimPrefix(path, "vendor/")
-}
-
-// calleeFunc is the function or method a call runs: the static callee, or
-// the abstract method for a call through an interface; generic callees are
-// mapped to their origin. Nil for builtins, conversions and calls of
-// function values.
-func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn == nil {
-		return nil
-	}
-	return fn.Origin()
-}
-
 func run(pass *analysis.Pass) (any, error) {
 	insp, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	lr, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
@@ -485,7 +438,7 @@ func run(pass *analysis.Pass) (any, error) {
 	requests := map[*ast.CallExpr]bool{}
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		fn := calleeFunc(pass.TypesInfo, call)
+		fn := callee.Func(pass.TypesInfo, call)
 		if fn == nil {
 			if tv, ok := pass.TypesInfo.Types[call.Fun]; ok && tv.IsValue() {
 				// A call of a function value: resolved once the
@@ -516,7 +469,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// A library the tables describe: the tables are the whole truth about
 	// its API, and its internals (Exec of a text it was handed) are not
 	// wrappers of its callers' writes.
-	library := pass.Pkg == nil || idx.pkgs[trimVendor(pass.Pkg.Path())]
+	library := pass.Pkg == nil || idx.pkgs[callee.TrimVendor(pass.Pkg.Path())]
 	// Most packages neither write nor make requests, directly or through
 	// another package's function: nothing here can wrap either.
 	wraps := !library && (len(direct) > 0 || importsWrites)
@@ -692,7 +645,7 @@ func (w *wrappers) writeAt(call *ast.CallExpr, fn *types.Func) *Write {
 	if d := w.direct[call]; d != nil {
 		return d
 	}
-	if fn == nil || w.owned[call] || isInterfaceMethod(fn) {
+	if fn == nil || w.owned[call] || callee.Abstract(fn) {
 		return nil
 	}
 	f := w.local[fn]
@@ -828,11 +781,6 @@ func summariseAll(pass *analysis.Pass, decls []*ast.FuncDecl, summarise func(fn 
 	}
 }
 
-func isInterfaceMethod(fn *types.Func) bool {
-	sig, ok := fn.Type().(*types.Signature)
-	return ok && sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-}
-
 // summarise returns the fact for a function (its type and body) when every
 // call of it performs a write, else nil. The first such write in source
 // order describes it; a known write beats one whose SQL text is unknown.
@@ -843,8 +791,8 @@ func (w *wrappers) summarise(ft *ast.FuncType, body *ast.BlockStmt) *WriteFact {
 // onceWrites lists the writes made once whenever body runs to its end.
 func (w *wrappers) onceWrites(body *ast.BlockStmt) []*Write {
 	var found []*Write
-	for _, call := range w.onceCalls(body, func(c *ast.CallExpr) bool { return w.writeAt(c, calleeFunc(w.pass.TypesInfo, c)) != nil }) {
-		found = append(found, w.writeAt(call, calleeFunc(w.pass.TypesInfo, call)))
+	for _, call := range w.onceCalls(body, func(c *ast.CallExpr) bool { return w.writeAt(c, callee.Func(w.pass.TypesInfo, c)) != nil }) {
+		found = append(found, w.writeAt(call, callee.Func(w.pass.TypesInfo, call)))
 	}
 	return found
 }
@@ -878,7 +826,7 @@ func (w *wrappers) factOf(ft *ast.FuncType, found []*Write) *WriteFact {
 	if best.Via != nil {
 		f.Inner, f.Where = best.Via.Inner, best.Via.Where
 	} else {
-		f.Inner = describe(best, calleeFunc(w.pass.TypesInfo, best.Call))
+		f.Inner = describe(best, callee.Func(w.pass.TypesInfo, best.Call))
 		f.Where = w.where(best.Call)
 	}
 	return f

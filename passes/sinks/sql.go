@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // sqlRules is the sql part of the knowledge base.
@@ -180,7 +181,7 @@ func (st *sqlState) handsOnCopy() bool {
 		found = found || some(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				fn := calleeFunc(st.info, n)
+				fn := callee.Func(st.info, n)
 				return fn != nil && fn.Pkg() == st.pass.Pkg && slices.ContainsFunc(n.Args, isCopy)
 			case *ast.KeyValueExpr:
 				return isCopy(n.Value)
@@ -223,13 +224,12 @@ func sqlWrite(lib, text string, known, exec, inTx bool) *Write {
 // sqlx's types even though the method is database/sql's, promoted.
 func libOf(c *Context, call *ast.CallExpr) string {
 	lib := knowledge.Default
-	fn := calleeFunc(c.Pass.TypesInfo, call)
+	fn := callee.Func(c.Pass.TypesInfo, call)
 	if c.via != nil {
 		fn = c.via
 	}
 	if fn != nil {
-		pkg, _ := funcKey(fn)
-		if l := knowledge.SQLDriverOf(pkg); l != nil {
+		if l := knowledge.SQLDriverOf(callee.Key(fn).Pkg); l != nil {
 			lib = l
 		}
 	}
@@ -242,6 +242,7 @@ func libOf(c *Context, call *ast.CallExpr) string {
 	return lib.Key
 }
 
+// receiver returns x of a call x.m(...), or nil.
 func receiver(call *ast.CallExpr) ast.Expr {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		return sel.X
@@ -263,7 +264,7 @@ func namedOf(t types.Type) (pkg, name string) {
 		return "", ""
 	}
 	if n.Obj().Pkg() != nil {
-		pkg = trimVendor(n.Obj().Pkg().Path())
+		pkg = callee.TrimVendor(n.Obj().Pkg().Path())
 	}
 	return pkg, n.Obj().Name()
 }
@@ -289,7 +290,7 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 			return true
 		}
 	}
-	fn := calleeFunc(c.Pass.TypesInfo, call)
+	fn := callee.Func(c.Pass.TypesInfo, call)
 	if isSQLFunc(fn) {
 		for _, a := range call.Args {
 			if isTxType(c.Pass.TypesInfo.TypeOf(a)) {
@@ -303,15 +304,15 @@ func recvInTx(c *Context, call *ast.CallExpr) bool {
 // isSQLFunc reports a package-level SQL call of a library that runs SQL
 // text itself: its handle is an argument (sqlx.MustExec(e, ...)).
 func isSQLFunc(fn *types.Func) bool {
-	pkg, typ := funcKey(fn)
-	return fn != nil && typ == "" && knowledge.SQLDriverOf(pkg) != nil
+	k := callee.Key(fn)
+	return fn != nil && k.Recv == "" && knowledge.SQLDriverOf(k.Pkg) != nil
 }
 
 // interfaceExecer returns the Execer argument of a package-level SQL call
 // (sqlx.MustExec(e, ...)) when its static type is an interface, which a DB
 // and a Tx both satisfy; else nil.
 func interfaceExecer(c *Context, call *ast.CallExpr) ast.Expr {
-	fn := calleeFunc(c.Pass.TypesInfo, call)
+	fn := callee.Func(c.Pass.TypesInfo, call)
 	if !isSQLFunc(fn) {
 		return nil
 	}
@@ -414,12 +415,10 @@ func (st *sqlState) prepared(x ast.Expr, depth int) (prep, bool) {
 
 // prepareCall resolves a call that returns a prepared statement.
 func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
-	fn := calleeFunc(st.info, call)
+	fn := callee.Func(st.info, call)
 	if fn == nil {
 		return prep{}, false
 	}
-	pkg, typ := funcKey(fn)
-	name := fn.Name()
 	inTx := false
 	if x := receiver(call); x != nil {
 		if tv, ok := st.info.Types[x]; ok && tv.IsValue() {
@@ -441,7 +440,8 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 		p.inTx = true
 		return p, ok
 	}
-	switch p, ok := knowledge.PrepareOf(pkg, typ, name); {
+	k := callee.Key(fn)
+	switch p, ok := knowledge.PrepareOf(k.Pkg, k.Recv, k.Name); {
 	case !ok:
 	case p.Text >= 0:
 		return textAt(p.Text)
@@ -457,7 +457,7 @@ func (st *sqlState) prepareCall(call *ast.CallExpr, depth int) (prep, bool) {
 // (pgx.Row, *sql.Row, pgx.Rows, *sql.Rows), alone or with an error, is
 // "query". Else "".
 func dbInterfaceMethod(fn *types.Func) string {
-	if fn == nil || !isInterfaceMethod(fn) {
+	if fn == nil || !callee.Abstract(fn) {
 		return ""
 	}
 	sig, ok := fn.Type().(*types.Signature)
@@ -509,7 +509,7 @@ func resultKind(t types.Type) string {
 // dbInterfaceMethod. sqlc's queries are constants whose text starts with
 // "-- name: ", which marks the write as sqlc's.
 func structuralRule(c *Context, call *ast.CallExpr) *Write {
-	fn := calleeFunc(c.Pass.TypesInfo, call)
+	fn := callee.Func(c.Pass.TypesInfo, call)
 	kind := dbInterfaceMethod(fn)
 	if kind == "" {
 		return nil
@@ -598,8 +598,8 @@ func sendBatch(c *Context, call *ast.CallExpr, lib string, b knowledge.BatchSend
 			if !ok || c.Pass.TypesInfo.Uses[recv] != v {
 				return true
 			}
-			fn := calleeFunc(c.Pass.TypesInfo, n)
-			if pkg, typ := funcKey(fn); fn == nil || pkg != b.Batch.Pkg || typ != b.Batch.Name {
+			fn := callee.Func(c.Pass.TypesInfo, n)
+			if k := callee.Key(fn); fn == nil || k.Pkg != b.Batch.Pkg || k.Recv != b.Batch.Name {
 				return true
 			}
 			methodUses++

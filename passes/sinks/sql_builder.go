@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // builderRule matches a run of a query builder (squirrel's
@@ -28,8 +29,8 @@ func builderRule(lib string, b knowledge.Builder) func(c *Context, call *ast.Cal
 			if !ok {
 				return nil // a builder held in a variable: its rows are elsewhere
 			}
-			fn := calleeFunc(info, inner)
-			if pkg, _ := funcKey(fn); fn == nil || pkg != b.Type.Pkg {
+			fn := callee.Func(info, inner)
+			if fn == nil || callee.Key(fn).Pkg != b.Type.Pkg {
 				return nil
 			}
 			switch name := fn.Name(); {
@@ -97,9 +98,8 @@ func asyncContext(c *Context, call *ast.CallExpr) bool {
 		ast.Inspect(e, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.CallExpr:
-				fn := calleeFunc(st.info, n)
-				pkg, typ := funcKey(fn)
-				found = found || fn != nil && slices.Contains(opts, knowledge.Func{Pkg: pkg, Recv: typ, Name: fn.Name()})
+				fn := callee.Func(st.info, n)
+				found = found || fn != nil && slices.Contains(opts, callee.Key(fn))
 			case *ast.Ident:
 				if v, ok := st.info.Uses[n].(*types.Var); ok {
 					if src, ok := st.singleValue(v); ok {

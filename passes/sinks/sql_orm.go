@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // The ORMs' raw SQL APIs. gorm's Exec and Raw, and bun's NewRaw and its own
@@ -50,8 +51,8 @@ func rawChainRule(l *knowledge.Library, run knowledge.RawRun) func(c *Context, c
 			if !isCall {
 				return nil
 			}
-			fn := calleeFunc(info, inner)
-			if pkg, _ := funcKey(fn); fn == nil || pkg != run.Recv.Pkg {
+			fn := callee.Func(info, inner)
+			if fn == nil || callee.Key(fn).Pkg != run.Recv.Pkg {
 				return nil
 			}
 			if i, found := ch.Text[fn.Name()]; found {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -297,11 +298,11 @@ func orHole(s string, ok bool) string {
 }
 
 func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
-	fn := calleeFunc(st.info, call)
+	fn := callee.Func(st.info, call)
 	if fn == nil || fn.Pkg() == nil {
 		return "", false
 	}
-	switch knowledge.TextCallOf(trimVendor(fn.Pkg().Path()), fn.Name()) {
+	switch knowledge.TextCallOf(callee.TrimVendor(fn.Pkg().Path()), fn.Name()) {
 	case knowledge.LastArgText:
 		if n := len(call.Args); n > 0 {
 			return st.text(call.Args[n-1], depth+1)
@@ -310,7 +311,7 @@ func (st *sqlState) callText(call *ast.CallExpr, depth int) (string, bool) {
 	case knowledge.CopyText:
 		return "COPY " + hole + " FROM STDIN", true
 	}
-	switch trimVendor(fn.Pkg().Path()) + "." + fn.Name() {
+	switch callee.TrimVendor(fn.Pkg().Path()) + "." + fn.Name() {
 	case "fmt.Sprintf":
 		if len(call.Args) == 0 {
 			return "", false
@@ -397,12 +398,12 @@ func (st *sqlState) namedStatement(name string) (string, bool) {
 				if !ok {
 					return true
 				}
-				fn := calleeFunc(st.info, call)
+				fn := callee.Func(st.info, call)
 				if fn == nil {
 					return true
 				}
-				pkg, typ := funcKey(fn)
-				p, ok := knowledge.NamedPrepareOf(pkg, typ, fn.Name())
+				k := callee.Key(fn)
+				p, ok := knowledge.NamedPrepareOf(k.Pkg, k.Recv, k.Name)
 				if !ok || len(call.Args) <= max(p.NameArg, p.TextArg) {
 					return true
 				}

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/batchlint/batchlint/passes/callee"
 )
 
 // maxDepth bounds the chain of variables and helpers followed for one
@@ -342,7 +344,7 @@ func (r *resolver) callValue(call *ast.CallExpr, depth int) Value {
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
 		return convert(r.value(call.Args[0], depth+1), tv.Type)
 	}
-	fn := calleeFunc(info, call)
+	fn := callee.Static(info, call)
 	if fn == nil {
 		return Value{}
 	}
@@ -421,31 +423,6 @@ func (r *resolver) exportFacts() {
 			r.pass.ExportObjectFact(fn, &ConstFact{Kind: v.Kind, Int: v.Int, Float: v.Float, Str: v.Str})
 		}
 	}
-}
-
-func calleeFunc(info *types.Info, call *ast.CallExpr) *types.Func {
-	var id *ast.Ident
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = f
-	case *ast.SelectorExpr:
-		if s := info.Selections[f]; s != nil && s.Kind() != types.MethodVal {
-			return nil
-		}
-		id = f.Sel
-	default:
-		return nil
-	}
-	fn, _ := info.Uses[id].(*types.Func)
-	if fn == nil {
-		return nil
-	}
-	if sig, _ := fn.Type().(*types.Signature); sig != nil && sig.Recv() != nil {
-		if _, isIface := sig.Recv().Type().Underlying().(*types.Interface); isIface {
-			return nil
-		}
-	}
-	return fn
 }
 
 func fromConstant(c constant.Value) Value {

@@ -92,3 +92,21 @@ func f(param int) {
 }
 
 func load(c *cfg) { c.Size = 5 }
+
+// Calls through type arguments and method expressions run the declared
+// function: its constant result is theirs.
+func genericLinger[T any]() time.Duration { return 5 * time.Millisecond }
+
+type box[T any] struct{}
+
+func (box[T]) linger() time.Duration { return 3 * time.Millisecond }
+
+type tuning struct{}
+
+func (tuning) linger() time.Duration { return 2 * time.Millisecond }
+
+func generic(b box[int]) {
+	show(genericLinger[int]())    // want `int 5000000`
+	show(b.linger())              // want `int 3000000`
+	show(tuning.linger(tuning{})) // want `int 2000000`
+}
