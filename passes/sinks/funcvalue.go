@@ -52,10 +52,14 @@ func (st *sqlState) funcValueOf(call *ast.CallExpr) (funcValue, bool) {
 			return funcValue{}, false
 		}
 		f, ok := sel.Obj().(*types.Var)
-		if !ok || f.Pkg() != st.pass.Pkg || len(st.fields[f]) != 1 {
+		if !ok || f.Pkg() != st.pass.Pkg {
 			return funcValue{}, false
 		}
-		src = st.fields[f][0]
+		srcs := st.fieldValues(f)
+		if len(srcs) != 1 {
+			return funcValue{}, false
+		}
+		src = srcs[0]
 		if owner := namedStruct(sel.Recv()); owner != nil {
 			name = f.Pkg().Path() + "." + owner.Name() + "." + f.Name()
 		}

@@ -846,7 +846,7 @@ func paramIndex(info *types.Info, ft *ast.FuncType, e ast.Expr, st *sqlState) in
 		return 0
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok || st.assigns[v] != 0 {
+	if !ok || st.assigned(v) {
 		return 0
 	}
 	i := 0

@@ -389,7 +389,7 @@ func (st *sqlState) prepared(x ast.Expr, depth int) (prep, bool) {
 		if !ok {
 			return prep{}, false
 		}
-		srcs := st.fields[f]
+		srcs := st.fieldValues(f)
 		if len(srcs) == 0 {
 			return prep{}, false
 		}

@@ -18,14 +18,11 @@ import (
 // variable and struct field gets its value. It is built on first use.
 type sqlState struct {
 	info *types.Info
-	// assigns counts the assignments of each variable: its declaration with
-	// a value, =, :=, op=, range; taking its address counts as many.
-	assigns map[*types.Var]int
-	// value is the expression a variable was given, when it was given one.
-	value map[*types.Var]valueSrc
-	// fields lists every value a struct field of this package is given, in
-	// assignments and composite literals.
-	fields map[*types.Var][]valueSrc
+	// writes indexes the values each variable and struct field is given.
+	writes *values.Index
+	// touched lists where each variable is assigned or has its address
+	// taken (or a part of it).
+	touched map[*types.Var][]token.Pos
 	// namedPrepared maps the names of prepared statements (pgx's
 	// conn.Prepare(ctx, name, sql)) to their SQL text; "" when a name gets
 	// different texts. Built on first use.
@@ -34,16 +31,13 @@ type sqlState struct {
 	copyHandedOn *bool
 	files        []*ast.File
 	pass         *analysis.Pass
-	// touched lists where each variable is assigned or has its address
-	// taken, and called where it has a method called on it (which may change
-	// it).
-	touched, called map[*types.Var][]token.Pos
 	// calls and uses count, per local variable, the calls of it and all
 	// its uses; built on first use.
 	calls, uses map[*types.Var]int
 }
 
-// valueSrc is an expression, or result idx of a multi-value call.
+// valueSrc is an expression, or result idx of a multi-value call; no
+// expression for a value the text does not show.
 type valueSrc struct {
 	expr ast.Expr
 	idx  int // -1 for a single value
@@ -59,151 +53,62 @@ func (c *Context) sqlState() *sqlState {
 func newSQLState(pass *analysis.Pass) *sqlState {
 	st := &sqlState{
 		info:    pass.TypesInfo,
-		assigns: map[*types.Var]int{},
-		value:   map[*types.Var]valueSrc{},
-		fields:  map[*types.Var][]valueSrc{},
+		writes:  values.NewIndex(pass.TypesInfo, pass.Files),
 		touched: map[*types.Var][]token.Pos{},
-		called:  map[*types.Var][]token.Pos{},
 		files:   pass.Files,
 		pass:    pass,
 	}
-	touch := func(e ast.Expr, at token.Pos) {
-		if v := values.RootVar(st.info, e); v != nil {
-			st.touched[v] = append(st.touched[v], at)
-		}
-	}
-	record := func(lhs ast.Expr, src valueSrc) {
-		switch l := ast.Unparen(lhs).(type) {
-		case *ast.Ident:
-			v, ok := st.info.ObjectOf(l).(*types.Var)
-			if !ok || v == nil {
-				return
-			}
-			st.assigns[v]++
-			st.value[v] = src
-		case *ast.SelectorExpr:
-			if sel := st.info.Selections[l]; sel != nil && sel.Kind() == types.FieldVal {
-				if f, ok := sel.Obj().(*types.Var); ok {
-					st.fields[f] = append(st.fields[f], src)
-				}
+	for _, w := range st.writes.All {
+		switch w.Node.(type) {
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.RangeStmt, *ast.UnaryExpr:
+			if v := values.RootVar(st.info, w.Target); v != nil {
+				st.touched[v] = append(st.touched[v], w.Node.Pos())
 			}
 		}
-	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.IncDecStmt:
-				touch(n.X, n.Pos())
-				record(n.X, valueSrc{}) // i++: no longer the declared value
-			case *ast.CallExpr:
-				if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok {
-					if s := st.info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
-						if v := values.RootVar(st.info, sel.X); v != nil {
-							st.called[v] = append(st.called[v], n.Pos())
-						}
-					}
-				}
-			case *ast.AssignStmt:
-				for _, lhs := range n.Lhs {
-					touch(lhs, n.Pos())
-				}
-				for i, lhs := range n.Lhs {
-					switch {
-					case n.Tok != token.ASSIGN && n.Tok != token.DEFINE:
-						record(lhs, valueSrc{}) // op=: the value is no longer the declared one
-						if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-							if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
-								st.assigns[v]++
-							}
-						}
-					case len(n.Lhs) == len(n.Rhs):
-						record(lhs, valueSrc{n.Rhs[i], -1})
-					case len(n.Rhs) == 1:
-						record(lhs, valueSrc{n.Rhs[0], i})
-					}
-				}
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					switch {
-					case len(n.Values) == len(n.Names):
-						record(name, valueSrc{n.Values[i], -1})
-					case len(n.Values) == 1:
-						record(name, valueSrc{n.Values[0], i})
-					}
-				}
-			case *ast.RangeStmt:
-				for _, e := range []ast.Expr{n.Key, n.Value} {
-					if e != nil {
-						touch(e, n.Pos())
-					}
-				}
-				// A range variable takes a new value per iteration: count it
-				// twice so that it never reads as assigned once.
-				for _, e := range []ast.Expr{n.Key, n.Value} {
-					if e != nil {
-						record(e, valueSrc{})
-						record(e, valueSrc{})
-					}
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					touch(n.X, n.Pos())
-				}
-				if n.Op == token.AND {
-					if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-						if v, ok := st.info.ObjectOf(id).(*types.Var); ok {
-							st.assigns[v] += 2
-						}
-					}
-					// &x.f: anything may store into the field.
-					record(n.X, valueSrc{})
-				}
-			case *ast.CompositeLit:
-				st.recordLiteral(n)
-			}
-			return true
-		})
 	}
 	return st
 }
 
-// recordLiteral records the field values of a struct composite literal.
-func (st *sqlState) recordLiteral(lit *ast.CompositeLit) {
-	tv, ok := st.info.Types[lit]
-	if !ok || tv.Type == nil {
-		return
+func srcOf(w values.Write) valueSrc {
+	if w.Kind != values.Assigned {
+		return valueSrc{}
 	}
-	t := tv.Type
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	s, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return
-	}
-	for i, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				if f, ok := st.info.ObjectOf(id).(*types.Var); ok && f.IsField() {
-					st.fields[f] = append(st.fields[f], valueSrc{kv.Value, -1})
-				}
-			}
-			continue
-		}
-		if i < s.NumFields() {
-			st.fields[s.Field(i)] = append(st.fields[s.Field(i)], valueSrc{elt, -1})
-		}
-	}
+	return valueSrc{w.Expr, w.Idx}
 }
 
-// singleValue is the one value v is ever given, if v is assigned exactly
-// once (its declaration or one assignment) and never has its address taken.
+// singleValue is the one value v is ever given, if v is given exactly one
+// (in its declaration or one assignment) and never has its address taken.
 func (st *sqlState) singleValue(v *types.Var) (valueSrc, bool) {
-	if v == nil || st.assigns[v] != 1 {
-		return valueSrc{}, false
+	var src valueSrc
+	n := 0
+	for _, w := range st.writes.Of(v) {
+		if w.Kind != values.Zero && w.Kind != values.Param {
+			src = srcOf(w)
+			n++
+		}
 	}
-	src := st.value[v]
-	return src, src.expr != nil
+	return src, n == 1 && src.expr != nil
+}
+
+// assigned reports whether v is given a value other than by its
+// declaration: assigned, changed or its address taken.
+func (st *sqlState) assigned(v *types.Var) bool {
+	for _, w := range st.writes.Of(v) {
+		if w.Kind != values.Zero && w.Kind != values.Param {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldValues lists every value the struct field f of this package is
+// given, in assignments and composite literals.
+func (st *sqlState) fieldValues(f *types.Var) []valueSrc {
+	var out []valueSrc
+	for _, w := range st.writes.OfField(f) {
+		out = append(out, srcOf(w))
+	}
+	return out
 }
 
 // maxDepth bounds the resolution of values defined through other values.
@@ -259,11 +164,15 @@ func (st *sqlState) text(e ast.Expr, depth int) (string, bool) {
 			return "", false
 		}
 		f, ok := sel.Obj().(*types.Var)
-		if !ok || len(st.fields[f]) == 0 {
+		if !ok {
+			return "", false
+		}
+		srcs := st.fieldValues(f)
+		if len(srcs) == 0 {
 			return "", false
 		}
 		var text string
-		for i, src := range st.fields[f] {
+		for i, src := range srcs {
 			if src.idx >= 0 {
 				return "", false
 			}
@@ -480,7 +389,7 @@ func (st *sqlState) varies(e ast.Node, lo, hi token.Pos) bool {
 			return st.methodCall(n) != nil
 		case *ast.Ident:
 			v, ok := st.info.Uses[n].(*types.Var)
-			return ok && (lo <= v.Pos() && v.Pos() < hi || within(st.touched[v], lo, hi) || within(st.called[v], lo, hi))
+			return ok && (lo <= v.Pos() && v.Pos() < hi || within(st.touched[v], lo, hi) || within(st.writes.MethodCalls(v), lo, hi))
 		}
 		return false
 	})
@@ -558,7 +467,7 @@ func (st *sqlState) advances(loop ast.Node, v *types.Var) bool {
 		return false
 	}
 	for _, part := range []ast.Node{f.Cond, f.Post} {
-		if part != nil && within(st.called[v], part.Pos(), part.End()) {
+		if part != nil && within(st.writes.MethodCalls(v), part.Pos(), part.End()) {
 			return true
 		}
 	}

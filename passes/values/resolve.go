@@ -8,8 +8,6 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/passes/callee"
 )
@@ -24,17 +22,11 @@ var opaque ast.Expr = &ast.BadExpr{}
 
 type resolver struct {
 	pass *analysis.Pass
-	// The write index below is built at the first variable or field looked
-	// up: most packages configure no producer, and a helper that returns a
+	// The write index is built at the first variable or field looked up:
+	// most packages configure no producer, and a helper that returns a
 	// literal needs none.
-	ins       *inspector.Inspector
 	indexOnce sync.Once
-	// writes holds every write to a variable of this package: its
-	// initialiser or assigned expression, or opaque.
-	writes map[*types.Var][]ast.Expr
-	// fieldWrites holds writes to the fields of a struct-typed variable
-	// through "v.F = x".
-	fieldWrites map[*types.Var]map[string][]ast.Expr
+	idx       *Index
 	// escaped marks struct variables used other than by field selection:
 	// a callee or a pointer may change their fields unseen.
 	escaped map[*types.Var]bool
@@ -44,18 +36,10 @@ type resolver struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	r := &resolver{
-		pass:        pass,
-		writes:      map[*types.Var][]ast.Expr{},
-		fieldWrites: map[*types.Var]map[string][]ast.Expr{},
-		escaped:     map[*types.Var]bool{},
-		funcs:       map[*types.Func]*ast.FuncDecl{},
-		busy:        map[*types.Func]bool{},
+		pass:  pass,
+		funcs: map[*types.Func]*ast.FuncDecl{},
+		busy:  map[*types.Func]bool{},
 	}
-	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if ins == nil {
-		return &Result{pass: pass, r: r}, nil
-	}
-	r.ins = ins
 	for _, f := range pass.Files {
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
@@ -81,123 +65,90 @@ func (r *resolver) varOf(id *ast.Ident) *types.Var {
 	return v
 }
 
-func (r *resolver) addWrite(lhs ast.Expr, rhs ast.Expr) {
-	lhs = ast.Unparen(lhs)
-	switch l := lhs.(type) {
-	case *ast.Ident:
-		if v := r.varOf(l); v != nil {
-			r.writes[v] = append(r.writes[v], rhs)
-		}
-	case *ast.SelectorExpr:
-		base, ok := ast.Unparen(l.X).(*ast.Ident)
-		if !ok {
-			return
-		}
-		if v := r.varOf(base); v != nil {
-			m := r.fieldWrites[v]
-			if m == nil {
-				m = map[string][]ast.Expr{}
-				r.fieldWrites[v] = m
-			}
-			m[l.Sel.Name] = append(m[l.Sel.Name], rhs)
-		}
-	}
-}
-
-func (r *resolver) ensureIndex() {
+func (r *resolver) index() *Index {
 	r.indexOnce.Do(func() {
-		if r.ins != nil {
-			r.index(r.ins)
-		}
+		r.idx = NewIndex(r.pass.TypesInfo, r.pass.Files)
+		r.escaped = r.escapes()
 	})
+	return r.idx
 }
 
-func (r *resolver) index(ins *inspector.Inspector) {
-	fieldBase := map[*ast.Ident]bool{}
-	filter := []ast.Node{
-		(*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.IncDecStmt)(nil),
-		(*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.FuncType)(nil),
-		(*ast.SelectorExpr)(nil),
+// writes lists the values v is given: an expression, nil for the zero
+// value, or opaque.
+func (r *resolver) writes(v *types.Var) []ast.Expr {
+	var out []ast.Expr
+	for _, w := range r.index().Of(v) {
+		out = append(out, r.written(w))
 	}
-	ins.Preorder(filter, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) && (n.Tok == token.ASSIGN || n.Tok == token.DEFINE) {
-				for i := range n.Lhs {
-					r.addWrite(n.Lhs[i], n.Rhs[i])
-				}
-				return
-			}
-			for _, l := range n.Lhs {
-				r.addWrite(l, opaque)
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				switch {
-				case len(n.Values) == len(n.Names):
-					r.addWrite(name, n.Values[i])
-				case len(n.Values) == 0:
-					r.addWrite(name, nil) // the zero value
-				default:
-					r.addWrite(name, opaque)
-				}
-			}
-		case *ast.IncDecStmt:
-			r.addWrite(n.X, opaque)
-		case *ast.RangeStmt:
-			if n.Key != nil {
-				r.addWrite(n.Key, opaque)
-			}
-			if n.Value != nil {
-				r.addWrite(n.Value, opaque)
-			}
-		case *ast.UnaryExpr:
-			if n.Op != token.AND {
-				return
-			}
-			switch x := ast.Unparen(n.X).(type) {
-			case *ast.Ident:
-				r.addWrite(x, opaque)
-				if v := r.varOf(x); v != nil {
-					r.escaped[v] = true
-				}
-			case *ast.SelectorExpr:
-				if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
-					if v := r.varOf(id); v != nil {
-						r.escaped[v] = true
-					}
-				}
-			}
-		case *ast.FuncType:
-			for _, fl := range []*ast.FieldList{n.Params, n.Results} {
-				if fl == nil {
-					continue
-				}
-				for _, f := range fl.List {
-					for _, name := range f.Names {
-						r.addWrite(name, opaque)
-					}
-				}
-			}
-		case *ast.SelectorExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
-				if sel := r.pass.TypesInfo.Selections[n]; sel != nil && sel.Kind() == types.FieldVal {
-					fieldBase[id] = true
-				}
+	return out
+}
+
+// fieldWrites lists the values "v.F = x" gives the field f of the struct
+// variable v.
+func (r *resolver) fieldWrites(v, f *types.Var) []ast.Expr {
+	var out []ast.Expr
+	for _, w := range r.index().OfField(f) {
+		switch w.Node.(type) {
+		case *ast.AssignStmt, *ast.IncDecStmt, *ast.RangeStmt:
+		default:
+			continue
+		}
+		sel, ok := w.Target.(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if base, ok := ast.Unparen(sel.X).(*ast.Ident); ok && r.varOf(base) == v {
+			out = append(out, r.written(w))
+		}
+	}
+	return out
+}
+
+func (r *resolver) written(w Write) ast.Expr {
+	switch {
+	case w.Kind == Zero:
+		return nil
+	case w.Kind == Assigned && w.Idx < 0:
+		return w.Expr
+	}
+	return opaque
+}
+
+// escapes marks the struct variables whose address or a field's address is
+// taken, or that are used other than by field selection.
+func (r *resolver) escapes() map[*types.Var]bool {
+	info := r.pass.TypesInfo
+	escaped := map[*types.Var]bool{}
+	for _, w := range r.idx.All {
+		if _, ok := w.Node.(*ast.UnaryExpr); !ok {
+			continue
+		}
+		base := w.Target
+		if sel, ok := base.(*ast.SelectorExpr); ok {
+			base = ast.Unparen(sel.X)
+		}
+		if id, ok := base.(*ast.Ident); ok {
+			if v := r.varOf(id); v != nil {
+				escaped[v] = true
 			}
 		}
-	})
-	// A struct variable whose uses are not all field selections may be
-	// changed through a pointer or a method.
-	for id, obj := range r.pass.TypesInfo.Uses {
+	}
+	fieldBase := map[*ast.Ident]bool{}
+	for sel, s := range info.Selections {
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && s.Kind() == types.FieldVal {
+			fieldBase[id] = true
+		}
+	}
+	for id, obj := range info.Uses {
 		v, ok := obj.(*types.Var)
 		if !ok || v.IsField() || fieldBase[id] {
 			continue
 		}
 		if isStructish(v.Type()) {
-			r.escaped[v] = true
+			escaped[v] = true
 		}
 	}
+	return escaped
 }
 
 func isStructish(t types.Type) bool {
@@ -252,8 +203,7 @@ func (r *resolver) varValue(v *types.Var, depth int) Value {
 	if v.Parent() == r.pass.Pkg.Scope() && v.Exported() {
 		return Value{}
 	}
-	r.ensureIndex()
-	ws := r.writes[v]
+	ws := r.writes(v)
 	if len(ws) == 0 {
 		return Value{}
 	}
@@ -284,7 +234,7 @@ func (r *resolver) fieldValue(sel *ast.SelectorExpr, depth int) Value {
 	if v == nil || v.Pkg() != r.pass.Pkg || v.Parent() == r.pass.Pkg.Scope() {
 		return Value{}
 	}
-	r.ensureIndex()
+	r.index()
 	if r.escaped[v] {
 		return Value{}
 	}
@@ -292,7 +242,7 @@ func (r *resolver) fieldValue(sel *ast.SelectorExpr, depth int) Value {
 	if s == nil || s.Kind() != types.FieldVal || len(s.Index()) != 1 {
 		return Value{}
 	}
-	ws := r.writes[v]
+	ws := r.writes(v)
 	if len(ws) != 1 || ws[0] == nil || ws[0] == opaque {
 		return Value{}
 	}
@@ -319,7 +269,7 @@ func (r *resolver) fieldValue(sel *ast.SelectorExpr, depth int) Value {
 			return Value{}
 		}
 	}
-	cands = append(cands, r.fieldWrites[v][sel.Sel.Name]...)
+	cands = append(cands, r.fieldWrites(v, s.Obj().(*types.Var))...)
 	for i, c := range cands {
 		x := r.value(c, depth+1)
 		if !x.Known() || ((i > 0 || !found) && !x.equal(out)) {

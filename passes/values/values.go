@@ -13,7 +13,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Kind is the kind of a known value.
@@ -51,7 +50,6 @@ func (r *Result) Of(expr ast.Expr) Value { return r.r.value(expr, 0) }
 var Analyzer = &analysis.Analyzer{
 	Name:       "values",
 	Doc:        "resolves constant configuration values through variables, helpers and fields (helper pass, reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*ConstFact)(nil)},
