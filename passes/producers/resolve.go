@@ -899,47 +899,47 @@ func (r *resolver) packageVar(v *types.Var, sh shape, depth int) *state {
 
 // packageInit is the initialiser of an unexported package-level variable
 // that nothing in the package assigns, stores into or takes the address of
-// after its initialisation; nil otherwise.
+// after its initialisation, nor, for a map, hands to a call; nil otherwise.
 func (r *resolver) packageInit(v *types.Var) ast.Expr {
 	if v.Exported() {
 		return nil
 	}
+	info := r.pass.TypesInfo
+	writes := r.vals.Writes()
 	var init ast.Expr
-	reassigned := false
+	for _, w := range writes.Of(v) {
+		if _, ok := w.Node.(*ast.ValueSpec); ok && w.Kind == values.Assigned && w.Idx < 0 {
+			init = w.Expr
+		}
+	}
+	for _, w := range writes.All {
+		switch w.Node.(type) {
+		case *ast.AssignStmt, *ast.UnaryExpr:
+			if values.RootVar(info, w.Target) == v {
+				return nil
+			}
+		}
+	}
+	if _, isMap := v.Type().Underlying().(*types.Map); !isMap {
+		return init
+	}
+	handed := false
 	for _, f := range r.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.ValueSpec:
-				for i, name := range n.Names {
-					if r.pass.TypesInfo.Defs[name] == v && len(n.Values) == len(n.Names) {
-						init = n.Values[i]
-					}
-				}
-			case *ast.AssignStmt:
-				for _, l := range n.Lhs {
-					if values.RootVar(r.pass.TypesInfo, l) == v {
-						reassigned = true
-					}
-				}
-			case *ast.UnaryExpr:
-				if n.Op == token.AND && values.RootVar(r.pass.TypesInfo, n.X) == v {
-					reassigned = true
-				}
-			case *ast.CallExpr:
-				// A map handed to a call may be changed there; maps.Copy
-				// only reads its source.
-				fn := callee.Func(r.pass.TypesInfo, n)
-				for i, a := range n.Args {
-					if _, isMap := v.Type().Underlying().(*types.Map); isMap && values.RootVar(r.pass.TypesInfo, a) == v &&
-						!(i == 1 && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy") {
-						reassigned = true
+			// A map handed to a call may be changed there; maps.Copy
+			// only reads its source.
+			if call, ok := n.(*ast.CallExpr); ok {
+				fn := callee.Func(info, call)
+				for i, a := range call.Args {
+					if values.RootVar(info, a) == v && !(i == 1 && fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" && fn.Name() == "Copy") {
+						handed = true
 					}
 				}
 			}
-			return true
+			return !handed
 		})
 	}
-	if reassigned {
+	if handed {
 		return nil
 	}
 	return init

@@ -30,6 +30,7 @@ import (
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/loops"
+	"github.com/batchlint/batchlint/passes/values"
 )
 
 // Kind says which analyzer owns a write.
@@ -319,7 +320,7 @@ type Context struct {
 var Analyzer = &analysis.Analyzer{
 	Name:       "sinks",
 	Doc:        "finds calls that write one record per call (helper pass, reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer},
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer, values.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*WriteFact)(nil), (*SQLTextFact)(nil), (*RemoteFact)(nil)},

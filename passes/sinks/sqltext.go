@@ -51,9 +51,17 @@ func (c *Context) sqlState() *sqlState {
 }
 
 func newSQLState(pass *analysis.Pass) *sqlState {
+	vals, ok := pass.ResultOf[values.Analyzer].(*values.Result)
+	var writes *values.Index
+	if ok {
+		writes = vals.Writes()
+	} else {
+		// A pass that did not run values: the rules' tests.
+		writes = values.NewIndex(pass.TypesInfo, pass.Files)
+	}
 	st := &sqlState{
 		info:    pass.TypesInfo,
-		writes:  values.NewIndex(pass.TypesInfo, pass.Files),
+		writes:  writes,
 		touched: map[*types.Var][]token.Pos{},
 		files:   pass.Files,
 		pass:    pass,

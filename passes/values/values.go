@@ -46,6 +46,9 @@ type Result struct {
 // Of returns the value of expr, or a Value of Kind Unknown.
 func (r *Result) Of(expr ast.Expr) Value { return r.r.value(expr, 0) }
 
+// Writes returns the index of the package's writes, built on first use.
+func (r *Result) Writes() *Index { return r.r.index() }
+
 // Analyzer resolves constant values. It reports nothing.
 var Analyzer = &analysis.Analyzer{
 	Name:       "values",
