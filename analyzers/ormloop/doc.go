@@ -45,9 +45,9 @@
 // very method and the method's signature names a type of the library (a
 // Create(value interface{}) *gorm.DB that *gorm.DB implements): the library
 // is what runs outside tests. An interface no library type implements stays
-// unknown, and so does an interface of the program's own implemented by its
-// own repository types (see sqlloop's documentation for why and what seeing
-// them would take).
+// unknown here; one implemented by the program's own repository types is
+// judged by the standalone command's whole-module step, as for sqlloop (see
+// its documentation).
 //
 // A function literal runs where it is run from: a write in a literal that
 // is called per element, or handed per element to a helper that runs it
@@ -191,9 +191,11 @@
 // A method of an interface you declared (a `Create(value interface{}) *gorm.DB`
 // that tests fake) counts as the ORM's when one of the ORM's types implements
 // the whole interface with that very method and the method's signature names a
-// type of the ORM: the ORM is what runs outside tests. An interface no ORM type
-// implements, and one implemented by your own repository types, are not
-// followed (see [sqlloop](sqlloop.md#interfaces) for why).
+// type of the ORM: the ORM is what runs outside tests. An interface
+// implemented by your own repository types is judged by the standalone
+// command when every implementation saves one object per call, as for
+// [sqlloop](sqlloop.md#interfaces); under `go vet` and golangci-lint it is not
+// followed.
 //
 // # Why
 //

@@ -12,6 +12,7 @@ import (
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
+	"github.com/batchlint/batchlint/internal/wholemodule"
 	"github.com/batchlint/batchlint/passes/directives"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
@@ -29,7 +30,10 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-func init() { config.Register(Analyzer) }
+func init() {
+	config.Register(Analyzer)
+	wholemodule.Register(Analyzer, sinks.ORM, moduleRender)
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)
@@ -51,6 +55,9 @@ func run(pass *analysis.Pass) (any, error) {
 			rep.Report(d)
 		}
 	}
+	if err := wholemodule.Collect(pass, rep, writes, lps); err != nil {
+		return nil, err
+	}
 	rep.Finish()
 	return nil, nil
 }
@@ -63,6 +70,22 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, launched 
 	if over == "" {
 		over = "the loop"
 	}
+	d := analysis.Diagnostic{
+		Pos:      w.Call.Pos(),
+		End:      w.Call.End(),
+		Category: w.Key(),
+		Message:  sentence(w, over, launched),
+		URL:      pass.Analyzer.URL,
+		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHeadEnd(loop), Message: "loop over " + over}},
+	}
+	if w.Via != nil && w.Via.Pos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: w.Via.Pos, Message: writes(w.Via.Func, w.Via.Where)})
+	}
+	return d
+}
+
+// sentence is the message for w run in a loop over over.
+func sentence(w *sinks.Write, over string, launched bool) string {
 	object := "one object"
 	if w.Detail != "" {
 		object = "one " + w.Detail
@@ -77,26 +100,32 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, launched 
 	if launched {
 		how = "in a goroutine"
 	}
-	msg := fmt.Sprintf("%s runs %s per element of %s%s; use %s", what, how, over, tx(w), w.Batched)
-	d := analysis.Diagnostic{
-		Pos:      w.Call.Pos(),
-		End:      w.Call.End(),
-		Category: w.Key(),
-		Message:  msg,
-		URL:      pass.Analyzer.URL,
-		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHeadEnd(loop), Message: "loop over " + over}},
+	return fmt.Sprintf("%s runs %s per element of %s%s; use %s", what, how, over, tx(w), w.Batched)
+}
+
+// writes is the related message at fn, a function that writes one record
+// per call at where.
+func writes(fn, where string) string {
+	if where != "" {
+		where = " at " + filepath.Base(where)
 	}
-	if w.Via != nil && w.Via.Pos.IsValid() {
-		where := ""
-		if w.Via.Where != "" {
-			where = " at " + filepath.Base(w.Via.Where)
+	return fmt.Sprintf("%s writes one record per call%s", sinks.FuncName(fn), where)
+}
+
+// moduleRender words the whole-module step's findings as this analyzer's
+// own: a call through an interface is named like a wrapper, its write
+// taken from the implementations.
+var moduleRender = wholemodule.Render{
+	Message: func(c wholemodule.Call, f *sinks.WriteFact) (string, string, bool) {
+		w := &sinks.Write{Kind: f.Kind, Lib: f.Lib, Op: f.Op, Target: f.Target, InTx: f.InTx, TxUnknown: f.TxUnknown,
+			Batched: f.Batched, Detail: f.Detail, Via: &sinks.Via{Func: c.Name}}
+		over := c.Over
+		if over == "" {
+			over = "the loop"
 		}
-		d.Related = append(d.Related, analysis.RelatedInformation{
-			Pos:     w.Via.Pos,
-			Message: fmt.Sprintf("%s writes one record per call%s", sinks.FuncName(w.Via.Func), where),
-		})
-	}
-	return d
+		return sentence(w, over, c.Launched), w.Key(), true
+	},
+	Writes: func(fn string, f *sinks.WriteFact) string { return writes(fn, f.Where) },
 }
 
 // loopHeadEnd keeps the related range on the loop's header line.

@@ -65,23 +65,10 @@
 //     if/else or a switch with a default, not in a loop or a stored closure.
 //
 // Calls through the program's own interfaces implemented by its own types (a
-// Store interface over a repository) are not followed, even when every
-// implementation writes one row per call. Which implementation runs is
-// decided where the value is built, usually in main or a wiring package the
-// caller does not import, so a per-package analysis (go vet, golangci-lint,
-// each package in its own process) never sees the implementations together
-// with the call. Seeing them would take a whole-module step in the standalone
-// command: each package's run would export its interface calls in per-element
-// loops and its types' one-row write methods (method sets as type strings,
-// since no types are shared across processes), and a final step would report
-// a call when every implementation of its interface in the module writes.
-// The per-package part is cheap (the write facts exist already; the loops
-// are found already), but the step would exist only in the standalone
-// command, not under go vet -vettool or golangci-lint, its findings would
-// change with the package patterns given, and a program's interface usually
-// has a fake or a caching implementation beside the real one, which a rule
-// "every implementation writes" must then name as a test double. It is not
-// done; -writers names such a method when its per-row cost is known.
+// Store interface over a repository) are judged by the standalone command's
+// whole-module step, which sees every analysed package at once: see
+// Interfaces below. Under go vet -vettool and golangci-lint, one package at
+// a time, they are not followed.
 //
 // What is written is decided from the SQL text, resolved statically from
 // constants, variables assigned once, + concatenation, fmt.Sprintf and
@@ -622,21 +609,43 @@
 // transaction is unknown, so the message claims neither.
 //
 // Interfaces implemented by your own types (a `Store` interface over a
-// repository) are not followed, even when every implementation writes one row
-// per call. Which implementation runs is decided where the value is built,
-// usually in `main` or a wiring package the caller does not import, and each
-// package is analysed on its own (under `go vet` and golangci-lint in its own
-// process), so the call and its implementations are never seen together. A
-// whole-module step in the standalone command could combine them: each
-// package's run would export its interface calls in per-element loops and its
-// types' one-row write methods (as type strings: no types are shared across
-// processes), and a last step would report a call when every implementation in
-// the module writes. The per-package part is cheap (the write facts and the
-// loops exist already), but the step would exist only in the standalone
-// command, its findings would change with the package patterns given, and such
-// an interface usually has a fake or a caching implementation beside the real
-// one. It is not done; `-sqlloop.writers` names such a method when you know its
-// cost.
+// repository) are judged by the standalone command's whole-module step. Which
+// implementation runs is decided where the value is built, usually in `main`
+// or a wiring package the caller does not import, so a run that sees one
+// package at a time never sees the call and its implementations together.
+// In the standalone command each package's run also hands over, inside go
+// vet's own output (so go vet's cache keeps it), its calls of interface
+// methods made once per element with the element's values, its types' method
+// sets, and its methods that write one row per call or that call an interface
+// method on every call. A last step reports a call when every implementation
+// of the interface among the analysed packages writes one row per call, with
+// the loop and each implementation's write as related positions:
+//
+//	usecase/usecase.go:27:13: (repo.Orders).Save (INSERT INTO orders) executed once per element of orders, with autocommit; use a multi-row INSERT per chunk (runtime/pgbatch.InsertChunks) or COPY on Postgres
+//
+//   - An implementation is a type whose method set has every method name of the
+//     interface; at least one must match every signature. A type with the names
+//     and other signatures still counts, so it can only keep a call silent.
+//   - Test doubles do not count: types of `_test.go` files, and the types of
+//     packages that tests import and no analysed package's build reaches (a
+//     `mocks` package). A fake in non-test code (an in-memory store behind a
+//     flag) counts and keeps the call silent, as does an implementation that
+//     buffers and writes in a later `Flush`.
+//   - A method that calls an interface method on every call writes when that
+//     method does in every implementation: a use case over a repository, or a
+//     decorator (tracing, metrics) that wraps the same interface, which then
+//     neither counts nor blocks.
+//   - The interface must be declared in the module, and only implementations in
+//     the analysed packages are seen: findings depend on the package patterns
+//     given (`./...` sees the most). When some package does not build, the step
+//     reports nothing.
+//   - A write whose SQL text is unknown, and a SQLite write whose transaction
+//     is unknown, are not reported this way (see above).
+//
+// `-interfaces=false` turns the step off. `go vet -vettool` and golangci-lint
+// see one package at a time and do not follow such calls; `-sqlloop.writers`
+// names such a method there. A directive on a call the step judges is never
+// reported as unused, since a run of one package cannot tell.
 //
 // # Unknown SQL text with the element's values as arguments
 //

@@ -14,6 +14,7 @@ import (
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
+	"github.com/batchlint/batchlint/internal/wholemodule"
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
@@ -35,7 +36,10 @@ var Analyzer = &analysis.Analyzer{
 	Run:      run,
 }
 
-func init() { config.Register(Analyzer, config.UnknownSQL, config.Writers) }
+func init() {
+	config.Register(Analyzer, config.UnknownSQL, config.Writers)
+	wholemodule.Register(Analyzer, sinks.SQL, moduleRender)
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	writes, _ := pass.ResultOf[sinks.Analyzer].(*sinks.Result)
@@ -58,6 +62,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	if len(opts.Writers) > 0 && lr != nil {
 		reportConfigured(pass, lr, writes, rep, opts.Writers)
+	}
+	if err := wholemodule.Collect(pass, rep, writes, lr); err != nil {
+		return nil, err
 	}
 	rep.Finish()
 	return nil, nil
@@ -98,22 +105,12 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, launched boo
 	case w.Op == "" && fn != nil:
 		what = fn.Name() + " of " + what + ","
 	}
-	over := "once per iteration of the loop"
-	if l.Over != "" {
-		over = "once per element of " + l.Over
-	}
-	if launched {
-		over = strings.Replace(over, "once per", "in a goroutine per", 1)
-	}
-	if w.Detail != "" {
-		over += " (" + w.Detail + ")"
-	}
 	d := analysis.Diagnostic{
 		Pos:      w.Call.Pos(),
 		End:      w.Call.End(),
 		Category: w.Key(),
 		URL:      url,
-		Message:  fmt.Sprintf("%s executed %s%s; use %s", what, over, tx(w), w.Batched),
+		Message:  sentence(what, l.Over, launched, w),
 	}
 	if l.Node != nil {
 		loopMsg := "loop over " + l.Over
@@ -129,6 +126,40 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, launched boo
 		})
 	}
 	return d
+}
+
+// sentence is the message for w, described as what, run in a loop over
+// over.
+func sentence(what, over string, launched bool, w *sinks.Write) string {
+	how := "once per iteration of the loop"
+	if over != "" {
+		how = "once per element of " + over
+	}
+	if launched {
+		how = strings.Replace(how, "once per", "in a goroutine per", 1)
+	}
+	if w.Detail != "" {
+		how += " (" + w.Detail + ")"
+	}
+	return fmt.Sprintf("%s executed %s%s; use %s", what, how, tx(w), w.Batched)
+}
+
+// moduleRender words the whole-module step's findings as this analyzer's
+// own: a call through an interface is named like a wrapper, its write
+// taken from the implementations. A write whose text is unknown is left
+// out, as is a SQLite write whose transaction is unknown (see run).
+var moduleRender = wholemodule.Render{
+	Message: func(c wholemodule.Call, f *sinks.WriteFact) (string, string, bool) {
+		if f.Op == "" || f.Dialect == knowledge.SQLite && f.TxUnknown {
+			return "", "", false
+		}
+		w := &sinks.Write{Kind: f.Kind, Lib: f.Lib, Op: f.Op, Target: f.Target, InTx: f.InTx, TxUnknown: f.TxUnknown,
+			Batched: f.Batched, Detail: f.Detail, Via: &sinks.Via{Func: c.Name}}
+		return sentence(fmt.Sprintf("%s (%s)", c.Name, sinks.OpPhrase(f.Op, f.Target)), c.Over, c.Launched, w), w.Key(), true
+	},
+	Writes: func(fn string, f *sinks.WriteFact) string {
+		return fmt.Sprintf("%s writes one row per call: %s at %s", sinks.FuncName(fn), f.Inner, f.Where)
+	},
 }
 
 // tx says whether each row commits on its own, when that is known; what

@@ -30,6 +30,7 @@ import (
 	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/internal/sarif"
 	"github.com/batchlint/batchlint/internal/vetjson"
+	"github.com/batchlint/batchlint/internal/wholemodule"
 )
 
 // Exit codes of the standalone command.
@@ -75,7 +76,7 @@ func invokedByGoCommand(args []string) bool {
 type options struct {
 	format, baseline, config, dir, tags string
 	json, fix, diff, tests, noConfig    bool
-	baselineWrite                       bool
+	baselineWrite, module               bool
 	analyzerFlags                       []string // -NAME and -NAME.flag, as given
 	patterns                            []string
 }
@@ -108,6 +109,7 @@ func newFlagSet(analyzers []*analysis.Analyzer, off map[string]bool, o *options,
 	fs.BoolVar(&o.fix, "fix", false, "apply suggested fixes (runs go fix -fixtool with this binary)")
 	fs.BoolVar(&o.diff, "diff", false, "print suggested fixes as a diff instead of applying them")
 	fs.BoolVar(&o.tests, "tests", false, "also report findings in test code (_test.go files, functions taking *testing.T)")
+	fs.BoolVar(&o.module, "interfaces", false, "also judge calls through the program's own interfaces against their implementations in all the packages analysed (the whole-module step)")
 	for _, a := range analyzers {
 		fs.Var(&passthrough{name: a.Name, isBool: true, out: &o.analyzerFlags}, a.Name,
 			fmt.Sprintf("enable the %s analyzer (with -NAME=false: disable it)", a.Name))
@@ -328,6 +330,12 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(stderr, "batchlint: some packages were not analysed (see above); findings below cover the rest")
 	}
+	if r.o.module {
+		if findings, err = r.wholeModule(findings, failed); err != nil {
+			fmt.Fprintf(stderr, "batchlint: calls through interfaces: %v\n", err)
+			return ExitError
+		}
+	}
 
 	if r.o.baseline != "" {
 		var recorded bool
@@ -362,7 +370,15 @@ func (r *runner) lint(stdout, stderr io.Writer) int {
 // packages built on a cold cache, a warning that a pattern matched nothing.
 func (r *runner) vet(patterns []string, stderr io.Writer) (out []byte, vetErr string, failed bool, err error) {
 	var o, e bytes.Buffer
-	cmd := exec.Command(r.goTool, r.goArgs("vet", patterns, "-vettool="+r.self, "-json")...)
+	vetArgs := []string{"-vettool=" + r.self, "-json"}
+	if r.o.module {
+		for _, a := range r.analyzers {
+			if a.Flags.Lookup(wholemodule.FlagName) != nil {
+				vetArgs = append(vetArgs, "-"+a.Name+"."+wholemodule.FlagName)
+			}
+		}
+	}
+	cmd := exec.Command(r.goTool, r.goArgs("vet", patterns, vetArgs...)...)
 	cmd.Dir, cmd.Stdout, cmd.Stderr = r.dir, &o, &e
 	runErr := cmd.Run()
 	for line := range strings.Lines(strings.TrimSpace(e.String())) {
@@ -424,6 +440,44 @@ func (r *runner) loadable(stderr io.Writer) (rest []string, skipped bool) {
 		fmt.Fprintf(stderr, "batchlint: not analysed, because they import a package that does not load: %s\n", printable(strings.Join(importers, ", ")))
 	}
 	return rest, len(broken)+len(importers) > 0
+}
+
+// wholeModule replaces the exports among findings with the findings of the
+// whole-module step. When some packages were not analysed the step reports
+// nothing: an implementation that does not write may be among them.
+func (r *runner) wholeModule(findings []vetjson.Finding, failed bool) ([]vetjson.Finding, error) {
+	if failed {
+		return wholemodule.Combine(findings, nil, false)
+	}
+	out, err := r.list("-json=ImportPath,Deps,TestImports,XTestImports")
+	if err != nil {
+		return nil, fmt.Errorf("listing the packages' imports: %v", err)
+	}
+	// A package that tests import and no package's build reaches holds
+	// fakes or mocks: test doubles, like the types of _test.go files.
+	reached, tested := map[string]bool{}, map[string]bool{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var p struct {
+			ImportPath                      string
+			Deps, TestImports, XTestImports []string
+		}
+		if err := dec.Decode(&p); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("reading go list -json: %v", err)
+		}
+		for _, d := range p.Deps {
+			reached[d] = true
+		}
+		for _, d := range slices.Concat(p.TestImports, p.XTestImports) {
+			tested[d] = true
+		}
+	}
+	for p := range reached {
+		delete(tested, p)
+	}
+	return wholemodule.Combine(findings, tested, true)
 }
 
 // baseline returns the findings the -baseline file does not hold, or

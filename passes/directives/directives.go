@@ -381,25 +381,42 @@ func testingParam(t types.Type) bool {
 // d.Pos lies in a generated file, or in test code while the analyzer's
 // tests option is off.
 func (r *Reporter) Report(d analysis.Diagnostic) {
-	f := r.fileOf(d.Pos)
-	if f == nil {
+	if !r.Drops(d.Pos) {
 		r.pass.Report(d)
-		return
 	}
-	if r.skipped(f) || r.inHelper(f, d.Pos) {
-		return
+}
+
+// Drops reports whether Report would drop a finding at pos, and counts the
+// directives that would suppress it as used. The whole-module step asks it
+// for the calls it may report later, outside this run.
+func (r *Reporter) Drops(pos token.Pos) bool {
+	f := r.fileOf(pos)
+	if f == nil {
+		return false
 	}
-	line := rawLine(r.pass.Fset.File(d.Pos), d.Pos)
+	if r.skipped(f) || r.inHelper(f, pos) {
+		return true
+	}
 	suppressed := false
-	for _, dir := range f.byLine[line] {
+	for _, dir := range f.byLine[rawLine(r.pass.Fset.File(pos), pos)] {
 		if dir.names(r.name) {
 			r.used[dir] = true
 			suppressed = true
 		}
 	}
-	if !suppressed {
-		r.pass.Report(d)
+	return suppressed
+}
+
+// Named reports whether a directive of the package names this analyzer.
+func (r *Reporter) Named() bool {
+	for _, f := range r.idx.files {
+		for _, dir := range f.list {
+			if dir.names(r.name) {
+				return true
+			}
+		}
 	}
+	return false
 }
 
 // Finish reports the directives naming this analyzer that lack a reason,

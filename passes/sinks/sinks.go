@@ -155,6 +155,7 @@ type Result struct {
 	byCall map[*ast.CallExpr]*Write
 	ctx    *Context // for the SQL state, built only when asked for
 	remote *remotes // nil when no function here makes a request
+	wr     *wrappers
 }
 
 // DataVaries reports that the values w writes change inside loop: some
@@ -284,6 +285,28 @@ func (r *Result) Of(k Kind) []*Write {
 
 // At returns the write made by call, or nil.
 func (r *Result) At(call *ast.CallExpr) *Write { return r.byCall[call] }
+
+// Owned reports that a table rule judged call, a call of a library's API or
+// of an interface a library type implements, not to write one record.
+func (r *Result) Owned(call *ast.CallExpr) bool { return r.wr != nil && r.wr.owned[call] }
+
+// Summary returns the write every call of fn, a function or method of this
+// package, performs, or nil.
+func (r *Result) Summary(fn *types.Func) *WriteFact {
+	if r.wr == nil {
+		return nil
+	}
+	return r.wr.local[fn]
+}
+
+// OnceCalls returns the calls in body that hit accepts and that run once
+// whenever body runs to its end (see wrappers.onceCalls).
+func (r *Result) OnceCalls(body *ast.BlockStmt, hit func(*ast.CallExpr) bool) []*ast.CallExpr {
+	if r.wr == nil {
+		return nil
+	}
+	return r.wr.onceCalls(body, hit)
+}
 
 // Rule recognises the calls of one API. Pkg, Type and Name name the callee by
 // import path, receiver type name ("" for package-level functions; pointer or
@@ -515,7 +538,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 
 	exportSQLTexts(c)
-	res.ctx = c
+	res.ctx, res.wr = c, w
 	var all []*Write
 	for _, s := range sites {
 		var wr *Write
