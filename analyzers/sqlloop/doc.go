@@ -621,11 +621,13 @@
 // of the interface among the analysed packages writes one row per call, with
 // the loop and each implementation's write as related positions:
 //
-//	usecase/usecase.go:27:13: (repo.Orders).Save (INSERT INTO orders) executed once per element of orders, with autocommit; use a multi-row INSERT per chunk (runtime/pgbatch.InsertChunks) or COPY on Postgres
+//	usecase/usecase.go:30:13: (repo.Orders).Save (INSERT INTO orders) executed once per element of orders, with autocommit; use a multi-row INSERT per chunk (runtime/pgbatch.InsertChunks) or COPY on Postgres
 //
-//   - An implementation is a type whose method set has every method name of the
-//     interface; at least one must match every signature. A type with the names
-//     and other signatures still counts, so it can only keep a call silent.
+// What counts:
+//
+//   - An implementation is a type with every method of the interface, with the
+//     same signatures (aliases and parameter names aside); a generic type with
+//     every method name counts too. Every implementation must write.
 //   - Test doubles do not count: types of `_test.go` files, and the types of
 //     packages that tests import and no analysed package's build reaches (a
 //     `mocks` package). A fake in non-test code (an in-memory store behind a

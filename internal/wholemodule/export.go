@@ -155,7 +155,7 @@ func perElement(pass *analysis.Pass, e *Export, rep *directives.Reporter, writes
 		return Call{}, false
 	}
 	l := lr.PerIteration(call)
-	if l == nil || l.Node == nil {
+	if l == nil || l.Node == nil || searched(pass.TypesInfo, l, call) {
 		return Call{}, false
 	}
 	// The receiver may be the element itself (item.Save(ctx)): Via makes
@@ -182,6 +182,65 @@ func perElement(pass *analysis.Pass, e *Export, rep *directives.Reporter, writes
 		Over:     l.Over,
 		Launched: lr.Launched(call),
 	}, true
+}
+
+// searched reports that call runs only for the elements equal to a value
+// the loop does not change: it sits in the body of an if whose condition
+// compares, with ==, something computed in the loop with a variable from
+// outside it (if t.ID == id). That loop is a search, which writes for the
+// match, not for every element. A comparison with a constant
+// (t.Status == "done") filters the elements and does not count.
+func searched(info *types.Info, l *loops.Loop, call *ast.CallExpr) bool {
+	if l.Body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(l.Body, func(n ast.Node) bool {
+		if found || n == nil || n.Pos() > call.Pos() || n.End() < call.End() {
+			return false
+		}
+		if is, ok := n.(*ast.IfStmt); ok && is.Body.Pos() <= call.Pos() && call.End() <= is.Body.End() {
+			found = lookup(info, l.Node, is.Cond)
+		}
+		return true
+	})
+	return found
+}
+
+// lookup reports that cond, or a conjunct of it, is x == y with one side
+// using a variable declared in loop and the other a variable declared
+// outside it.
+func lookup(info *types.Info, loop ast.Node, cond ast.Expr) bool {
+	c, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	switch {
+	case !ok:
+		return false
+	case c.Op == token.LAND:
+		return lookup(info, loop, c.X) || lookup(info, loop, c.Y)
+	case c.Op != token.EQL:
+		return false
+	}
+	xIn, xOut := varsIn(info, loop, c.X)
+	yIn, yOut := varsIn(info, loop, c.Y)
+	return xIn && !yIn && yOut || yIn && !xIn && xOut
+}
+
+// varsIn reports whether e uses a variable declared inside loop, and one
+// declared outside it.
+func varsIn(info *types.Info, loop ast.Node, e ast.Expr) (in, out bool) {
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
+				if loop.Pos() <= v.Pos() && v.Pos() < loop.End() {
+					in = true
+				} else {
+					out = true
+				}
+			}
+		}
+		return true
+	})
+	return in, out
 }
 
 // ifaceCall returns the interface and the method call calls, when it goes
