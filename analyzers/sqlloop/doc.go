@@ -641,6 +641,12 @@
 //     the analysed packages are seen: findings depend on the package patterns
 //     given (`./...` sees the most). When some package does not build, the step
 //     reports nothing.
+//   - The call is left out when the loop searches (it sits under an `if` that
+//     compares, with `==`, a value computed in the loop with a variable from
+//     outside it, as in `if t.ID == id`: it writes for the match) or is driven
+//     by a channel (`for m := range ch`, `for { m := <-ch ... }`, a `select`:
+//     events that may have to be stored one by one as they arrive, such as a
+//     message stored and then pushed to clients with its id).
 //   - A write whose SQL text is unknown, and a SQLite write whose transaction
 //     is unknown, are not reported this way (see above).
 //

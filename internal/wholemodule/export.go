@@ -155,7 +155,7 @@ func perElement(pass *analysis.Pass, e *Export, rep *directives.Reporter, writes
 		return Call{}, false
 	}
 	l := lr.PerIteration(call)
-	if l == nil || l.Node == nil || searched(pass.TypesInfo, l, call) {
+	if l == nil || l.Node == nil || searched(pass.TypesInfo, l, call) || receives(pass.TypesInfo, l) {
 		return Call{}, false
 	}
 	// The receiver may be the element itself (item.Save(ctx)): Via makes
@@ -205,6 +205,38 @@ func searched(info *types.Info, l *loops.Loop, call *ast.CallExpr) bool {
 		return true
 	})
 	return found
+}
+
+// receives reports that l is driven by a channel: a range over one, or a
+// loop whose body receives at its top level (message := <-ch, a select).
+// Its elements are events arriving at the sender's pace, and what runs per
+// event may have to run per event (a message stored, then pushed to
+// clients with its id); unlike a call the tables know, a call through an
+// interface does not say which.
+func receives(info *types.Info, l *loops.Loop) bool {
+	if rs, ok := l.Node.(*ast.RangeStmt); ok {
+		if t := info.TypeOf(rs.X); t != nil {
+			if _, ok := t.Underlying().(*types.Chan); ok {
+				return true
+			}
+		}
+	}
+	if l.Body == nil {
+		return false
+	}
+	for _, st := range l.Body.List {
+		switch st := st.(type) {
+		case *ast.SelectStmt:
+			return true
+		case *ast.AssignStmt:
+			for _, r := range st.Rhs {
+				if u, ok := ast.Unparen(r).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // lookup reports that cond, or a conjunct of it, is x == y with one side
