@@ -46,8 +46,8 @@
 // Create(value interface{}) *gorm.DB that *gorm.DB implements): the library
 // is what runs outside tests. An interface no library type implements stays
 // unknown here; one implemented by the program's own repository types is
-// judged by the standalone command's whole-module step, as for sqlloop (see
-// its documentation).
+// judged by the standalone command's whole-module step (batchlint
+// -interfaces), as for sqlloop (see its documentation).
 //
 // A function literal runs where it is run from: a write in a literal that
 // is called per element, or handed per element to a helper that runs it
@@ -192,8 +192,8 @@
 // that tests fake) counts as the ORM's when one of the ORM's types implements
 // the whole interface with that very method and the method's signature names a
 // type of the ORM: the ORM is what runs outside tests. An interface
-// implemented by your own repository types is judged by the standalone
-// command when every implementation saves one object per call, as for
+// implemented by your own repository types is judged by `batchlint
+// -interfaces` when every implementation saves one object per call, as for
 // [sqlloop](sqlloop.md#interfaces); under `go vet` and golangci-lint it is not
 // followed.
 //
