@@ -652,16 +652,15 @@
 //
 // The step is off by default; `batchlint -interfaces` turns it on. On the
 // real-code sweep it found 3 per-row writes, all true, in 2 of 19
-// repositories (gotify, Cloudreve; see docs/realcode), and it made a cold
-// run (nothing cached) of gotify's 26 packages 2.4 times as long (61 s to
-// 146 s, median of 3, on a loaded machine) and its peak memory 278 to
-// 320 MB: each package's run then finds the loops and resolves the
-// arguments of every interface call, where it otherwise stops at packages
-// that write (see docs/performance.md). Too little found for that cost
-// to be every run's. `go vet -vettool` and golangci-lint see one package at
-// a time and do not follow such calls; `-sqlloop.writers` names such a
-// method there. A directive on a call the step judges is never reported as
-// unused, since a run of one package cannot tell.
+// repositories (gotify, Cloudreve; see docs/realcode), while it adds work to
+// every package's run, cold or after an edit: the loops and arguments of
+// each call of the module's interfaces, where a run otherwise stops at the
+// packages that write, and the method sets of its types (docs/performance.md
+// has the cost). Its findings also change with the package patterns given,
+// and go vet -vettool and golangci-lint, which see one package at a time,
+// cannot have them; `-sqlloop.writers` names such a method there. A
+// directive on a call the step judges is never reported as unused, since a
+// run of one package cannot tell.
 //
 // # Unknown SQL text with the element's values as arguments
 //
