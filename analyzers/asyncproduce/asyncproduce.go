@@ -6,14 +6,13 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/producers"
 )
 
@@ -27,7 +26,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "asyncproduce",
 	Doc:       analyzerdoc.Extract(doc, "asyncproduce"),
 	URL:       url,
-	Requires:  []*analysis.Analyzer{inspect.Analyzer, producers.Analyzer, directives.Analyzer},
+	Requires:  []*analysis.Analyzer{lazyinspect.Analyzer, producers.Analyzer, directives.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*ParamsFact)(nil)},
 }
@@ -36,15 +35,14 @@ func init() { config.Register(Analyzer) }
 
 func run(pass *analysis.Pass) (any, error) {
 	res, _ := pass.ResultOf[producers.Analyzer].(*producers.Result)
-	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	rep := directives.NewReporter(pass)
 	defer rep.Finish()
 	ps := newParams(pass)
 	ps.export()
-	if res == nil || ins == nil || len(res.Producers) == 0 {
+	if res == nil || len(res.Producers) == 0 {
 		return nil, nil
 	}
-	u := findUses(pass, ins, res, ps)
+	u := findUses(pass, lazyinspect.Of(pass), res, ps)
 	for _, p := range res.Producers {
 		lib := knowledge.Lookup(p.Lib)
 		if lib == nil || lib.Kafka == nil || lib.Kafka.Outcomes == nil {

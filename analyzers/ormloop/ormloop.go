@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
@@ -26,7 +25,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "ormloop",
 	Doc:      analyzerdoc.Extract(doc, "ormloop"),
 	URL:      analyzerdoc.URL("ormloop"),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer, sinks.Analyzer, directives.Analyzer},
+	Requires: []*analysis.Analyzer{loops.Analyzer, sinks.Analyzer, directives.Analyzer},
 	Run:      run,
 }
 

@@ -7,7 +7,6 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
@@ -15,6 +14,7 @@ import (
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "paramlimit",
 	Doc:      analyzerdoc.Extract(doc, "paramlimit"),
 	URL:      analyzerdoc.URL("paramlimit"),
-	Requires: []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer, directives.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, loops.Analyzer, directives.Analyzer},
 	Run:      run,
 }
 
@@ -44,7 +44,7 @@ type statement struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	lps, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
 	rep := directives.NewReporter(pass)
 	chunking := batchSizeSet(pass, in)

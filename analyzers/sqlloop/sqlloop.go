@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/internal/analyzerdoc"
 	"github.com/batchlint/batchlint/internal/config"
@@ -18,6 +16,7 @@ import (
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
 	"github.com/batchlint/batchlint/passes/directives"
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/sinks"
 )
@@ -32,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "sqlloop",
 	Doc:      analyzerdoc.Extract(doc, "sqlloop"),
 	URL:      url,
-	Requires: []*analysis.Analyzer{inspect.Analyzer, sinks.Analyzer, loops.Analyzer, directives.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, sinks.Analyzer, loops.Analyzer, directives.Analyzer},
 	Run:      run,
 }
 
@@ -73,7 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 // reportConfigured reports calls of the functions named by -writers made
 // once per element of a loop, unless the tables already saw the write.
 func reportConfigured(pass *analysis.Pass, lr *loops.Result, writes *sinks.Result, rep *directives.Reporter, writers []string) {
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(pass)
 	in.Preorder([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node) {
 		call := n.(*ast.CallExpr)
 		fn := callee.Func(pass.TypesInfo, call)

@@ -11,9 +11,9 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/loops"
 )
 
@@ -102,7 +102,7 @@ func load(tb testing.TB, src string) (*analysis.Pass, []*ast.CallExpr) {
 		Files:     []*ast.File{f},
 		Pkg:       pkg,
 		TypesInfo: info,
-		ResultOf:  map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})},
+		ResultOf:  map[*analysis.Analyzer]any{lazyinspect.Analyzer: lazyinspect.New([]*ast.File{f})},
 	}
 	return pass, writes
 }

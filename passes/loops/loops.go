@@ -16,13 +16,12 @@
 package loops
 
 import (
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"go/ast"
 	"reflect"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Intent says what one iteration of a loop stands for.
@@ -113,7 +112,7 @@ type Result struct {
 var Analyzer = &analysis.Analyzer{
 	Name:             "loops",
 	Doc:              "finds loops, what they iterate over and their intent (helper pass, reports nothing)",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:              run,
 	RunDespiteErrors: true,
 	ResultType:       reflect.TypeOf((*Result)(nil)),
@@ -121,11 +120,10 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{enclosing: map[ast.Node]*Loop{}, launches: map[ast.Node]bool{}}
-	in, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if in == nil || pass.TypesInfo == nil {
+	if pass.TypesInfo == nil {
 		return res, nil
 	}
-	res.build = func() { newBuilder(pass, in, res).build() }
+	res.build = func() { newBuilder(pass, lazyinspect.Of(pass), res).build() }
 	return res, nil
 }
 

@@ -11,9 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/loops"
 )
 
@@ -69,7 +68,7 @@ func queryAll(t *testing.T, src string) {
 		Files:     []*ast.File{f},
 		Pkg:       pkg,
 		TypesInfo: info,
-		ResultOf:  map[*analysis.Analyzer]any{inspect.Analyzer: inspector.New([]*ast.File{f})},
+		ResultOf:  map[*analysis.Analyzer]any{lazyinspect.Analyzer: lazyinspect.New([]*ast.File{f})},
 	}
 	out, err := loops.Analyzer.Run(pass)
 	if err != nil {

@@ -16,9 +16,9 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 
 	"github.com/batchlint/batchlint/knowledge"
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -196,7 +196,7 @@ func (r *Result) Of(expr ast.Expr) *Producer { return r.of(expr) }
 var Analyzer = &analysis.Analyzer{
 	Name:       "producers",
 	Doc:        "resolves the configuration of each Kafka producer (helper pass, reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, values.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, values.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*ConfigFact)(nil), (*ParamFact)(nil), (*EffectFact)(nil), (*VersionFact)(nil)},

@@ -10,11 +10,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/values"
 )
 
@@ -50,11 +50,11 @@ func run(pass *analysis.Pass) (any, error) {
 	if mod := moduleVersion(pass); mod != "" && knowledge.KafkaOf(pass.Pkg.Path()) != nil {
 		pass.ExportPackageFact(&VersionFact{Version: mod})
 	}
-	ins, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	vals, _ := pass.ResultOf[values.Analyzer].(*values.Result)
-	if ins == nil || vals == nil || pass.TypesInfo == nil {
+	if vals == nil || pass.TypesInfo == nil || !reachesKafka(pass.Pkg) {
 		return res, nil
 	}
+	ins := lazyinspect.Of(pass)
 	r := &resolver{pass: pass, res: res, vals: vals, funcs: map[*types.Func]*ast.FuncDecl{}, memo: map[*types.Func]*state{}, busy: map[*types.Func]bool{}}
 	ins.Preorder([]ast.Node{(*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)}, func(n ast.Node) {
 		switch n := n.(type) {
@@ -82,6 +82,27 @@ func run(pass *analysis.Pass) (any, error) {
 	r.exportEffects()
 	slices.SortFunc(res.Helpers, func(a, b *Producer) int { return int(a.Site.Pos() - b.Site.Pos()) })
 	return res, nil
+}
+
+// reachesKafka reports whether pkg or a package its type-checking loaded
+// is a Kafka client's: only then can pkg hold a producer, an option or a
+// config, or a helper that builds one. The importer lists every package an
+// import's export data refers to among its Imports.
+func reachesKafka(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var reaches func(p *types.Package) bool
+	reaches = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		path := p.Path()
+		if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+			path = path[i+len("/vendor/"):]
+		}
+		return knowledge.KafkaOf(path) != nil || slices.ContainsFunc(p.Imports(), reaches)
+	}
+	return pkg != nil && reaches(pkg)
 }
 
 // moduleVersion is the version of the module pass's package comes from, as

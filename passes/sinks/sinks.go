@@ -16,6 +16,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -24,11 +25,11 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"github.com/batchlint/batchlint/passes/loops"
 	"github.com/batchlint/batchlint/passes/values"
 )
@@ -343,7 +344,7 @@ type Context struct {
 var Analyzer = &analysis.Analyzer{
 	Name:       "sinks",
 	Doc:        "finds calls that write one record per call (helper pass, reports nothing)",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, loops.Analyzer, values.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, loops.Analyzer, values.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	FactTypes:  []analysis.Fact{(*WriteFact)(nil), (*SQLTextFact)(nil), (*RemoteFact)(nil)},
@@ -418,6 +419,35 @@ func (idx *ruleIndex) match(c *Context, fn *types.Func, call *ast.CallExpr) (w *
 	return idx.throughInterface(c, fn, call)
 }
 
+// mayMatchAny reports whether a call in the package could be one match
+// judges or a request: whether a function it uses could be. Every call's
+// callee is among the objects of info.Uses.
+func (idx *ruleIndex) mayMatchAny(info *types.Info) bool {
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && idx.mayMatch(fn.Origin()) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayMatch is match's and isRemoteCall's test of the callee alone.
+func (idx *ruleIndex) mayMatch(fn *types.Func) bool {
+	if len(idx.byName[callee.Key(fn)]) > 0 || isRemoteCall(fn) {
+		return true
+	}
+	for _, r := range idx.structural {
+		if r.Callee(fn) {
+			return true
+		}
+	}
+	if !callee.Abstract(fn) {
+		return false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	return slices.ContainsFunc(idx.byMethod[fn.Name()], func(r *Rule) bool { return namesLibraryType(sig, r.Lib) })
+}
+
 func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
 	w := r.Match(c, call)
 	if w == nil {
@@ -442,10 +472,9 @@ func (r *Rule) apply(c *Context, call *ast.CallExpr) *Write {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	insp, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	lr, _ := pass.ResultOf[loops.Analyzer].(*loops.Result)
 	res := &Result{byCall: map[*ast.CallExpr]*Write{}}
-	if insp == nil || pass.TypesInfo == nil {
+	if pass.TypesInfo == nil {
 		return res, nil
 	}
 	c := &Context{Pass: pass, Loops: lr}
@@ -460,7 +489,15 @@ func run(pass *analysis.Pass) (any, error) {
 	direct := map[*ast.CallExpr]*Write{}
 	owned := map[*ast.CallExpr]bool{}
 	requests := map[*ast.CallExpr]bool{}
-	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+	importsWrites, importsRemotes := importsFacts(pass)
+	// Where no function the package uses is a table's or a request and no
+	// dependency has a wrapper (most packages), the walk would find nothing
+	// and cost the package's inspector.
+	var calls iter.Seq[inspector.Cursor] = func(func(inspector.Cursor) bool) {}
+	if importsWrites || idx.mayMatchAny(pass.TypesInfo) {
+		calls = lazyinspect.Of(pass).Root().Preorder((*ast.CallExpr)(nil))
+	}
+	for cur := range calls {
 		call := cur.Node().(*ast.CallExpr)
 		fn := callee.Func(pass.TypesInfo, call)
 		if fn == nil {
@@ -489,7 +526,6 @@ func run(pass *analysis.Pass) (any, error) {
 	w := &wrappers{pass: pass, ctx: c, loops: lr, direct: direct, owned: owned,
 		local: map[*types.Func]*WriteFact{}, lits: map[*ast.FuncLit]*litSummary{}}
 	rm := &remotes{w: w, direct: requests, local: map[*types.Func]string{}}
-	importsWrites, importsRemotes := importsFacts(pass)
 	// A library the tables describe: the tables are the whole truth about
 	// its API, and its internals (Exec of a text it was handed) are not
 	// wrappers of its callers' writes.
