@@ -18,10 +18,18 @@ import (
 	"github.com/batchlint/batchlint/internal/config"
 )
 
-// Each analyzer's page is generated from its doc.go, the single source.
+// Each analyzer's Doc and page are generated from its doc.go, the single
+// source.
 func TestPagesAreGenerated(t *testing.T) {
 	off := analyzers.Off()
 	for _, a := range analyzers.All() {
+		src, err := os.ReadFile(filepath.Join(a.Name, "doc.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Doc != analyzerdoc.Extract(string(src), a.Name) {
+			t.Errorf("%s's Doc differs from analyzers/%s/doc.go: run go generate ./analyzers", a.Name, a.Name)
+		}
 		path := filepath.Join("..", "docs", "analyzers", a.Name+".md")
 		got, err := os.ReadFile(path)
 		if err != nil {

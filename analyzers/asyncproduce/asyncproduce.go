@@ -1,7 +1,6 @@
 package asyncproduce
 
 import (
-	_ "embed"
 	"go/ast"
 	"go/types"
 
@@ -16,15 +15,12 @@ import (
 	"github.com/batchlint/batchlint/passes/producers"
 )
 
-//go:embed doc.go
-var doc string
-
 var url = analyzerdoc.URL("asyncproduce")
 
 // Analyzer reports asynchronous produces whose results nobody reads.
 var Analyzer = &analysis.Analyzer{
 	Name:      "asyncproduce",
-	Doc:       analyzerdoc.Extract(doc, "asyncproduce"),
+	Doc:       docText,
 	URL:       url,
 	Requires:  []*analysis.Analyzer{lazyinspect.Analyzer, producers.Analyzer, directives.Analyzer},
 	Run:       run,

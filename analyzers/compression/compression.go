@@ -1,7 +1,6 @@
 package compression
 
 import (
-	_ "embed"
 	"fmt"
 	"go/token"
 
@@ -13,15 +12,12 @@ import (
 	"github.com/batchlint/batchlint/passes/producers"
 )
 
-//go:embed doc.go
-var doc string
-
 var url = analyzerdoc.URL("compression")
 
 // Analyzer reports compression configured where batching is off.
 var Analyzer = &analysis.Analyzer{
 	Name:     "compression",
-	Doc:      analyzerdoc.Extract(doc, "compression"),
+	Doc:      docText,
 	URL:      url,
 	Requires: []*analysis.Analyzer{producers.Analyzer, directives.Analyzer},
 	Run:      run,

@@ -1,7 +1,6 @@
 package linger
 
 import (
-	_ "embed"
 	"go/ast"
 	"go/token"
 
@@ -14,15 +13,12 @@ import (
 	"github.com/batchlint/batchlint/passes/producers"
 )
 
-//go:embed doc.go
-var doc string
-
 var url = analyzerdoc.URL("linger")
 
 // Analyzer reports Kafka producers that never linger.
 var Analyzer = &analysis.Analyzer{
 	Name:     "linger",
-	Doc:      analyzerdoc.Extract(doc, "linger"),
+	Doc:      docText,
 	URL:      url,
 	Requires: []*analysis.Analyzer{producers.Analyzer, directives.Analyzer},
 	Run:      run,

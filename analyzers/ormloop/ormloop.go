@@ -1,7 +1,6 @@
 package ormloop
 
 import (
-	_ "embed"
 	"fmt"
 	"go/token"
 	"path/filepath"
@@ -17,13 +16,10 @@ import (
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports ORM saves of one object per iteration of a loop.
 var Analyzer = &analysis.Analyzer{
 	Name:     "ormloop",
-	Doc:      analyzerdoc.Extract(doc, "ormloop"),
+	Doc:      docText,
 	URL:      analyzerdoc.URL("ormloop"),
 	Requires: []*analysis.Analyzer{loops.Analyzer, sinks.Analyzer, directives.Analyzer},
 	Run:      run,

@@ -1,7 +1,6 @@
 package paramlimit
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -19,13 +18,10 @@ import (
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer reports statements whose bind parameters grow with unbounded input.
 var Analyzer = &analysis.Analyzer{
 	Name:     "paramlimit",
-	Doc:      analyzerdoc.Extract(doc, "paramlimit"),
+	Doc:      docText,
 	URL:      analyzerdoc.URL("paramlimit"),
 	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, loops.Analyzer, directives.Analyzer},
 	Run:      run,

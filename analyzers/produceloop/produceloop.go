@@ -1,7 +1,6 @@
 package produceloop
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -19,13 +18,10 @@ import (
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
-//go:embed doc.go
-var doc string
-
 // Analyzer is the produceloop analyzer.
 var Analyzer = &analysis.Analyzer{
 	Name:     "produceloop",
-	Doc:      analyzerdoc.Extract(doc, "produceloop"),
+	Doc:      docText,
 	URL:      analyzerdoc.URL("produceloop"),
 	Requires: []*analysis.Analyzer{sinks.Analyzer, loops.Analyzer, producers.Analyzer, directives.Analyzer},
 	Run:      run,

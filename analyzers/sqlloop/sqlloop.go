@@ -1,7 +1,6 @@
 package sqlloop
 
 import (
-	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -21,15 +20,12 @@ import (
 	"github.com/batchlint/batchlint/passes/sinks"
 )
 
-//go:embed doc.go
-var doc string
-
 var url = analyzerdoc.URL("sqlloop")
 
 // Analyzer reports SQL statements that write one row per loop iteration.
 var Analyzer = &analysis.Analyzer{
 	Name:     "sqlloop",
-	Doc:      analyzerdoc.Extract(doc, "sqlloop"),
+	Doc:      docText,
 	URL:      url,
 	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, sinks.Analyzer, loops.Analyzer, directives.Analyzer},
 	Run:      run,

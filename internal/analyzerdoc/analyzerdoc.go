@@ -1,8 +1,9 @@
 // Package analyzerdoc makes each analyzer's doc.go the single source of its
 // documentation, as golang.org/x/tools does for its own passes: Extract
 // gives the analyzer its Doc (what batchlint help NAME prints), and Page
-// renders the same text as the analyzer's page, docs/analyzers/NAME.md,
-// which go generate ./analyzers writes and a test compares.
+// renders the same text as the analyzer's page, docs/analyzers/NAME.md. go
+// generate ./analyzers writes both, the Doc as a constant so that no vet
+// process reads doc.go at start-up, and a test compares them with doc.go.
 //
 // The section of doc.go after "# Analyzer NAME" is written as a Go doc
 // comment whose paragraphs are Markdown: "# " headings become the page's
@@ -45,9 +46,8 @@ func Extract(docGo, name string) string {
 }
 
 // docText returns the package comment of a doc.go, the run of // lines just
-// above its package clause, as ast.CommentGroup.Text would. Every analyzer
-// runs this at start-up, once per package under go vet, where go/parser cost
-// a millisecond per process; a test holds it to go/parser's result.
+// above its package clause, as ast.CommentGroup.Text would; a test holds it
+// to go/parser's result.
 func docText(src string) string {
 	var group []string
 	for line := range strings.Lines(src) {

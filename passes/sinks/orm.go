@@ -17,8 +17,6 @@ import (
 // receiver chain (a Where condition makes the write set-based, so it is not
 // a per-object save). Whatever cannot be decided from the types is silent.
 
-var ormRules = modelWriteRules()
-
 // modelWriteRules are the registry's model writes, each matched by the
 // shape its row names.
 func modelWriteRules() []Rule {

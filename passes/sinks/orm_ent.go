@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"sync"
 
 	"github.com/batchlint/batchlint/knowledge"
 	"github.com/batchlint/batchlint/passes/callee"
@@ -133,7 +134,7 @@ func isEntOneRowSave(fn *types.Func) bool {
 
 // mutationOps are the types generated mutations' Op() return, by the
 // registry's GeneratedBuilder rows.
-var mutationOps = func() map[knowledge.TypeName]bool {
+var mutationOps = sync.OnceValue(func() map[knowledge.TypeName]bool {
 	ops := map[knowledge.TypeName]bool{}
 	for _, w := range knowledge.ModelWrites {
 		if w.Shape == knowledge.GeneratedBuilder {
@@ -141,7 +142,7 @@ var mutationOps = func() map[knowledge.TypeName]bool {
 		}
 	}
 	return ops
-}()
+})
 
 // entHasMutation reports whether a builder struct holds a generated
 // mutation.
@@ -164,7 +165,7 @@ func entHasMutation(builder *types.Named) bool {
 			continue
 		}
 		if n, ok := types.Unalias(op.Results().At(0).Type()).(*types.Named); ok &&
-			n.Obj() != nil && n.Obj().Pkg() != nil && mutationOps[knowledge.TypeName{Pkg: n.Obj().Pkg().Path(), Name: n.Obj().Name()}] {
+			n.Obj() != nil && n.Obj().Pkg() != nil && mutationOps()[knowledge.TypeName{Pkg: n.Obj().Pkg().Path(), Name: n.Obj().Name()}] {
 			return true
 		}
 	}

@@ -45,7 +45,7 @@ func TestORMRulesWithoutTypes(t *testing.T) {
 		if !ok {
 			t.Fatalf("%s is no call", src)
 		}
-		for _, r := range ormRules {
+		for _, r := range modelWriteRules() {
 			for _, c := range contexts {
 				if w := r.Match(c, call); w != nil {
 					t.Errorf("%s %s.%s matched %q without types", src, r.Type, r.Name, src)

@@ -11,9 +11,6 @@ import (
 	"github.com/batchlint/batchlint/passes/callee"
 )
 
-// sqlRules is the sql part of the knowledge base.
-var sqlRules = buildSQLRules()
-
 // callShape says where a call's SQL text and named argument are.
 type callShape struct {
 	sql   int  // index of the SQL text argument
