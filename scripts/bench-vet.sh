@@ -25,44 +25,49 @@ go build std >/dev/null
 # reuses no earlier result (the ID is a hash of the executable).
 fresh() { local dst="$tmp/tool.$RANDOM$RANDOM"; cp "$1" "$dst"; echo "$dst" >>"$dst"; echo "$dst"; }
 
-# measure DIR CMD... : prints "seconds peakKB" (peak RSS of the largest process).
+# measure DIR CMD... : prints "seconds peakKB cpuSeconds" (peak RSS of the
+# largest process; CPU is user + system of the command and all its children,
+# steadier than elapsed time on a machine with few cores).
 measure() {
   local dir=$1; shift
-  ( cd "$dir" && /usr/bin/time -f "%e %M" -o "$tmp/time" "$@" >/dev/null 2>&1 ) || true
-  cat "$tmp/time" | tail -n 1
+  ( cd "$dir" && /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" >/dev/null 2>&1 ) || true
+  tail -n 1 "$tmp/time" | awk '{ print $1, $2, $3 + $4 }'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
-declare -A secs mem
+declare -A secs mem cpu
 for target in std xtools; do
   if [ $target = std ]; then dir=$(pwd); pat=std; else dir="$tmp/xtools"; pat=./...; fi
   for i in $(seq "$trials"); do
     for tool in noop batchlint govet; do
-      read -r s m < <(measure "$dir" go vet -vettool="$(fresh "$tmp/$tool")" $pat)
-      secs[$target,vet-$tool]+="$s "; mem[$target,vet-$tool]+="$m "
+      read -r s m c < <(measure "$dir" go vet -vettool="$(fresh "$tmp/$tool")" $pat)
+      secs[$target,vet-$tool]+="$s "; mem[$target,vet-$tool]+="$m "; cpu[$target,vet-$tool]+="$c "
     done
     # Standalone batchlint runs go vet underneath: a fresh copy keeps it
     # from replaying cached results too.
     for tool in noop batchlint; do
-      read -r s m < <(measure "$dir" "$(fresh "$tmp/$tool")" $pat)
-      secs[$target,alone-$tool]+="$s "; mem[$target,alone-$tool]+="$m "
+      read -r s m c < <(measure "$dir" "$(fresh "$tmp/$tool")" $pat)
+      secs[$target,alone-$tool]+="$s "; mem[$target,alone-$tool]+="$m "; cpu[$target,alone-$tool]+="$c "
     done
   done
 done
 
-printf '| target | mode | tool | median s | median peak MB | × no-op time | × no-op memory |\n|---|---|---|---|---|---|---|\n'
+printf '| target | mode | tool | median s | median CPU s | median peak MB | × no-op time | × no-op CPU | × no-op memory |\n|---|---|---|---|---|---|---|---|---|\n'
+med() { tr ' ' '\n' <<<"$1" | grep . | median; }
 for target in std xtools; do
   for mode in vet alone; do
-    base_s=$(tr ' ' '\n' <<<"${secs[$target,$mode-noop]}" | grep . | median)
-    base_m=$(tr ' ' '\n' <<<"${mem[$target,$mode-noop]}" | grep . | median)
+    base_s=$(med "${secs[$target,$mode-noop]}")
+    base_c=$(med "${cpu[$target,$mode-noop]}")
+    base_m=$(med "${mem[$target,$mode-noop]}")
     for tool in noop batchlint govet; do
       [ -n "${secs[$target,$mode-$tool]:-}" ] || continue
-      s=$(tr ' ' '\n' <<<"${secs[$target,$mode-$tool]}" | grep . | median)
-      m=$(tr ' ' '\n' <<<"${mem[$target,$mode-$tool]}" | grep . | median)
+      s=$(med "${secs[$target,$mode-$tool]}")
+      c=$(med "${cpu[$target,$mode-$tool]}")
+      m=$(med "${mem[$target,$mode-$tool]}")
       name=$tool; [ $tool = govet ] && name="go vet (default suite)"
-      awk -v t=$target -v mo=$mode -v n="$name" -v s=$s -v m=$m -v bs=$base_s -v bm=$base_m \
-        'BEGIN { printf "| %s | %s | %s | %.2f | %.0f | %.2f | %.2f |\n", (t=="xtools"?"x/tools v0.52.0":"std"), (mo=="vet"?"go vet -vettool":"standalone"), n, s, m/1024, s/bs, m/bm }'
+      awk -v t=$target -v mo=$mode -v n="$name" -v s=$s -v c=$c -v m=$m -v bs=$base_s -v bc=$base_c -v bm=$base_m \
+        'BEGIN { printf "| %s | %s | %s | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f |\n", (t=="xtools"?"x/tools v0.52.0":"std"), (mo=="vet"?"go vet -vettool":"standalone"), n, s, c, m/1024, s/bs, c/bc, m/bm }'
     done
   done
 done
