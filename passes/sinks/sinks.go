@@ -48,7 +48,7 @@ type Write struct {
 	Call *ast.CallExpr
 	Kind Kind
 	// Lib is the registry key of the library the write goes through
-	// ("database/sql", "pgx", "gorm", "franz-go", ...: knowledge.Lookup).
+	// (knowledge.Lookup gives the entry).
 	Lib string
 	// Op is "INSERT", "UPDATE", "DELETE", "UPSERT", "MERGE" or "produce".
 	// An SQL write whose statement text could not be resolved has Op "":
