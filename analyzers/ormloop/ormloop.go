@@ -2,7 +2,6 @@ package ormloop
 
 import (
 	"fmt"
-	"go/token"
 	"path/filepath"
 	"strings"
 
@@ -71,7 +70,7 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, loop *loops.Loop, launched 
 		Category: w.Key(),
 		Message:  sentence(w, over, launched),
 		URL:      pass.Analyzer.URL,
-		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHeadEnd(loop), Message: "loop over " + over}},
+		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.HeadEnd(), Message: "loop over " + over}},
 	}
 	if w.Via != nil && w.Via.Pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: w.Via.Pos, Message: writes(w.Via.Func, w.Via.Where)})
@@ -121,14 +120,6 @@ var moduleRender = wholemodule.Render{
 		return sentence(w, over, c.Launched), w.Key(), true
 	},
 	Writes: func(fn string, f *sinks.WriteFact) string { return writes(fn, f.Where) },
-}
-
-// loopHeadEnd keeps the related range on the loop's header line.
-func loopHeadEnd(loop *loops.Loop) (end token.Pos) {
-	if loop.Body != nil && loop.Body.Lbrace.IsValid() && loop.Body.Lbrace > loop.Node.Pos() {
-		return loop.Body.Lbrace
-	}
-	return loop.Node.End()
 }
 
 func opWord(op string) string {

@@ -93,7 +93,7 @@ func (u *unbounded) of(c inspector.Cursor, rows ast.Expr, call *ast.CallExpr) *e
 	if grow == nil || grow.Body == nil || within(grow.Body, call.Pos()) || !u.source(grow) || u.measures(grow.Body, v) {
 		return nil
 	}
-	ev := &evidence{name: grow.Over, pos: grow.Node.Pos(), end: headEnd(grow), why: "the loop over " + grow.Over + " grows " + v.Name()}
+	ev := &evidence{name: grow.Over, pos: grow.Node.Pos(), end: grow.HeadEnd(), why: "the loop over " + grow.Over + " grows " + v.Name()}
 	if grow.Over == "" {
 		ev.name, ev.why = v.Name(), "this loop grows "+v.Name()
 	}
@@ -414,12 +414,4 @@ func funcParts(fn ast.Node) (*ast.BlockStmt, *ast.FieldList) {
 
 func within(n ast.Node, pos token.Pos) bool {
 	return n != nil && !reflect.ValueOf(n).IsNil() && n.Pos() <= pos && pos < n.End()
-}
-
-// headEnd keeps the related range on the loop's header.
-func headEnd(l *loops.Loop) token.Pos {
-	if l.Body != nil && l.Body.Lbrace > l.Node.Pos() {
-		return l.Body.Lbrace
-	}
-	return l.Node.End()
 }

@@ -3,8 +3,6 @@ package produceloop
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
-	"strings"
 	"time"
 
 	"golang.org/x/tools/go/analysis"
@@ -77,7 +75,7 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		End:      w.Call.End(),
 		Category: w.Key(),
 		URL:      pass.Analyzer.URL,
-		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loopHead(loop), Message: "the loop over " + over}},
+		Related:  []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.HeadEnd(), Message: "the loop over " + over}},
 	}
 	if w.Via != nil {
 		if w.Detail == "" {
@@ -89,10 +87,10 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		if inner == "" {
 			inner = w.Lib + " " + w.Op
 		}
-		d.Message = fmt.Sprintf("%s per element of %s does one synchronous produce per call (%s); %s",
-			shortName(w.Via.Func), over, inner, w.Batched)
+		d.Message = fmt.Sprintf("%s per element of %s: one synchronous produce per call (%s); %s",
+			sinks.FuncName(w.Via.Func), over, inner, w.Batched)
 		if w.Via.Pos.IsValid() {
-			what := "the produce inside " + shortName(w.Via.Func)
+			what := "the produce inside " + sinks.FuncName(w.Via.Func)
 			if w.Via.Where != "" {
 				what += " at " + w.Via.Where
 			}
@@ -148,26 +146,4 @@ func configuredCost(prods *producers.Result, w *sinks.Write) (string, bool) {
 		return sw.UnknownTimeout, true
 	}
 	return fmt.Sprintf(sw.DefaultTimeout, time.Duration(lib.Kafka.Defaults("")[producers.BatchTimeout].Int)), true
-}
-
-// loopHead is the end of the loop's header, so that Related marks the
-// "for ... {" line rather than the whole loop.
-func loopHead(loop *loops.Loop) token.Pos {
-	if loop.Body != nil && loop.Body.Lbrace.IsValid() && loop.Body.Lbrace > loop.Node.Pos() && loop.Body.Lbrace < loop.Node.End() {
-		return loop.Body.Lbrace + 1
-	}
-	return loop.Node.End()
-}
-
-// shortName turns types.Func.FullName ("(*example.com/x.Repo).Save") into
-// "Repo.Save".
-func shortName(full string) string {
-	s := strings.NewReplacer("(", "", ")", "", "*", "").Replace(full)
-	if i := strings.LastIndex(s, "/"); i >= 0 {
-		s = s[i+1:]
-	}
-	if i := strings.Index(s, "."); i >= 0 && strings.Count(s, ".") > 1 {
-		s = s[i+1:]
-	}
-	return s
 }

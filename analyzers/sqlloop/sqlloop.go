@@ -3,7 +3,6 @@ package sqlloop
 import (
 	"fmt"
 	"go/ast"
-	"go/token"
 	"slices"
 	"strings"
 
@@ -112,7 +111,7 @@ func diagnostic(pass *analysis.Pass, w *sinks.Write, l *loops.Loop, launched boo
 		if l.Over == "" {
 			loopMsg = "the loop"
 		}
-		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Node.Pos(), End: loopHeadEnd(l.Node), Message: loopMsg})
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: l.Node.Pos(), End: l.HeadEnd(), Message: loopMsg})
 	}
 	if w.Via != nil && w.Via.Pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{
@@ -167,16 +166,4 @@ func tx(w *sinks.Write) string {
 		return ", in a transaction"
 	}
 	return ", with autocommit"
-}
-
-// loopHeadEnd ends the related range at the loop's body, so that editors
-// highlight the loop header rather than the whole loop.
-func loopHeadEnd(n ast.Node) token.Pos {
-	switch n := n.(type) {
-	case *ast.ForStmt:
-		return n.Body.Lbrace
-	case *ast.RangeStmt:
-		return n.Body.Lbrace
-	}
-	return n.End()
 }

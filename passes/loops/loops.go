@@ -18,6 +18,7 @@ package loops
 import (
 	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"go/ast"
+	"go/token"
 	"reflect"
 	"sync"
 
@@ -89,6 +90,16 @@ type Loop struct {
 	// repeat: the loop counts up to a number the code or its configuration
 	// fixes, without picking elements by its index (see repeats).
 	repeat bool
+}
+
+// HeadEnd is where the loop's header ends, its body's opening brace: a
+// finding's Related range runs from Node.Pos() to it, so that editors mark
+// "for ... {" or "rows.ForEach(func(...) {" rather than the whole loop.
+func (l *Loop) HeadEnd() token.Pos {
+	if l.Body != nil && l.Body.Lbrace.IsValid() && l.Body.Lbrace > l.Node.Pos() && l.Body.Lbrace < l.Node.End() {
+		return l.Body.Lbrace
+	}
+	return l.Node.End()
 }
 
 // Result lists the loops of one package. It is built at the first question:
