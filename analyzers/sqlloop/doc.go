@@ -719,12 +719,12 @@
 //
 //   - written with the rules, in `testdata/sql/corpus`: 36 lines that must be reported and 51 look-alikes: precision 1.00, recall 1.00;
 //   - written independently from real-world shapes, labelled by what the code does at runtime before
-//     the analyzer was run on it, in `testdata/sql/independent`: 61 / 86 lines: precision 1.00, recall 0.92.
+//     the analyzer was run on it, in `testdata/sql/independent`: 61 / 86 lines: precision 1.00, recall 0.93.
 //
 // The independent corpus is the honest figure. No look-alike in either is reported. Its misses:
 // generic repositories whose SQL sits in a struct field, calls through an interface, a one-row
-// `CopyFrom` per element, an upsert over a map built in the same function, and a method of another
-// package called per element whose own writes loop inside a `pgx.BeginFunc` literal.
+// `CopyFrom` per element, and a method of another package called per element whose own writes
+// loop inside a `pgx.BeginFunc` literal.
 //
 // Each corpus lists the lines the analyzer gets wrong, with the reason for each, in `known.tsv` in
 // its folder; the tests fail when the analyzer's misses or false positives differ from that list

@@ -226,6 +226,7 @@ func (b *builder) collectFacts() {
 				}
 			}
 		case *ast.IncDecStmt:
+			b.mapStore(n.X) // m[k]++: b.obj has no object for an index expression
 			o := b.obj(n.X)
 			if o == nil {
 				break
@@ -233,7 +234,6 @@ func (b *builder) collectFacts() {
 			if _, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 				b.change(o)
 			}
-			b.mapStore(n.X)
 			if n.Tok == token.INC && c.ParentEdgeKind() != edge.ForStmt_Post {
 				b.counters[o] = true
 			}

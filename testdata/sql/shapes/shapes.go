@@ -114,3 +114,23 @@ func delayed(ctx context.Context, pool *pgxpool.Pool, ids []int64, delay time.Du
 		time.Sleep(delay)
 	}
 }
+
+// A map filled by increments in one loop and written per key in the next:
+// its keys come from the data, not from its empty literal. The look-alike
+// ranges over a literal map that nothing stores into.
+func perKeyCounts(ctx context.Context, pool *pgxpool.Pool, accounts []string) {
+	counts := map[string]int64{}
+	for _, a := range accounts {
+		counts[a]++
+	}
+	for a, n := range counts {
+		pool.Exec(ctx, "UPDATE counters SET n = n + $2 WHERE account = $1", a, n) // want `UPDATE counters executed once per element of counts`
+	}
+}
+
+func fixedCounts(ctx context.Context, pool *pgxpool.Pool) {
+	limits := map[string]int64{"free": 10, "pro": 100}
+	for plan, n := range limits {
+		pool.Exec(ctx, "UPDATE plans SET quota = $2 WHERE name = $1", plan, n)
+	}
+}
