@@ -29,8 +29,8 @@ func URL(name string) string {
 // Extract returns the section of a doc.go package comment that starts with
 // the line "# Analyzer NAME", without that heading, up to the next
 // "# Analyzer" heading or the end. It panics when the section is missing:
-// that is a bug in the analyzer's doc.go, found by any test that loads the
-// analyzer.
+// that is a bug in the analyzer's doc.go, found by go generate ./analyzers
+// and by the test that compares each analyzer's Doc with its doc.go.
 func Extract(docGo, name string) string {
 	text := docText(docGo)
 	heading := "# Analyzer " + name + "\n"
