@@ -87,7 +87,7 @@ func diagnose(pass *analysis.Pass, prods *producers.Result, w *sinks.Write, loop
 		if inner == "" {
 			inner = w.Lib + " " + w.Op
 		}
-		d.Message = fmt.Sprintf("%s per element of %s: one synchronous produce per call (%s); %s",
+		d.Message = fmt.Sprintf("%s per element of %s waits for each produce (%s); %s",
 			sinks.FuncName(w.Via.Func), over, inner, w.Batched)
 		if w.Via.Pos.IsValid() {
 			what := "the produce inside " + sinks.FuncName(w.Via.Func)

@@ -16,13 +16,14 @@
 package loops
 
 import (
-	"github.com/batchlint/batchlint/passes/lazyinspect"
 	"go/ast"
 	"go/token"
 	"reflect"
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/batchlint/batchlint/passes/lazyinspect"
 )
 
 // Intent says what one iteration of a loop stands for.

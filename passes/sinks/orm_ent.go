@@ -12,8 +12,8 @@ import (
 
 // ent's client is generated into the user's module, so its builders are
 // recognised by structure, never by name: a builder is a struct with a
-// field *M where M has the method Op() returning ent's Op type (every generated
-// mutation does). Its Save result says how many rows it writes: a pointer to
+// field *M where M has the method Op() returning ent's Op type (every
+// generated mutation does). Its Save result says how many rows it writes: a pointer to
 // the entity (Create, UpdateOne) is one row, an int (Update) is a set,
 // unless its Where holds the ID predicate (see entKeyWrite). The
 // DeleteOne builder wraps the Delete builder (whose Exec returns the count)

@@ -21,7 +21,7 @@ func newPublisher(cl *kgo.Client) *publisher {
 
 func (p *publisher) publishAll(ctx context.Context, events []Event) {
 	for _, e := range events {
-		p.send(ctx, e) // want `^franz.publisher.send per element of events: one synchronous produce per call`
+		p.send(ctx, e) // want `^franz.publisher.send per element of events waits for each produce`
 	}
 }
 
@@ -32,7 +32,7 @@ func (p *publisher) publishOne(ctx context.Context, e Event) error {
 func (p *publisher) publishByMethodValue(ctx context.Context, events []Event) {
 	publish := p.publishOne
 	for _, e := range events {
-		publish(ctx, e) // want `^\(\*franz.publisher\).publishOne per element of events: one synchronous produce per call`
+		publish(ctx, e) // want `^\(\*franz.publisher\).publishOne per element of events waits for each produce`
 	}
 }
 

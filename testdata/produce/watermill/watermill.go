@@ -44,7 +44,7 @@ func (s *Sender) Send(e Event) error {
 
 func sendEach(s *Sender, events []Event) {
 	for _, e := range events {
-		s.Send(e) // want `\(\*watermill.Sender\).Send per element of events: one synchronous produce per call`
+		s.Send(e) // want `\(\*watermill.Sender\).Send per element of events waits for each produce`
 	}
 }
 

@@ -12,7 +12,7 @@ import (
 
 func publishEach(ctx context.Context, p *wrap.Publisher, values [][]byte) error {
 	for _, v := range values {
-		if err := p.Publish(ctx, "events", v); err != nil { // want `\(\*wrap.Publisher\).Publish per element of values: one synchronous produce per call`
+		if err := p.Publish(ctx, "events", v); err != nil { // want `\(\*wrap.Publisher\).Publish per element of values waits for each produce`
 			return err
 		}
 	}
@@ -21,13 +21,13 @@ func publishEach(ctx context.Context, p *wrap.Publisher, values [][]byte) error 
 
 func notifyEach(p sarama.SyncProducer, bodies [][]byte) {
 	for _, b := range bodies {
-		wrap.Notify(p, "alerts", b) // want `Notify per element of bodies: one synchronous produce per call`
+		wrap.Notify(p, "alerts", b) // want `Notify per element of bodies waits for each produce`
 	}
 }
 
 func sendEach(ctx context.Context, p *wrap.Publisher, values [][]byte) {
 	for _, v := range values {
-		p.Send(ctx, v) // want `\(\*wrap.Publisher\).Send per element of values: one synchronous produce per call \(franz-go Produce`
+		p.Send(ctx, v) // want `\(\*wrap.Publisher\).Send per element of values waits for each produce \(franz-go Produce`
 	}
 }
 
